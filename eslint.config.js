@@ -1,0 +1,357 @@
+// ESLint 9 flat config. The layer rules of DESIGN §2 live here (see LAYER_RULES below);
+// tests/lint/layers.test.ts lints tests/lint-fixtures/* under pretend paths to prove they bite.
+//
+// Type-aware linting is off on purpose: none of the rules below needs type information, and a
+// typed program over four tsconfigs costs more than the ~60 s budget on 2 cores. `tsc` (one
+// tsconfig per layer, `npm run test:types`) does the type checking.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const SRC_EXT = '{ts,tsx,mts,cts,js,jsx,mjs}';
+
+/** Every folder directly under src/. */
+const LAYERS = [
+  'sim',
+  'lessons',
+  'shell',
+  'worker',
+  'bridge',
+  'store',
+  'viz',
+  'content',
+  'i18n',
+  'ui',
+  'app',
+];
+const PURE_LAYERS = ['sim', 'lessons', 'shell'];
+const ABOVE_PURE = LAYERS.filter((l) => !PURE_LAYERS.includes(l));
+
+/**
+ * What each layer must not import.
+ * - `full`: banned outright, `import type` included (the arrow would point down).
+ * - `runtime`: banned unless the import is type-only (`import type …`, `export type … from`).
+ * - `packages` / `packagesRuntime`: npm packages (the name and its subpaths), same two strengths.
+ * - `bare`: any bare specifier (npm package, node: builtin) is banned: the layer imports nothing
+ *   outside src.
+ * Layers are matched by relative specifiers that climb exactly up to src/ (so src/ui/lessons/ is
+ * not mistaken for src/lessons/) and by the aliases `@/x`, `~/x`, `src/x`, `/src/x`.
+ */
+const LAYER_RULES = {
+  sim: { full: LAYERS.filter((l) => l !== 'sim'), bare: true },
+  lessons: { full: LAYERS.filter((l) => l !== 'sim' && l !== 'lessons'), bare: true },
+  shell: { full: LAYERS.filter((l) => l !== 'sim' && l !== 'shell'), bare: true },
+  worker: {
+    full: ['bridge', 'store', 'viz', 'content', 'i18n', 'ui', 'app'],
+    packages: ['react', 'react-dom', 'd3', 'd3-[a-z-]+', 'zustand'],
+  },
+  bridge: {
+    full: ['viz', 'ui', 'app'],
+    runtime: ['sim', 'lessons', 'shell', 'worker'],
+  },
+  store: {
+    full: ['viz', 'ui', 'app'],
+    runtime: ['sim', 'lessons', 'shell', 'worker', 'bridge'],
+  },
+  viz: {
+    runtime: ['sim', 'lessons', 'shell', 'worker', 'bridge', 'store', 'ui', 'app'],
+    packages: ['react', 'react-dom', 'd3-selection'],
+    packagesRuntime: ['comlink'],
+  },
+  content: {
+    runtime: ['sim', 'lessons', 'shell', 'worker', 'bridge', 'store', 'viz', 'ui', 'app'],
+    packagesRuntime: ['comlink'],
+  },
+  i18n: {
+    runtime: LAYERS.filter((l) => l !== 'i18n'),
+    packagesRuntime: ['comlink'],
+  },
+  ui: {
+    runtime: ['sim', 'lessons', 'shell', 'worker', 'app'],
+    packagesRuntime: ['comlink'],
+  },
+  app: {},
+};
+
+/** d3 re-exports d3-selection; viz must not reach the DOM through it either. */
+const D3_SELECTION_NAMES = ['select', 'selectAll', 'selection', 'create', 'pointer', 'pointers'];
+
+/** Deepest folder nesting under src/<layer>/ that gets an exact `../` count; deeper is approximate. */
+const MAX_DEPTH = 6;
+
+const alt = (names) => `(?:${names.join('|')})`;
+const ALIAS = '(?:@|~|/?src)/';
+
+/** Regex for a specifier naming one of `layers`, seen from a file `depth` folders below its layer. */
+function layerRegex(layers, depth) {
+  const up = depth >= MAX_DEPTH ? `(?:\\.\\./){${depth + 1},}` : `(?:\\.\\./){${depth + 1}}`;
+  return `^(?:${up}|${ALIAS})${alt(layers)}(?:/|$)`;
+}
+const packageRegex = (pkgs) => `^${alt(pkgs)}(?:/|$)`;
+
+function describe(layer, what, typesOk) {
+  return (
+    `src/${layer} must not import ${what}${typesOk ? ' at runtime (use `import type`)' : ''}` +
+    ' — DESIGN §2 layers; arrows point up only.'
+  );
+}
+
+function restrictedImportsFor(layer, depth) {
+  const r = LAYER_RULES[layer];
+  const patterns = [];
+  const runtimeRegexes = [];
+  if (r.full?.length) {
+    const regex = layerRegex(r.full, depth);
+    patterns.push({ regex, message: describe(layer, `src/{${r.full.join(',')}}`, false) });
+    runtimeRegexes.push(regex);
+  }
+  if (r.runtime?.length) {
+    const regex = layerRegex(r.runtime, depth);
+    patterns.push({
+      regex,
+      allowTypeImports: true,
+      message: describe(layer, `src/{${r.runtime.join(',')}}`, true),
+    });
+    runtimeRegexes.push(regex);
+  }
+  if (r.packages?.length) {
+    const regex = packageRegex(r.packages);
+    patterns.push({
+      regex,
+      message: describe(layer, `the packages ${r.packages.join(', ')}`, false),
+    });
+    runtimeRegexes.push(regex);
+  }
+  if (r.packagesRuntime?.length) {
+    const regex = packageRegex(r.packagesRuntime);
+    patterns.push({
+      regex,
+      allowTypeImports: true,
+      message: describe(layer, `the packages ${r.packagesRuntime.join(', ')}`, true),
+    });
+    runtimeRegexes.push(regex);
+  }
+  if (r.bare) {
+    const regex = '^(?![./])';
+    patterns.push({
+      regex,
+      message: `src/${layer} imports nothing outside src (no npm packages, no node: builtins) — DESIGN §2.`,
+    });
+    runtimeRegexes.push(regex);
+  }
+  const paths =
+    layer === 'viz'
+      ? [
+          {
+            name: 'd3',
+            importNames: D3_SELECTION_NAMES,
+            message: 'src/viz is pure D3 math: no d3-selection (DOM) — render in src/ui.',
+          },
+        ]
+      : [];
+  return { patterns, paths, runtimeRegexes };
+}
+
+/** esquery regex bodies cannot contain a raw `/`; `\x2F` means the same to RegExp. */
+const esqueryRegex = (re) => re.replaceAll('/', '\\x2F');
+
+/** `new Date()` / `Date()` read the wall clock. */
+const CLOCK_SYNTAX = [
+  {
+    selector: 'NewExpression[callee.type="Identifier"][callee.name="Date"]',
+    message: 'No wall clock in the pure layers: simulated time is an integer (ns) in the model.',
+  },
+  {
+    selector: 'CallExpression[callee.type="Identifier"][callee.name="Date"]',
+    message: 'No wall clock in the pure layers: simulated time is an integer (ns) in the model.',
+  },
+];
+
+function layerBlocks(layer) {
+  const blocks = [];
+  for (let depth = 0; depth <= MAX_DEPTH; depth++) {
+    const { patterns, paths, runtimeRegexes } = restrictedImportsFor(layer, depth);
+    // Dynamic import() is not seen by no-restricted-imports. src/app may use it (the "sim on the
+    // main thread" debug switch); every other layer is held to its static rules.
+    const dynamicImportSyntax = runtimeRegexes.map((re) => ({
+      selector: `ImportExpression[source.value=/${esqueryRegex(re)}/i]`,
+      message: `src/${layer}: this dynamic import() crosses a layer boundary (DESIGN §2).`,
+    }));
+    const syntax = [...dynamicImportSyntax, ...(PURE_LAYERS.includes(layer) ? CLOCK_SYNTAX : [])];
+    const dirs = depth >= MAX_DEPTH ? `${'*/'.repeat(depth)}**/` : '*/'.repeat(depth);
+    blocks.push({
+      name: `layers/${layer}/depth-${depth}`,
+      files: [`src/${layer}/${dirs}*.${SRC_EXT}`],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          { patterns, ...(paths.length ? { paths } : {}) },
+        ],
+        'no-restricted-syntax': syntax.length ? ['error', ...syntax] : 'off',
+      },
+    });
+  }
+  return blocks;
+}
+
+const DETERMINISM_MSG =
+  'The pure layers are deterministic and platform-independent: use the injected PRNG, simulated ' +
+  'integer time and integer math (DESIGN §2).';
+const BANNED_MATH = [
+  'random',
+  'log',
+  'log2',
+  'log10',
+  'log1p',
+  'exp',
+  'expm1',
+  'pow',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'atan2',
+  'sinh',
+  'cosh',
+  'tanh',
+  'sqrt',
+  'cbrt',
+  'hypot',
+];
+const BANNED_GLOBALS = [
+  'document',
+  'window',
+  'self',
+  'globalThis',
+  'performance',
+  'setTimeout',
+  'setInterval',
+  'clearTimeout',
+  'clearInterval',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'queueMicrotask',
+  'crypto',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'postMessage',
+  'process',
+];
+
+export default defineConfig([
+  globalIgnores([
+    'dist/',
+    'node_modules/',
+    'test-results/',
+    'playwright-report/',
+    'coverage/',
+    'bench-results/',
+    'tests/lint-fixtures/',
+  ]),
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    name: 'project/typescript',
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'separate-type-imports' },
+      ],
+      // `import { type X } from '../sim/x'` still loads '../sim/x' under verbatimModuleSyntax,
+      // and no-restricted-imports' allowTypeImports lets it through: require `import type`.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+    },
+  },
+
+  // Globals per runtime (matter for plain JS files and for rules like no-undef there).
+  {
+    name: 'globals/node',
+    files: ['*.{js,mjs,cjs,ts}', 'scripts/**', 'tests/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    name: 'globals/browser',
+    files: [`src/{bridge,store,viz,content,i18n,ui,app}/**/*.${SRC_EXT}`],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    name: 'globals/worker',
+    files: [`src/worker/**/*.${SRC_EXT}`],
+    languageOptions: { globals: { ...globals.worker } },
+  },
+  {
+    name: 'globals/pure',
+    files: [`src/{sim,lessons,shell}/**/*.${SRC_EXT}`],
+    languageOptions: { globals: { ...globals.es2022 } },
+  },
+
+  // React hooks (incl. the React Compiler rules of v7) where React lives.
+  {
+    ...reactHooks.configs.flat.recommended,
+    name: 'react-hooks/ui-app',
+    files: [`src/{ui,app}/**/*.${SRC_EXT}`],
+  },
+
+  // Layer import rules (DESIGN §2), one block per layer and folder depth.
+  ...ABOVE_PURE.flatMap(layerBlocks),
+  ...PURE_LAYERS.flatMap(layerBlocks),
+
+  // Determinism in the pure layers.
+  {
+    name: 'determinism/pure-layers',
+    files: [`src/{sim,lessons,shell}/**/*.${SRC_EXT}`],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...BANNED_MATH.map((property) => ({
+          object: 'Math',
+          property,
+          message: `Math.${property}: ${DETERMINISM_MSG}`,
+        })),
+        { object: 'Date', property: 'now', message: `Date.now: ${DETERMINISM_MSG}` },
+        { object: 'performance', property: 'now', message: `performance.now: ${DETERMINISM_MSG}` },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...BANNED_GLOBALS.map((name) => ({
+          name,
+          message: `${name}: no DOM, worker, timer or host globals in the pure layers (DESIGN §2).`,
+        })),
+      ],
+    },
+  },
+
+  // e2e specs drive the page (and window.__viz), never src internals at runtime.
+  {
+    name: 'layers/e2e',
+    files: ['tests/e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?:(?:\\.\\./)+src|@|~)(?:/|$)',
+              allowTypeImports: true,
+              message: 'e2e tests drive the page, not src internals (type-only imports are fine).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+]);

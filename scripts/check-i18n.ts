@@ -1,0 +1,57 @@
+// npm run test:i18n — checks src/i18n/es.json against src/i18n/en.json (rules in i18n-rules.ts).
+// Usage: tsx scripts/check-i18n.ts [en.json es.json [same-in-both.json]]
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkI18n, type Catalog } from './i18n-rules';
+
+const [enPath = 'src/i18n/en.json', esPath = 'src/i18n/es.json', allowPath] = process.argv.slice(2);
+const sameInBothPath = allowPath ?? path.join(path.dirname(enPath), 'same-in-both.json');
+
+function fail(message: string): never {
+  console.error(`check-i18n: ${message}`);
+  process.exit(1);
+}
+
+function readJson(file: string): unknown {
+  if (!existsSync(file)) fail(`${file} does not exist`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (err) {
+    fail(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function readCatalog(file: string): Catalog {
+  const data = readJson(file);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    fail(`${file} must be a flat JSON object (key → string)`);
+  }
+  return data as Catalog;
+}
+
+function readAllowlist(file: string): string[] {
+  if (!existsSync(file)) return [];
+  const data = readJson(file);
+  if (!Array.isArray(data) || !data.every((x) => typeof x === 'string')) {
+    fail(
+      `${file} must be a JSON array of strings (keys or strings that read the same in en and es)`,
+    );
+  }
+  return data as string[];
+}
+
+const en = readCatalog(enPath);
+const es = readCatalog(esPath);
+const sameInBoth = readAllowlist(sameInBothPath);
+const { keysChecked, problems, unusedAllowlist } = checkI18n(en, es, sameInBoth);
+
+for (const p of problems) console.error(`  ✗ [${p.rule}] ${p.message}`);
+for (const a of unusedAllowlist) {
+  console.warn(`  ! ${sameInBothPath}: "${a}" matches no key and no English string (stale?)`);
+}
+const summary = `check-i18n: ${keysChecked} keys checked (${enPath}, ${esPath}), ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+if (problems.length) {
+  console.error(summary);
+  process.exit(1);
+}
+console.log(summary);

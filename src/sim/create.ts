@@ -1,0 +1,51 @@
+import { apply } from './apply';
+import { advanceTo, nextEventTime } from './loop';
+import { bootMachine } from './machine';
+import { S } from './time';
+import type { Input, Machine, Scenario } from './types';
+
+export class ScenarioError extends Error {}
+
+/** One entry of an input log: the input and the simulated time it was applied at. */
+export interface LogEntry {
+  readonly atNs: number;
+  readonly input: Input;
+}
+
+/**
+ * Power on, then apply the scenario's setup, letting each step finish (a load copies, an exec
+ * boots) before the next. The scenario's clock therefore starts after its setup.
+ */
+export function createMachine(scenario: Scenario, seed: number): Machine {
+  if (!Number.isSafeInteger(seed)) throw new ScenarioError(`seed must be an integer, got ${seed}`);
+  const m = bootMachine(scenario.config, seed);
+  scenario.setup.forEach((input, i) => {
+    const r = apply(m, input);
+    if (!r.ok) throw new ScenarioError(`setup[${i}] (${input.type}): ${r.message}`);
+    settle(m);
+  });
+  return m;
+}
+
+/** Run until no instance has a load, exec or kill in progress (bounded by 60 s of sim time). */
+function settle(m: Machine): void {
+  const limit = m.now + 60 * S;
+  const busy = () => [...m.instances.values()].some((i) => i.pending !== null);
+  while (busy()) {
+    const t = nextEventTime(m);
+    if (t === undefined || t > limit) return;
+    advanceTo(m, t);
+  }
+}
+
+/** A straight run: scenario + seed + log, to `untilNs`. Replay is exactly this. */
+export function replay(scenario: Scenario, seed: number, log: readonly LogEntry[], untilNs: number): Machine {
+  const m = createMachine(scenario, seed);
+  for (const e of log) {
+    if (e.atNs > untilNs) break;
+    advanceTo(m, e.atNs);
+    apply(m, e.input);
+  }
+  advanceTo(m, untilNs);
+  return m;
+}

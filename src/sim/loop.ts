@@ -1,0 +1,190 @@
+import { K } from './constants';
+import { chargeIrq, startJob } from './cpu';
+import { EV } from './events';
+import { floodOne } from './faults';
+import { heapPop } from './heap';
+import { drain } from './ipi';
+import * as life from './lifecycle';
+import { ackMemAdd } from './memory';
+import { isRunning, klog, schedule } from './machine';
+import { hashEvent, rec } from './trace';
+import { onArrival, onIoDone, onJobDone, onMetricsTick, onRtRelease, onServiceMessage } from './workloads';
+import { HOST, type Cpu, type Instance, type Machine, type Msg, type Workload } from './types';
+import type { Ev } from './heap';
+
+/** Process every event due at or before `t`, then stand at `t`. Returns how many were handled. */
+export function advanceTo(m: Machine, t: number, maxEvents = Number.MAX_SAFE_INTEGER): number {
+  let handled = 0;
+  const q = m.queue;
+  while (handled < maxEvents) {
+    const top = q[0];
+    if (top === undefined || top.t > t) break;
+    heapPop(q);
+    m.now = top.t;
+    if (dispatch(m, top)) {
+      handled++;
+      m.counters.events++;
+      m.counters.byKind[top.k] = (m.counters.byKind[top.k] as number) + 1;
+      hashEvent(m, top.k, top.a, top.b);
+    } else {
+      m.counters.stale++;
+    }
+  }
+  if (handled < maxEvents && m.now < t) m.now = t;
+  return handled;
+}
+
+/** Time of the next queued event, or undefined when the queue is empty. */
+export function nextEventTime(m: Machine): number | undefined {
+  return m.queue[0]?.t;
+}
+
+/** Run one event handler; false when the event was stale (its CPU, kernel or task moved on). */
+function dispatch(m: Machine, e: Ev): boolean {
+  switch (e.k) {
+    case EV.cpuDone:
+      return onCpuDone(m, e.a, e.b);
+    case EV.arrival: {
+      const w = live(m, e.a, e.b);
+      if (w) onArrival(m, w);
+      return w !== null;
+    }
+    case EV.rtRelease: {
+      const w = live(m, e.a, e.b);
+      if (w) onRtRelease(m, w);
+      return w !== null;
+    }
+    case EV.ioDone: {
+      const w = live(m, e.a, e.c);
+      if (w) onIoDone(m, w, e.b);
+      return w !== null;
+    }
+    case EV.ipiArrive:
+      return onIpi(m, e.a, e.b, e.c);
+    case EV.metricsTick:
+      onMetricsTick(m);
+      return true;
+    case EV.loadDone:
+      return life.onLoadDone(m, e.a, e.b);
+    case EV.mailboxClaim:
+    case EV.initSipi:
+      return life.onCpuStarts(m, e.a, e.b, e.c);
+    case EV.mailboxPoll:
+      return life.onMailboxPoll(m, e.a, e.c);
+    case EV.bootDone:
+      return life.onBootDone(m, e.a, e.c);
+    case EV.secondaryUp:
+      return life.onSecondaryUp(m, e.a, e.b, e.c);
+    case EV.killTimeout:
+      return life.onKillTimeout(m, e.a, e.b);
+    case EV.parkDone:
+      return life.onParkDone(m, e.a, e.b);
+    case EV.haltPark:
+      return life.onHaltPark(m, e.a, e.b);
+    case EV.haltConfirm:
+      return life.onHaltConfirm(m, e.a, e.b);
+    case EV.floodSend: {
+      const f = m.floods[e.a];
+      if (!f || f.left <= 0) return false;
+      floodOne(m, f);
+      if (f.left > 0) schedule(m, m.now + f.interval, EV.floodSend, e.a, 0, 0);
+      return true;
+    }
+    case EV.scribbleCrash: {
+      const inst = m.instances.get(e.a);
+      if (!inst || inst.epoch !== e.b || !isRunning(inst)) return false;
+      life.panic(m, inst, 'Oops: kernel text overwritten by another kernel (lab fault: scribble)');
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function live(m: Machine, wl: number, epoch: number): Workload | null {
+  const w = m.workloads[wl];
+  return w && w.running && w.epoch === epoch ? w : null;
+}
+
+function onCpuDone(m: Machine, cpuId: number, epoch: number): boolean {
+  const cpu = m.cpus[cpuId] as Cpu;
+  if (cpu.epoch !== epoch || cpu.cur === null) return false;
+  if (cpu.irqDebt > 0) {
+    // Interrupts ran while this slice did: it ends that much later.
+    schedule(m, m.now + cpu.irqDebt, EV.cpuDone, cpuId, epoch, 0);
+    cpu.irqDebt = 0;
+    return true;
+  }
+  const j = cpu.cur;
+  const inst = m.instances.get(cpu.owner) as Instance;
+  const w = m.workloads[j.wl] as Workload;
+  cpu.busyNs += cpu.sliceLen;
+  if (!w.running) {
+    // Its workload stopped while the slice ran: the job is gone.
+  } else if (j.remaining === Infinity) {
+    // A cpu-bound thread: one slice of work done, and it wants the CPU again.
+    w.win.completed++;
+    w.totalCompleted++;
+    rec(m, inst, 'job', w.id, cpuId);
+    cpu.runq.push(j);
+  } else {
+    j.remaining -= cpu.sliceLen;
+    if (j.remaining > 0) {
+      cpu.runq.push(j);
+    } else {
+      rec(m, inst, 'job', w.id, j.req);
+      onJobDone(m, inst, j);
+    }
+  }
+  const next = cpu.runq.shift();
+  if (next) startJob(m, cpu, next);
+  else cpu.cur = null;
+  return true;
+}
+
+function onIpi(m: Machine, instId: number, cpuId: number, epoch: number): boolean {
+  const cpu = m.cpus[cpuId] as Cpu;
+  const inst = m.instances.get(instId);
+  if (!inst || cpu.epoch !== epoch || cpu.owner !== instId) return false;
+  // A hung or halted kernel takes the interrupt nowhere: its messages stay in the ring.
+  if (!isRunning(inst) || cpu.state !== 'online') return true;
+  inst.stats.ipisReceived++;
+  chargeIrq(cpu, K.ipiEntry);
+  const msgs = drain(m, inst, cpu);
+  if (msgs.length === 0) rec(m, inst, 'ipi', cpuId, 0);
+  for (const msg of msgs) {
+    chargeIrq(cpu, K.msgHandler);
+    inst.stats.msgsReceived++;
+    rec(m, inst, 'rx', msg.from, msg.a);
+    onMessage(m, inst, msg);
+  }
+  return true;
+}
+
+/** What each kind of message does where it lands (facts §1.9, §1.11). */
+function onMessage(m: Machine, inst: Instance, msg: Msg): void {
+  switch (msg.category) {
+    case 'USER':
+      onServiceMessage(m, inst, msg);
+      return;
+    case 'SYSTEM':
+      if (msg.subtype === 'SHUTDOWN') life.onShutdown(m, inst);
+      else if (msg.subtype === 'HALTED' && inst.id === HOST) life.onHalted(m, msg.a);
+      else if (msg.subtype === 'SHUTDOWN_ACK' && inst.id === HOST) {
+        const spawn = m.instances.get(msg.a);
+        if (spawn) klog(m, inst, `multikernel: instance ${spawn.id} (${spawn.name}) acknowledged shutdown`);
+      }
+      return;
+    case 'RESOURCE':
+      if (msg.subtype === 'MEM_ADD' && inst.id !== HOST) {
+        klog(m, inst, `memory: hot-added ${msg.a} MiB from the multikernel pool`);
+        ackMemAdd(m, inst, msg.a);
+      } else if (msg.subtype === 'MEM_ADD_ACK' && inst.id === HOST) {
+        const spawn = m.instances.get(msg.b);
+        klog(m, inst, `multikernel: instance ${msg.b}${spawn ? ` (${spawn.name})` : ''} added ${msg.a} MiB`);
+      }
+      return;
+    default:
+      return;
+  }
+}

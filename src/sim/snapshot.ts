@@ -1,0 +1,148 @@
+import { ringCount } from './ipi';
+import { percentile } from './metrics';
+import { BLOCK_MIB } from './time';
+import { traceHash } from './trace';
+import { EVENT_NAMES } from './events';
+import {
+  HOST,
+  POOL,
+  type CpuState,
+  type Fate,
+  type Happening,
+  type InstanceState,
+  type Machine,
+  type MetricPoint,
+  type ProposalVersion,
+  type WorkloadKind,
+} from './types';
+
+/** What the UI draws: plain, small, and free of the sim's internals. */
+export interface MachineView {
+  readonly t: number;
+  readonly version: ProposalVersion;
+  readonly monolithic: boolean;
+  readonly iommu: boolean;
+  readonly cpus: readonly { id: number; numa: number; owner: number; state: CpuState; busy: boolean; procs: number }[];
+  readonly instances: readonly InstanceView[];
+  readonly memory: readonly { owner: number; startMiB: number; sizeMiB: number }[];
+  readonly pool: { readonly cpus: readonly number[]; readonly freeMiB: number; readonly totalMiB: number; readonly overlays: readonly number[] };
+  readonly devices: readonly { pci: string; kind: string; owner: number; domain: boolean }[];
+  readonly workloads: readonly WorkloadView[];
+  readonly messages: { readonly sent: number; readonly fates: Readonly<Record<Fate, number>>; readonly dropReasons: Readonly<Record<string, number>> };
+  readonly events: number;
+  readonly eventMix: Readonly<Record<string, number>>;
+  readonly pressure: number;
+  readonly hash: string;
+}
+
+export interface InstanceView {
+  readonly id: number;
+  readonly name: string;
+  readonly state: InstanceState;
+  /** v2 called the loaded state "loading" (facts §1.4). */
+  readonly stateLabel: string;
+  readonly pending: string | null;
+  readonly cpus: readonly number[];
+  readonly memMiB: number;
+  readonly devices: readonly string[];
+  readonly image: string | null;
+  readonly panicked: boolean;
+  readonly hung: boolean;
+  readonly ring: number;
+  readonly ipisReceived: number;
+  readonly msgsSent: number;
+  readonly msgsReceived: number;
+  readonly enospc: number;
+  readonly corruptBytes: number;
+}
+
+export interface WorkloadView {
+  readonly id: number;
+  readonly name: string;
+  readonly kind: WorkloadKind;
+  readonly kernel: number;
+  readonly running: boolean;
+  readonly load: number;
+  readonly backend: number;
+  readonly cpus: readonly number[];
+  readonly last: MetricPoint | null;
+  readonly completed: number;
+  readonly errors: number;
+  readonly misses: number;
+  readonly p99Live: number;
+}
+
+export function snapshot(m: Machine): MachineView {
+  const memory: { owner: number; startMiB: number; sizeMiB: number }[] = [];
+  m.blocks.forEach((owner, i) => {
+    const last = memory[memory.length - 1];
+    if (last && last.owner === owner) last.sizeMiB += BLOCK_MIB;
+    else memory.push({ owner, startMiB: i * BLOCK_MIB, sizeMiB: BLOCK_MIB });
+  });
+  const poolOwned = m.blocks.filter((o) => o !== HOST).length;
+  return {
+    t: m.now,
+    version: m.version,
+    monolithic: m.config.monolithic,
+    iommu: m.iommu,
+    cpus: m.cpus.map((c) => ({ id: c.id, numa: c.numa, owner: c.owner, state: c.state, busy: c.cur !== null, procs: c.procs })),
+    instances: [...m.instances.values()].map((i) => ({
+      id: i.id,
+      name: i.name,
+      state: i.state,
+      stateLabel: m.version === 'v2' && i.state === 'loaded' ? 'loading' : i.state,
+      pending: i.pending?.op ?? null,
+      cpus: [...i.cpus],
+      memMiB: i.memBlocks.length * BLOCK_MIB,
+      devices: [...i.devices],
+      image: i.image ? `${i.image.name} ${i.image.version}` : null,
+      panicked: i.panicked,
+      hung: i.hung,
+      ring: ringCount(i),
+      ipisReceived: i.stats.ipisReceived,
+      msgsSent: i.stats.msgsSent,
+      msgsReceived: i.stats.msgsReceived,
+      enospc: i.stats.enospc,
+      corruptBytes: i.corruptBytes,
+    })),
+    memory,
+    pool: {
+      cpus: m.cpus.filter((c) => c.owner === POOL).map((c) => c.id),
+      freeMiB: m.blocks.filter((o) => o === POOL).length * BLOCK_MIB,
+      totalMiB: poolOwned * BLOCK_MIB,
+      overlays: m.poolTx.map((p) => p.tx),
+    },
+    devices: m.devices.map((d) => ({ pci: d.pci, kind: d.kind, owner: d.owner, domain: d.domain })),
+    workloads: m.workloads
+      .filter((w) => w.kernel !== -1)
+      .map((w) => {
+        const samples = w.win.hist.reduce((a, b) => a + b, 0);
+        return {
+          id: w.id,
+          name: w.name,
+          kind: w.kind,
+          kernel: w.kernel,
+          running: w.running,
+          load: w.load,
+          backend: w.backend,
+          cpus: [...w.placement],
+          last: w.history[w.history.length - 1] ?? null,
+          completed: w.totalCompleted,
+          errors: w.totalErrors,
+          misses: w.totalMisses,
+          p99Live: percentile(w.win.hist, samples, 990),
+        };
+      }),
+    messages: { sent: m.counters.sent, fates: { ...m.counters.fates }, dropReasons: { ...m.counters.dropReasons } },
+    events: m.counters.events,
+    eventMix: Object.fromEntries(EVENT_NAMES.map((n, i) => [n, m.counters.byKind[i] ?? 0])),
+    pressure: m.pressure,
+    hash: traceHash(m),
+  };
+}
+
+/** Notable happenings after `sinceSeq`, at most `cap` of the newest. */
+export function happeningsSince(m: Machine, sinceSeq: number, cap: number): Happening[] {
+  const out = m.recent.filter((h) => h.seq > sinceSeq);
+  return out.length > cap ? out.slice(out.length - cap) : out;
+}

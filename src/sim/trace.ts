@@ -1,0 +1,72 @@
+import type { Instance, Machine } from './types';
+
+/**
+ * Kinds of per-kernel trace records. A "cross" kind involves another kernel or shared hardware;
+ * containment (docs/architecture.md) allows two runs to start differing only at a cross record.
+ */
+export const TRACE_KINDS = [
+  'life',
+  'job',
+  'arrive',
+  'done',
+  'miss',
+  'io',
+  'rt',
+  'proc',
+  'rx',
+  'tx',
+  'fate',
+  'observe',
+  'pressure',
+  'stall',
+  'corrupt',
+  'timeout',
+  'ipi',
+] as const;
+export type TraceKind = (typeof TRACE_KINDS)[number];
+export const CROSS_KINDS: ReadonlySet<TraceKind> = new Set([
+  'rx',
+  'tx',
+  'fate',
+  'observe',
+  'pressure',
+  'stall',
+  'corrupt',
+  'timeout',
+  'ipi',
+]);
+const CODE = Object.fromEntries(TRACE_KINDS.map((k, i) => [k, i + 1])) as Record<TraceKind, number>;
+
+/** FNV-style 32-bit mixing with Math.imul: the same bits in every engine. */
+export function mix(h: number, v: number): number {
+  h ^= v & 0xffff;
+  h = Math.imul(h, 0x01000193);
+  h ^= (v >>> 16) & 0xffff;
+  h = Math.imul(h, 0x01000193);
+  return h >>> 0;
+}
+
+/** Folds a non-negative integer up to 2^53 into the hash as two words. */
+export function mixBig(h: number, v: number): number {
+  return mix(mix(h, v >>> 0), Math.floor(v / 0x100000000));
+}
+
+export function hashEvent(m: Machine, k: number, a: number, b: number): void {
+  m.hashLo = mix(mixBig(mix(m.hashLo, k), m.now), a);
+  m.hashHi = mix(mix(m.hashHi ^ m.hashLo, b), k);
+}
+
+export function rec(m: Machine, inst: Instance, kind: TraceKind, a: number, b: number): void {
+  inst.traceHash = mix(mix(mixBig(mix(inst.traceHash, CODE[kind]), m.now), a), b);
+  if (inst.trace) inst.trace.push(`${m.now} ${kind} ${a} ${b}`);
+}
+
+export function hashString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return h;
+}
+
+/** The machine's trace hash as 16 hex digits. */
+export function traceHash(m: Machine): string {
+  return m.hashHi.toString(16).padStart(8, '0') + m.hashLo.toString(16).padStart(8, '0');
+}

@@ -1,0 +1,5 @@
+// @lint-as: src/lessons/__fixture__.ts
+// @expect: @typescript-eslint/no-restricted-imports
+import { api } from '../worker/api';
+
+export const a = api;

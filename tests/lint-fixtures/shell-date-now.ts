@@ -1,0 +1,3 @@
+// @lint-as: src/shell/__fixture__.ts
+// @expect: no-restricted-properties
+export const uptime = (): number => Date.now();
