@@ -105,7 +105,14 @@ function findWorkload(m: Machine, name: string) {
   return m.workloads.find((w) => w.name === name && w.kernel !== -1);
 }
 
-const DEFAULT_THREADS: Record<WorkloadKind, number> = { server: 2, io: 1, service: 2, rt: 1, cpu: 64, noisy: 64 };
+const DEFAULT_THREADS: Record<WorkloadKind, number> = {
+  server: 2,
+  io: 1,
+  service: 2,
+  rt: 1,
+  cpu: 64,
+  noisy: 64,
+};
 
 function startNew(m: Machine, i: Extract<Input, { type: 'workload.start' }>): ApplyResult {
   if (findWorkload(m, i.name)) return fail('EEXIST', `workload ${i.name} already exists`);

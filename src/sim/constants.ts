@@ -18,36 +18,113 @@ const c = (
   source: string,
   confidence: Confidence,
   note?: string,
-): TimingConstant => (note === undefined ? { value, unit, source, confidence } : { value, unit, source, confidence, note });
+): TimingConstant =>
+  note === undefined
+    ? { value, unit, source, confidence }
+    : { value, unit, source, confidence, note };
 
 /** Every duration and size the sim uses. Facts § numbers refer to reference/multikernel-facts.md. */
 export const CONSTANTS = {
-  mailboxPoll: c(100 * US, 'ns', 'arch/x86/multikernel/spawn.c: host polls the claim every 100 µs (facts §1.5)', 'high'),
+  mailboxPoll: c(
+    100 * US,
+    'ns',
+    'arch/x86/multikernel/spawn.c: host polls the claim every 100 µs (facts §1.5)',
+    'high',
+  ),
   claimTimeout: c(1 * S, 'ns', 'spawn.c: host gives up after 1 s (facts §1.5)', 'high'),
-  claimLatency: c(5 * US, 'ns', 'model: a CPU in MWAIT wakes on the mailbox write', 'model', 'No measurement in the facts.'),
-  spawnBoot: c(30 * MS, 'ns', 'multikernel.io how-it-works: "tens of milliseconds"', 'vendor-claim', 'Vendor claim, unmeasured.'),
-  apBringup: c(5 * MS, 'ns', 'Phoronix parallel x86_64 boot: ~500 ms for 96 threads serial (≈5 ms/CPU)', 'high'),
+  claimLatency: c(
+    5 * US,
+    'ns',
+    'model: a CPU in MWAIT wakes on the mailbox write',
+    'model',
+    'No measurement in the facts.',
+  ),
+  spawnBoot: c(
+    30 * MS,
+    'ns',
+    'multikernel.io how-it-works: "tens of milliseconds"',
+    'vendor-claim',
+    'Vendor claim, unmeasured.',
+  ),
+  apBringup: c(
+    5 * MS,
+    'ns',
+    'Phoronix parallel x86_64 boot: ~500 ms for 96 threads serial (≈5 ms/CPU)',
+    'high',
+  ),
   initSipiDelay: c(0, 'ns', 'smpboot.c: INIT→deassert 10 ms legacy, 0 on modern Intel/AMD', 'high'),
-  trampoline: c(50 * US, 'ns', 'model: real → protected → long mode in trampoline_64_bsp.S (v1/v2)', 'model'),
+  trampoline: c(
+    50 * US,
+    'ns',
+    'model: real → protected → long mode in trampoline_64_bsp.S (v1/v2)',
+    'model',
+  ),
   imageCopy: c(10 * MS, 'ns', 'model: ~20 MiB image copied by kexec_file_load', 'model'),
-  gracefulKillTimeout: c(30 * S, 'ns', 'kernel/multikernel/core.c: wait ≤ 30 s for SHUTDOWN_ACK (facts §1.11)', 'high'),
+  gracefulKillTimeout: c(
+    30 * S,
+    'ns',
+    'kernel/multikernel/core.c: wait ≤ 30 s for SHUTDOWN_ACK (facts §1.11)',
+    'high',
+  ),
   nmiLatency: c(2 * US, 'ns', 'model: NMI delivery to each instance CPU', 'model'),
   park: c(20 * US, 'ns', 'model: CPU re-enters multikernel_play_dead()', 'model'),
   parkConfirm: c(1 * MS, 'ns', 'model: host checks the parking after MK_SYS_HALTED', 'model'),
-  ipiLatency: c(2 * US, 'ns', 'IPI delivery ~1–3 µs round trip [UNVERIFIED, facts §5]', 'low', 'Unverified: only low-quality sources.'),
+  ipiLatency: c(
+    2 * US,
+    'ns',
+    'IPI delivery ~1–3 µs round trip [UNVERIFIED, facts §5]',
+    'low',
+    'Unverified: only low-quality sources.',
+  ),
   ipiEntry: c(500, 'ns', 'model: interrupt entry/exit cost on the receiving CPU', 'model'),
   msgHandler: c(1 * US, 'ns', 'model: draining one ring entry in IRQ context', 'model'),
   quantum: c(1 * MS, 'ns', 'model: scheduler time slice', 'model'),
-  metricsWindow: c(100 * MS, 'ns', 'CURRICULUM §0: metrics over the last 100 ms of simulated time', 'model'),
+  metricsWindow: c(
+    100 * MS,
+    'ns',
+    'CURRICULUM §0: metrics over the last 100 ms of simulated time',
+    'model',
+  ),
   requestTimeout: c(50 * MS, 'ns', 'model: a front end gives up on a backend answer', 'model'),
-  stall: c(2 * MS, 'ns', 'model: WBINVD / split-lock stall on every CPU (facts §2, Hansen); no magnitude given', 'model'),
-  scribbleCrash: c(1 * MS, 'ns', 'model: a kernel whose text was overwritten crashes soon after', 'model'),
+  stall: c(
+    2 * MS,
+    'ns',
+    'model: WBINVD / split-lock stall on every CPU (facts §2, Hansen); no magnitude given',
+    'model',
+  ),
+  scribbleCrash: c(
+    1 * MS,
+    'ns',
+    'model: a kernel whose text was overwritten crashes soon after',
+    'model',
+  ),
   deviceIo: c(80 * US, 'ns', 'model: one NVMe read', 'model'),
-  ringEntries: c(64, 'count', 'kernel/multikernel/ipi.c: 64-entry ring; full when next_head == tail (63 usable)', 'high'),
+  ringEntries: c(
+    64,
+    'count',
+    'kernel/multikernel/ipi.c: 64-entry ring; full when next_head == tail (63 usable)',
+    'high',
+  ),
   ringEntryBytes: c(4096, 'bytes', 'ipi.c: entries ≤ 4096 B', 'high'),
-  slotBytes: c(256, 'bytes', 'v1 patch 4: one 256 B slot per CPU, overwritten by the next send', 'high'),
-  noisyPressure: c(300, 'permille', 'model: illustrative LLC / memory-bandwidth slowdown per noisy neighbour at full load', 'model', 'The facts give no magnitude; illustrative only.'),
-  llcPartitionRelief: c(500, 'permille', 'model: share of the pressure left with a dedicated llc-way-mask (facts §1.5)', 'model'),
+  slotBytes: c(
+    256,
+    'bytes',
+    'v1 patch 4: one 256 B slot per CPU, overwritten by the next send',
+    'high',
+  ),
+  noisyPressure: c(
+    300,
+    'permille',
+    'model: illustrative LLC / memory-bandwidth slowdown per noisy neighbour at full load',
+    'model',
+    'The facts give no magnitude; illustrative only.',
+  ),
+  llcPartitionRelief: c(
+    500,
+    'permille',
+    'model: share of the pressure left with a dedicated llc-way-mask (facts §1.5)',
+    'model',
+  ),
 } as const satisfies Record<string, TimingConstant>;
 
 export type ConstantName = keyof typeof CONSTANTS;

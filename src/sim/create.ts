@@ -39,7 +39,12 @@ function settle(m: Machine): void {
 }
 
 /** A straight run: scenario + seed + log, to `untilNs`. Replay is exactly this. */
-export function replay(scenario: Scenario, seed: number, log: readonly LogEntry[], untilNs: number): Machine {
+export function replay(
+  scenario: Scenario,
+  seed: number,
+  log: readonly LogEntry[],
+  untilNs: number,
+): Machine {
   const m = createMachine(scenario, seed);
   for (const e of log) {
     if (e.atNs > untilNs) break;

@@ -63,7 +63,8 @@ export function injectFault(m: Machine, f: FaultInput): ApplyResult {
       if (!isInst(from)) return from;
       const to = instanceByName(m, f.target);
       if (!to) return fail('ENOENT', `No such instance: ${f.target}`);
-      if (to.id === from.id) return fail('EINVAL', 'a kernel writing its own memory is no scribble');
+      if (to.id === from.id)
+        return fail('EINVAL', 'a kernel writing its own memory is no scribble');
       const offset = f.offsetMiB ?? 64;
       const size = to.memBlocks.length * BLOCK_MIB;
       if (!Number.isInteger(offset) || offset < 0 || offset >= size) {
@@ -85,7 +86,8 @@ export function injectFault(m: Machine, f: FaultInput): ApplyResult {
       if (!d) return fail('ENOENT', `No such device: ${f.device}`);
       const to = instanceByName(m, f.target);
       if (!to) return fail('ENOENT', `No such instance: ${f.target}`);
-      if (d.owner === to.id) return fail('EINVAL', `${f.device} belongs to ${f.target}: that DMA is legitimate`);
+      if (d.owner === to.id)
+        return fail('EINVAL', `${f.device} belongs to ${f.target}: that DMA is legitimate`);
       noted(m, 'dma', f.target);
       const bytes = f.bytes ?? 4096;
       // A lent device's domain maps only its instance's memory (kernel/multikernel/iommu.c).
@@ -106,8 +108,10 @@ export function injectFault(m: Machine, f: FaultInput): ApplyResult {
       if (!to) return fail('ENOENT', `No such instance: ${f.target}`);
       const count = f.count ?? 128;
       const interval = f.intervalNs ?? 0;
-      if (!Number.isInteger(count) || count < 1 || count > 1_000_000) return fail('EINVAL', 'count must be 1–1000000');
-      if (!Number.isInteger(interval) || interval < 0) return fail('EINVAL', 'interval must be ≥ 0 ns');
+      if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+        return fail('EINVAL', 'count must be 1–1000000');
+      if (!Number.isInteger(interval) || interval < 0)
+        return fail('EINVAL', 'interval must be ≥ 0 ns');
       noted(m, 'ipi-flood', f.target);
       happen(m, 'ipi-flood', to.id, { from: from.id, count });
       const flood = { from: from.id, to: to.id, interval, raw: f.raw ?? false, left: count, rr: 0 };

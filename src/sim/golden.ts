@@ -8,11 +8,28 @@ import { MS, S } from './time';
 export const GOLDEN_SEEDS = [1, 42, 20251018] as const;
 export const GOLDEN_UNTIL = 34 * S;
 export const GOLDEN_LOG: readonly LogEntry[] = [
-  { atNs: 50 * MS, input: { type: 'fault', kind: 'ipi-flood', from: 'k2', target: 'k1', count: 200 } },
-  { atNs: 60 * MS, input: { type: 'fault', kind: 'ipi-flood', from: 'k5', target: 'k2', count: 500, intervalNs: 2000, raw: true } },
+  {
+    atNs: 50 * MS,
+    input: { type: 'fault', kind: 'ipi-flood', from: 'k2', target: 'k1', count: 200 },
+  },
+  {
+    atNs: 60 * MS,
+    input: {
+      type: 'fault',
+      kind: 'ipi-flood',
+      from: 'k5',
+      target: 'k2',
+      count: 500,
+      intervalNs: 2000,
+      raw: true,
+    },
+  },
   { atNs: 100 * MS, input: { type: 'fault', kind: 'panic', target: 'k6' } },
   { atNs: 150 * MS, input: { type: 'instance.exec', name: 'k6' } },
-  { atNs: 300 * MS, input: { type: 'fault', kind: 'scribble', from: 'k5', target: 'k7', offsetMiB: 0 } },
+  {
+    atNs: 300 * MS,
+    input: { type: 'fault', kind: 'scribble', from: 'k5', target: 'k7', offsetMiB: 0 },
+  },
   { atNs: 320 * MS, input: { type: 'fault', kind: 'dma', device: '0000:20:00.0', target: 'k3' } },
   { atNs: 330 * MS, input: { type: 'iommu.set', on: true } },
   { atNs: 331 * MS, input: { type: 'fault', kind: 'dma', device: '0000:20:00.0', target: 'k3' } },
@@ -33,5 +50,8 @@ export const GOLDEN_LOG: readonly LogEntry[] = [
   { atNs: 32_720 * MS, input: { type: 'instance.load', name: 'k8' } },
   { atNs: 32_740 * MS, input: { type: 'instance.exec', name: 'k8' } },
   { atNs: 33 * S, input: { type: 'cpu.hotplug', cpu: 3, online: true } },
-  { atNs: 33_100 * MS, input: { type: 'workload.start', name: 'batch8', kernel: 'k8', kind: 'cpu' } },
+  {
+    atNs: 33_100 * MS,
+    input: { type: 'workload.start', name: 'batch8', kernel: 'k8', kind: 'cpu' },
+  },
 ];

@@ -3,7 +3,13 @@ export { apply } from './apply';
 export { advanceTo, nextEventTime } from './loop';
 export { createMachine, replay, ScenarioError, type LogEntry } from './create';
 export { checkInvariants } from './invariants';
-export { snapshot, happeningsSince, type MachineView, type InstanceView, type WorkloadView } from './snapshot';
+export {
+  snapshot,
+  happeningsSince,
+  type MachineView,
+  type InstanceView,
+  type WorkloadView,
+} from './snapshot';
 export { traceHash } from './trace';
 export { CONSTANTS, type TimingConstant, type ConstantName } from './constants';
 export { preset, PRESET_IDS, DEFAULT_CONFIG, type PresetId } from './presets';

@@ -41,7 +41,12 @@ export function irqCpu(m: Machine, inst: Instance): Cpu | undefined {
   return undefined;
 }
 
-function setFate(m: Machine, msg: Msg, fate: Exclude<Fate, 'in-flight'>, reason?: DropReason): void {
+function setFate(
+  m: Machine,
+  msg: Msg,
+  fate: Exclude<Fate, 'in-flight'>,
+  reason?: DropReason,
+): void {
   m.counters.fates[fate]++;
   if (reason) m.counters.dropReasons[reason]++;
   if (m.audit) {
@@ -53,7 +58,12 @@ function setFate(m: Machine, msg: Msg, fate: Exclude<Fate, 'in-flight'>, reason?
   }
 }
 
-function resolveInFlight(m: Machine, msg: Msg, fate: Exclude<Fate, 'in-flight'>, reason?: DropReason): void {
+function resolveInFlight(
+  m: Machine,
+  msg: Msg,
+  fate: Exclude<Fate, 'in-flight'>,
+  reason?: DropReason,
+): void {
   m.counters.fates['in-flight']--;
   setFate(m, msg, fate, reason);
 }
@@ -75,7 +85,10 @@ export function sendMessage(
   const ring = m.version === 'github';
   const limit = ring ? K.ringEntryBytes : K.slotBytes;
   if (bytes < 0 || bytes > limit) {
-    return fail('EINVAL', `message of ${bytes} bytes exceeds the ${limit} B ${ring ? 'ring entry' : 'slot'}`);
+    return fail(
+      'EINVAL',
+      `message of ${bytes} bytes exceeds the ${limit} B ${ring ? 'ring entry' : 'slot'}`,
+    );
   }
   const to = m.instances.get(toId);
   if (!to) return fail('ENOENT', `No such instance: ${toId}`);

@@ -31,7 +31,11 @@ import {
   type SimError,
 } from './types';
 
-export const DEFAULT_IMAGE: KernelImage = { name: 'vmlinuz-mk', version: '6.18.0-mk', kind: 'general' };
+export const DEFAULT_IMAGE: KernelImage = {
+  name: 'vmlinuz-mk',
+  version: '6.18.0-mk',
+  kind: 'general',
+};
 const NAME_RE = /^[a-z][a-z0-9_-]{0,31}$/;
 
 /** Where an idle CPU of a spawn waits: GitHub parks it; v1/v2 leave it hot-unplugged (facts §1.5). */
@@ -51,7 +55,8 @@ const isErr = (x: Instance | SimError): x is SimError => 'ok' in x;
 type CreateInput = Extract<Input, { type: 'instance.create' }>;
 
 export function create(m: Machine, input: CreateInput): ApplyResult {
-  if (m.config.monolithic) return fail('EOPNOTSUPP', 'this machine runs one kernel: no multikernel support');
+  if (m.config.monolithic)
+    return fail('EOPNOTSUPP', 'this machine runs one kernel: no multikernel support');
   if (!NAME_RE.test(input.name)) return fail('EINVAL', `invalid instance name "${input.name}"`);
   if (instanceByName(m, input.name)) return fail('EEXIST', `instance ${input.name} already exists`);
   const id = input.id ?? lowestFreeId(m);
@@ -62,13 +67,18 @@ export function create(m: Machine, input: CreateInput): ApplyResult {
   const cpuErr = checkCpus(m, input.cpus);
   if (cpuErr) return cpuErr;
   const need = Math.ceil(input.memMiB / BLOCK_MIB);
-  if (!Number.isInteger(input.memMiB) || input.memMiB <= 0) return fail('EINVAL', 'memory must be a positive size');
+  if (!Number.isInteger(input.memMiB) || input.memMiB <= 0)
+    return fail('EINVAL', 'memory must be a positive size');
   const free = poolFreeBlocks(m);
   if (need > free.length) {
-    return fail('ENOMEM', `memory beyond the pool: ${input.memMiB} MiB asked, ${free.length * BLOCK_MIB} MiB free`);
+    return fail(
+      'ENOMEM',
+      `memory beyond the pool: ${input.memMiB} MiB asked, ${free.length * BLOCK_MIB} MiB free`,
+    );
   }
   const devices = input.devices ?? [];
-  if (devices.length > 0 && m.version !== 'github') return fail('EOPNOTSUPP', 'v1 and v2 have no device assignment');
+  if (devices.length > 0 && m.version !== 'github')
+    return fail('EOPNOTSUPP', 'v1 and v2 have no device assignment');
   for (const pci of devices) {
     const d = m.devices.find((x) => x.pci === pci);
     if (!d) return fail('ENOENT', `No such device: ${pci}`);
@@ -101,7 +111,11 @@ export function create(m: Machine, input: CreateInput): ApplyResult {
   for (const b of inst.memBlocks) m.blocks[b] = id;
   m.instances.set(id, inst);
   for (const pci of devices) lendDevice(m, pci, inst);
-  klog(m, hostInst, `multikernel: instance ${id} (${inst.name}) created: cpus ${inst.cpus.join(',')}, ${need * BLOCK_MIB} MiB`);
+  klog(
+    m,
+    hostInst,
+    `multikernel: instance ${id} (${inst.name}) created: cpus ${inst.cpus.join(',')}, ${need * BLOCK_MIB} MiB`,
+  );
   rec(m, hostInst, 'observe', id, 0);
   happen(m, 'instance.state', id, { state: 'ready' });
   return { ok: true, id };
@@ -115,28 +129,33 @@ function lowestFreeId(m: Machine): number {
 function checkCpus(m: Machine, cpus: readonly number[]): SimError | null {
   if (cpus.length === 0) return fail('EINVAL', 'an instance needs at least one CPU');
   if (new Set(cpus).size !== cpus.length) return fail('EINVAL', 'a CPU is listed twice');
-  if (m.version === 'v1' && cpus.length !== 1) return fail('EINVAL', 'v1 starts a kernel on exactly one CPU');
+  if (m.version === 'v1' && cpus.length !== 1)
+    return fail('EINVAL', 'v1 starts a kernel on exactly one CPU');
   const hostOnline = m.cpus.filter((c) => c.owner === HOST && c.state === 'online').length;
   let takenOnline = 0;
   for (const cid of cpus) {
     const c = m.cpus[cid];
     if (!Number.isInteger(cid) || !c) return fail('EINVAL', `No such CPU: ${cid}`);
     const other = [...m.instances.values()].find((i) => i.id !== HOST && i.cpus.includes(cid));
-    if (other) return fail('EBUSY', `CPU ${cid} is already owned by instance ${other.id} (${other.name})`);
+    if (other)
+      return fail('EBUSY', `CPU ${cid} is already owned by instance ${other.id} (${other.name})`);
     if (m.version === 'github' && c.owner !== POOL) {
       return fail('EBUSY', `CPU ${cid} is not in the multikernel pool`);
     }
-    if (m.version === 'v2' && c.owner !== HOST) return fail('EBUSY', `CPU ${cid} is not the host's`);
+    if (m.version === 'v2' && c.owner !== HOST)
+      return fail('EBUSY', `CPU ${cid} is not the host's`);
     if (m.version === 'v2' && c.state === 'online') takenOnline++;
   }
-  if (takenOnline > 0 && takenOnline >= hostOnline) return fail('EBUSY', 'the host must keep one online CPU');
+  if (takenOnline > 0 && takenOnline >= hostOnline)
+    return fail('EBUSY', 'the host must keep one online CPU');
   return null;
 }
 
 /** First fit for a contiguous run, else the lowest free blocks (gen_pool falls back to chunks). */
 function carve(free: number[], need: number): number[] {
   for (let i = 0; i + need <= free.length; i++) {
-    if ((free[i + need - 1] as number) - (free[i] as number) === need - 1) return free.slice(i, i + need);
+    if ((free[i + need - 1] as number) - (free[i] as number) === need - 1)
+      return free.slice(i, i + need);
   }
   return free.slice(0, need);
 }
@@ -144,7 +163,8 @@ function carve(free: number[], need: number): number[] {
 export function load(m: Machine, name: string, image: KernelImage | undefined): ApplyResult {
   const inst = spawnByName(m, name);
   if (isErr(inst)) return inst;
-  if (inst.state !== 'ready' || inst.pending) return fail('EBUSY', `instance ${name} is ${describe(inst)}, not ready`);
+  if (inst.state !== 'ready' || inst.pending)
+    return fail('EBUSY', `instance ${name} is ${describe(inst)}, not ready`);
   inst.image = image ?? DEFAULT_IMAGE;
   inst.pending = { op: 'load', token: nextToken(m) };
   schedule(m, m.now + K.imageCopy, EV.loadDone, inst.id, inst.pending.token, 0);
@@ -156,20 +176,27 @@ export function onLoadDone(m: Machine, id: number, token: number): boolean {
   if (!inst || inst.pending?.op !== 'load' || inst.pending.token !== token) return false;
   inst.pending = null;
   setState(m, inst, 'loaded');
-  klog(m, host(m), `kexec: multikernel image ${inst.image?.name ?? ''} loaded for instance ${id} (${inst.name})`);
+  klog(
+    m,
+    host(m),
+    `kexec: multikernel image ${inst.image?.name ?? ''} loaded for instance ${id} (${inst.name})`,
+  );
   return true;
 }
 
 export function exec(m: Machine, name: string): ApplyResult {
   const inst = spawnByName(m, name);
   if (isErr(inst)) return inst;
-  if (inst.state !== 'loaded' || inst.pending) return fail('EBUSY', `instance ${name} is ${describe(inst)}, not loaded`);
+  if (inst.state !== 'loaded' || inst.pending)
+    return fail('EBUSY', `instance ${name} is ${describe(inst)}, not loaded`);
   const boot = m.cpus[inst.cpus[0] as number] as Cpu;
   const token = nextToken(m);
   if (m.version === 'v1') {
     // multikernel_kexec(cpu) returns -EBUSY while that CPU is online (v1 patch 1).
-    if (boot.owner !== inst.id && boot.state === 'online') return fail('EBUSY', `CPU ${boot.id} is online`);
-    if (boot.owner !== HOST && boot.owner !== inst.id) return fail('EBUSY', `CPU ${boot.id} is in use`);
+    if (boot.owner !== inst.id && boot.state === 'online')
+      return fail('EBUSY', `CPU ${boot.id} is online`);
+    if (boot.owner !== HOST && boot.owner !== inst.id)
+      return fail('EBUSY', `CPU ${boot.id} is in use`);
     const hostInst = host(m);
     hostInst.cpus = hostInst.cpus.filter((x) => x !== boot.id);
     boot.owner = inst.id;
@@ -178,12 +205,21 @@ export function exec(m: Machine, name: string): ApplyResult {
   inst.pending = { op: 'exec', token, since: m.now, claimed: false };
   if (m.version === 'github') {
     // The host fills a spawn context and publishes a wakeup in the CPU's mailbox (spawn.c).
-    if (!boot.claimBroken) schedule(m, m.now + K.claimLatency, EV.mailboxClaim, inst.id, boot.id, token);
+    if (!boot.claimBroken)
+      schedule(m, m.now + K.claimLatency, EV.mailboxClaim, inst.id, boot.id, token);
     schedule(m, m.now + K.mailboxPoll, EV.mailboxPoll, inst.id, 0, token);
-    klog(m, host(m), `multikernel: waking CPU ${boot.id} from the pool for instance ${inst.id} (${inst.name})`);
+    klog(
+      m,
+      host(m),
+      `multikernel: waking CPU ${boot.id} from the pool for instance ${inst.id} (${inst.name})`,
+    );
   } else {
     schedule(m, m.now + K.initSipiDelay + K.trampoline, EV.initSipi, inst.id, boot.id, token);
-    klog(m, host(m), `multikernel: sending INIT/SIPI to CPU ${boot.id} for instance ${inst.id} (${inst.name})`);
+    klog(
+      m,
+      host(m),
+      `multikernel: sending INIT/SIPI to CPU ${boot.id} for instance ${inst.id} (${inst.name})`,
+    );
   }
   return OK;
 }
@@ -212,7 +248,11 @@ export function onMailboxPoll(m: Machine, id: number, token: number): boolean {
   if (m.now - inst.pending.since >= K.claimTimeout) {
     inst.pending = null;
     setState(m, inst, 'failed');
-    klog(m, host(m), `multikernel: CPU ${inst.cpus[0]} did not claim the spawn mailbox in 1s, instance ${id} (${inst.name}) failed`);
+    klog(
+      m,
+      host(m),
+      `multikernel: CPU ${inst.cpus[0]} did not claim the spawn mailbox in 1s, instance ${id} (${inst.name}) failed`,
+    );
     return true;
   }
   schedule(m, m.now + K.mailboxPoll, EV.mailboxPoll, id, 0, token);
@@ -224,7 +264,11 @@ export function onBootDone(m: Machine, id: number, token: number): boolean {
   if (!inst) return false;
   const boot = m.cpus[inst.cpus[0] as number] as Cpu;
   boot.state = 'online';
-  klog(m, inst, `Linux version ${inst.image?.version ?? ''} (multikernel instance ${id}) booting on CPU ${boot.id}`);
+  klog(
+    m,
+    inst,
+    `Linux version ${inst.image?.version ?? ''} (multikernel instance ${id}) booting on CPU ${boot.id}`,
+  );
   nextSecondary(m, inst, 1, token);
   return true;
 }
@@ -256,7 +300,11 @@ function activate(m: Machine, inst: Instance): void {
   inst.pending = null;
   inst.bootedAt = m.now;
   setState(m, inst, 'active');
-  klog(m, host(m), `multikernel: instance ${inst.id} (${inst.name}) is active on CPUs ${inst.cpus.join(',')}`);
+  klog(
+    m,
+    host(m),
+    `multikernel: instance ${inst.id} (${inst.name}) is active on CPUs ${inst.cpus.join(',')}`,
+  );
   startKernelWork(m, inst);
 }
 
@@ -275,15 +323,22 @@ export function describe(inst: Instance): string {
 export function kill(m: Machine, name: string, force: boolean): ApplyResult {
   const inst = spawnByName(m, name);
   if (isErr(inst)) return inst;
-  if (m.version !== 'github') return fail('EOPNOTSUPP', 'v1 and v2 have no halt: it came with the GitHub tree');
-  if (inst.state !== 'active') return fail('EINVAL', `instance ${name} is ${describe(inst)}, not active`);
+  if (m.version !== 'github')
+    return fail('EOPNOTSUPP', 'v1 and v2 have no halt: it came with the GitHub tree');
+  if (inst.state !== 'active')
+    return fail('EINVAL', `instance ${name} is ${describe(inst)}, not active`);
   if (force) {
-    if (inst.pending?.op === 'force') return fail('EBUSY', `instance ${name} is already being halted`);
+    if (inst.pending?.op === 'force')
+      return fail('EBUSY', `instance ${name} is already being halted`);
     // Arm force_halt, then NMI every instance CPU: NMIs get through masked interrupts (core.c).
     const token = nextToken(m);
     inst.pending = { op: 'force', token };
     haltKernel(m, inst, 'halted');
-    klog(m, host(m), `multikernel: force halt of instance ${inst.id} (${inst.name}): NMI to CPUs ${inst.cpus.join(',')}`);
+    klog(
+      m,
+      host(m),
+      `multikernel: force halt of instance ${inst.id} (${inst.name}): NMI to CPUs ${inst.cpus.join(',')}`,
+    );
     schedule(m, m.now + K.nmiLatency + K.park, EV.parkDone, inst.id, token, 0);
     return OK;
   }
@@ -302,7 +357,11 @@ export function onKillTimeout(m: Machine, id: number, token: number): boolean {
   if (!inst || inst.pending?.op !== 'kill' || inst.pending.token !== token) return false;
   inst.pending = null;
   // Nothing escalates by itself: the operator runs kill --force (facts §1.11).
-  klog(m, host(m), `multikernel: instance ${id} (${inst.name}) did not acknowledge shutdown within 30s`);
+  klog(
+    m,
+    host(m),
+    `multikernel: instance ${id} (${inst.name}) did not acknowledge shutdown within 30s`,
+  );
   happen(m, 'kill.timeout', id);
   rec(m, host(m), 'observe', id, -1);
   return true;
@@ -320,7 +379,12 @@ export function onShutdown(m: Machine, inst: Instance): void {
 
 export function onParkDone(m: Machine, id: number, token: number): boolean {
   const inst = m.instances.get(id);
-  if (!inst || (inst.pending?.op !== 'kill' && inst.pending?.op !== 'force') || inst.pending.token !== token) return false;
+  if (
+    !inst ||
+    (inst.pending?.op !== 'kill' && inst.pending?.op !== 'force') ||
+    inst.pending.token !== token
+  )
+    return false;
   inst.pending = null;
   parkAll(m, inst);
   klog(m, host(m), `multikernel: instance ${id} (${inst.name}) halted, CPUs parked in pool`);
@@ -391,7 +455,8 @@ export function onHaltConfirm(m: Machine, id: number, epoch: number): boolean {
 export function unload(m: Machine, name: string): ApplyResult {
   const inst = spawnByName(m, name);
   if (isErr(inst)) return inst;
-  if (inst.state !== 'loaded' || inst.pending) return fail('EBUSY', `instance ${name} is ${describe(inst)}, not loaded`);
+  if (inst.state !== 'loaded' || inst.pending)
+    return fail('EBUSY', `instance ${name} is ${describe(inst)}, not loaded`);
   inst.image = null;
   setState(m, inst, 'ready');
   return OK;

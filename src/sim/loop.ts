@@ -8,7 +8,14 @@ import * as life from './lifecycle';
 import { ackMemAdd } from './memory';
 import { isRunning, klog, schedule } from './machine';
 import { hashEvent, rec } from './trace';
-import { onArrival, onIoDone, onJobDone, onMetricsTick, onRtRelease, onServiceMessage } from './workloads';
+import {
+  onArrival,
+  onIoDone,
+  onJobDone,
+  onMetricsTick,
+  onRtRelease,
+  onServiceMessage,
+} from './workloads';
 import { HOST, type Cpu, type Instance, type Machine, type Msg, type Workload } from './types';
 import type { Ev } from './heap';
 
@@ -172,7 +179,8 @@ function onMessage(m: Machine, inst: Instance, msg: Msg): void {
       else if (msg.subtype === 'HALTED' && inst.id === HOST) life.onHalted(m, msg.a);
       else if (msg.subtype === 'SHUTDOWN_ACK' && inst.id === HOST) {
         const spawn = m.instances.get(msg.a);
-        if (spawn) klog(m, inst, `multikernel: instance ${spawn.id} (${spawn.name}) acknowledged shutdown`);
+        if (spawn)
+          klog(m, inst, `multikernel: instance ${spawn.id} (${spawn.name}) acknowledged shutdown`);
       }
       return;
     case 'RESOURCE':
@@ -181,7 +189,11 @@ function onMessage(m: Machine, inst: Instance, msg: Msg): void {
         ackMemAdd(m, inst, msg.a);
       } else if (msg.subtype === 'MEM_ADD_ACK' && inst.id === HOST) {
         const spawn = m.instances.get(msg.b);
-        klog(m, inst, `multikernel: instance ${msg.b}${spawn ? ` (${spawn.name})` : ''} added ${msg.a} MiB`);
+        klog(
+          m,
+          inst,
+          `multikernel: instance ${msg.b}${spawn ? ` (${spawn.name})` : ''} added ${msg.a} MiB`,
+        );
       }
       return;
     default:

@@ -127,7 +127,11 @@ export function bootMachine(config: MachineConfig, seed: number): Machine {
   m.instances.set(HOST, host);
   klog(m, host, `Linux version ${HOST_IMAGE.version} booted on ${config.cpus} CPUs`);
   if (poolBlocks > 0) {
-    klog(m, host, `multikernel: memory pool of ${poolBlocks * BLOCK_MIB} MiB reserved (mkkernel_pool=)`);
+    klog(
+      m,
+      host,
+      `multikernel: memory pool of ${poolBlocks * BLOCK_MIB} MiB reserved (mkkernel_pool=)`,
+    );
   }
   schedule(m, 100 * MS, EV.metricsTick, 0, 0, 0);
   return m;

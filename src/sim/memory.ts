@@ -13,13 +13,18 @@ import { HOST, type ApplyResult, type Instance, type Machine } from './types';
 export function memAdd(m: Machine, name: string, memMiB: number): ApplyResult {
   const inst = spawnByName(m, name);
   if ('ok' in inst) return inst;
-  if (m.version !== 'github') return fail('EOPNOTSUPP', 'runtime memory growth came with the GitHub tree');
+  if (m.version !== 'github')
+    return fail('EOPNOTSUPP', 'runtime memory growth came with the GitHub tree');
   if (inst.state !== 'active') return fail('EINVAL', `instance ${name} is not active`);
-  if (!Number.isInteger(memMiB) || memMiB <= 0) return fail('EINVAL', 'size must be a positive number of MiB');
+  if (!Number.isInteger(memMiB) || memMiB <= 0)
+    return fail('EINVAL', 'size must be a positive number of MiB');
   const need = Math.ceil(memMiB / BLOCK_MIB);
   const free = poolFreeBlocks(m);
   if (need > free.length) {
-    return fail('ENOMEM', `memory beyond the pool: ${memMiB} MiB asked, ${free.length * BLOCK_MIB} MiB free`);
+    return fail(
+      'ENOMEM',
+      `memory beyond the pool: ${memMiB} MiB asked, ${free.length * BLOCK_MIB} MiB free`,
+    );
   }
   if (ringCount(inst) === K.ringEntries - 1) return fail('ENOSPC', `ring of ${name} is full`);
   const sent = sendMessage(m, host(m), inst.id, 'RESOURCE', 'MEM_ADD', 32, need * BLOCK_MIB, 0);

@@ -35,7 +35,16 @@ const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i)
 const toPool = (cpus: number[]): Input[] => cpus.map((cpu) => ({ type: 'cpu.toPool', cpu }));
 
 /** create → load → exec, as kerf does it. */
-export function spawn(name: string, cpus: number[], memMiB: number, extra: Partial<{ devices: string[]; llcWays: number; kind: 'general' | 'realtime' | 'minimal' }> = {}): Input[] {
+export function spawn(
+  name: string,
+  cpus: number[],
+  memMiB: number,
+  extra: Partial<{
+    devices: string[];
+    llcWays: number;
+    kind: 'general' | 'realtime' | 'minimal';
+  }> = {},
+): Input[] {
   const create: Input = {
     type: 'instance.create',
     name,
@@ -46,7 +55,11 @@ export function spawn(name: string, cpus: number[], memMiB: number, extra: Parti
   };
   return [
     create,
-    { type: 'instance.load', name, image: { name: 'vmlinuz-mk', version: '6.18.0-mk', kind: extra.kind ?? 'general' } },
+    {
+      type: 'instance.load',
+      name,
+      image: { name: 'vmlinuz-mk', version: '6.18.0-mk', kind: extra.kind ?? 'general' },
+    },
     { type: 'instance.exec', name },
   ];
 }
@@ -59,8 +72,22 @@ function twoKernels(): Scenario {
       ...spawn('alpha', [4, 5], 2 * GIB),
       ...spawn('beta', [6, 7], 1 * GIB),
       { type: 'workload.start', name: 'db', kernel: 'alpha', kind: 'service' },
-      { type: 'workload.start', name: 'web', kernel: 'host', kind: 'server', backend: 'alpha', load: 600 },
-      { type: 'workload.start', name: 'api', kernel: 'beta', kind: 'server', backend: 'alpha', load: 400 },
+      {
+        type: 'workload.start',
+        name: 'web',
+        kernel: 'host',
+        kind: 'server',
+        backend: 'alpha',
+        load: 600,
+      },
+      {
+        type: 'workload.start',
+        name: 'api',
+        kernel: 'beta',
+        kind: 'server',
+        backend: 'alpha',
+        load: 400,
+      },
       { type: 'workload.start', name: 'batch', kernel: 'beta', kind: 'cpu', threads: 1 },
     ],
   };
@@ -85,7 +112,14 @@ function webDb(): Scenario {
       ...spawn('web', [2, 3], 2 * GIB, { devices: [NIC] }),
       ...spawn('db', [4, 5], 2 * GIB, { devices: [NVME] }),
       { type: 'workload.start', name: 'dbsvc', kernel: 'db', kind: 'service' },
-      { type: 'workload.start', name: 'frontend', kernel: 'web', kind: 'server', backend: 'db', load: 800 },
+      {
+        type: 'workload.start',
+        name: 'frontend',
+        kernel: 'web',
+        kind: 'server',
+        backend: 'db',
+        load: 800,
+      },
     ],
   };
 }
@@ -121,26 +155,70 @@ function noisyNeighbour(): Scenario {
 /** 64 CPUs, 8 kernels (host + 7 spawns), every kind of workload: the busy preset of DESIGN §8. */
 function datacenter(): Scenario {
   const devices: DeviceSpec[] = [];
-  for (let i = 0; i < 4; i++) devices.push({ pci: `0000:${(0x10 + i).toString(16)}:00.0`, kind: 'nic', numa: i < 2 ? 0 : 1 });
-  for (let i = 0; i < 4; i++) devices.push({ pci: `0000:${(0x20 + i).toString(16)}:00.0`, kind: 'nvme', numa: i < 2 ? 0 : 1 });
+  for (let i = 0; i < 4; i++)
+    devices.push({ pci: `0000:${(0x10 + i).toString(16)}:00.0`, kind: 'nic', numa: i < 2 ? 0 : 1 });
+  for (let i = 0; i < 4; i++)
+    devices.push({
+      pci: `0000:${(0x20 + i).toString(16)}:00.0`,
+      kind: 'nvme',
+      numa: i < 2 ? 0 : 1,
+    });
   const setup: Input[] = [...toPool(range(8, 63))];
   for (let k = 1; k <= 7; k++) {
     const dev = k <= 4 ? [devices[k + 3]?.pci as string] : [];
-    setup.push(...spawn(`k${k}`, range(k * 8, k * 8 + 7), 16 * GIB, { devices: dev, ...(k === 4 ? { kind: 'realtime' as const, llcWays: 4 } : {}) }));
+    setup.push(
+      ...spawn(`k${k}`, range(k * 8, k * 8 + 7), 16 * GIB, {
+        devices: dev,
+        ...(k === 4 ? { kind: 'realtime' as const, llcWays: 4 } : {}),
+      }),
+    );
   }
   setup.push(
     { type: 'workload.start', name: 'app1', kernel: 'k1', kind: 'service', threads: 4 },
-    { type: 'workload.start', name: 'lb', kernel: 'host', kind: 'server', backend: 'k1', threads: 4 },
-    { type: 'workload.start', name: 'store1', kernel: 'k1', kind: 'io', device: devices[4]?.pci as string },
-    { type: 'workload.start', name: 'web2', kernel: 'k2', kind: 'server', backend: 'k3', threads: 4 },
+    {
+      type: 'workload.start',
+      name: 'lb',
+      kernel: 'host',
+      kind: 'server',
+      backend: 'k1',
+      threads: 4,
+    },
+    {
+      type: 'workload.start',
+      name: 'store1',
+      kernel: 'k1',
+      kind: 'io',
+      device: devices[4]?.pci as string,
+    },
+    {
+      type: 'workload.start',
+      name: 'web2',
+      kernel: 'k2',
+      kind: 'server',
+      backend: 'k3',
+      threads: 4,
+    },
     { type: 'workload.start', name: 'db3', kernel: 'k3', kind: 'service', threads: 4 },
-    { type: 'workload.start', name: 'store3', kernel: 'k3', kind: 'io', device: devices[6]?.pci as string },
+    {
+      type: 'workload.start',
+      name: 'store3',
+      kernel: 'k3',
+      kind: 'io',
+      device: devices[6]?.pci as string,
+    },
     { type: 'workload.start', name: 'rt4', kernel: 'k4', kind: 'rt' },
     { type: 'workload.start', name: 'web4', kernel: 'k4', kind: 'server', load: 500 },
     { type: 'workload.start', name: 'noisy5', kernel: 'k5', kind: 'noisy', threads: 4 },
     { type: 'workload.start', name: 'batch6', kernel: 'k6', kind: 'cpu', threads: 8 },
     { type: 'workload.start', name: 'web7', kernel: 'k7', kind: 'server', threads: 8 },
-    { type: 'workload.start', name: 'api7', kernel: 'k7', kind: 'server', backend: 'k3', load: 500 },
+    {
+      type: 'workload.start',
+      name: 'api7',
+      kernel: 'k7',
+      kind: 'server',
+      backend: 'k3',
+      load: 500,
+    },
   );
   return {
     config: {

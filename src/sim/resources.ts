@@ -3,7 +3,16 @@ import { fail, OK } from './errors';
 import { happen, host, instanceByName, klog } from './machine';
 import { BLOCK_MIB } from './time';
 import { evacuateCpu, rebalanceOnto } from './workloads';
-import { HOST, POOL, PROPOSAL_VERSIONS, type ApplyResult, type Cpu, type Instance, type Machine, type ProposalVersion } from './types';
+import {
+  HOST,
+  POOL,
+  PROPOSAL_VERSIONS,
+  type ApplyResult,
+  type Cpu,
+  type Instance,
+  type Machine,
+  type ProposalVersion,
+} from './types';
 
 /** The host keeps at least this much memory when the pool grows (model assumption). */
 export const HOST_MIN_MIB = 1024;
@@ -22,7 +31,10 @@ function hostCpu(m: Machine, id: number): Cpu | ApplyResult {
 const isCpu = (x: Cpu | ApplyResult): x is Cpu => 'numa' in x;
 
 function lastOnline(m: Machine, c: Cpu): boolean {
-  return c.state === 'online' && m.cpus.filter((x) => x.owner === HOST && x.state === 'online').length <= 1;
+  return (
+    c.state === 'online' &&
+    m.cpus.filter((x) => x.owner === HOST && x.state === 'online').length <= 1
+  );
 }
 
 /** echo 0|1 > /sys/devices/system/cpu/cpuN/online: the host's scheduler stops or resumes using it. */
@@ -48,7 +60,8 @@ export function hotplug(m: Machine, id: number, online: boolean): ApplyResult {
 
 /** GitHub tree: a pool CPU waits in multikernel_play_dead(), HLT/MWAIT, APIC on (facts §1.5). */
 export function toPool(m: Machine, id: number): ApplyResult {
-  if (m.version !== 'github') return fail('EOPNOTSUPP', 'the CPU pool came with the GitHub tree; v1/v2 use hotplug');
+  if (m.version !== 'github')
+    return fail('EOPNOTSUPP', 'the CPU pool came with the GitHub tree; v1/v2 use hotplug');
   const c = hostCpu(m, id);
   if (!isCpu(c)) return c;
   if (lastOnline(m, c)) return fail('EBUSY', 'the host must keep one online CPU');
@@ -78,16 +91,21 @@ export function fromPool(m: Machine, id: number): ApplyResult {
 
 /** GitHub tree: the pool grows at runtime, contiguously, per NUMA node, by an overlay (facts §1.6). */
 export function growPool(m: Machine, memMiB: number, numa: number | undefined): ApplyResult {
-  if (m.version !== 'github') return fail('EOPNOTSUPP', 'v1/v2 fix the pool at boot (mkkernel_pool=)');
-  if (m.config.monolithic) return fail('EOPNOTSUPP', 'this machine runs one kernel: no multikernel pool');
-  if (!Number.isInteger(memMiB) || memMiB <= 0) return fail('EINVAL', 'size must be a positive number of MiB');
+  if (m.version !== 'github')
+    return fail('EOPNOTSUPP', 'v1/v2 fix the pool at boot (mkkernel_pool=)');
+  if (m.config.monolithic)
+    return fail('EOPNOTSUPP', 'this machine runs one kernel: no multikernel pool');
+  if (!Number.isInteger(memMiB) || memMiB <= 0)
+    return fail('EINVAL', 'size must be a positive number of MiB');
   const need = Math.ceil(memMiB / BLOCK_MIB);
   const h = host(m);
-  if ((h.memBlocks.length - need) * BLOCK_MIB < HOST_MIN_MIB) return fail('ENOMEM', 'the host would keep too little memory');
+  if ((h.memBlocks.length - need) * BLOCK_MIB < HOST_MIN_MIB)
+    return fail('ENOMEM', 'the host would keep too little memory');
   const perNode = Math.floor(m.blocks.length / m.config.numaNodes);
   const nodes = numa === undefined ? [...Array(m.config.numaNodes).keys()].reverse() : [numa];
   for (const node of nodes) {
-    if (!Number.isInteger(node) || node < 0 || node >= m.config.numaNodes) return fail('EINVAL', `No such NUMA node: ${node}`);
+    if (!Number.isInteger(node) || node < 0 || node >= m.config.numaNodes)
+      return fail('EINVAL', `No such NUMA node: ${node}`);
     const lo = node * perNode;
     const hi = node === m.config.numaNodes - 1 ? m.blocks.length : lo + perNode;
     // The highest contiguous run of host blocks in the node (CONTIG_ALLOC).
@@ -100,7 +118,11 @@ export function growPool(m: Machine, memMiB: number, numa: number | undefined): 
       h.memBlocks = h.memBlocks.filter((b) => !blocks.includes(b));
       const tx = ++m.txSeq;
       m.poolTx.push({ tx, blocks });
-      klog(m, h, `multikernel: pool grown by ${need * BLOCK_MIB} MiB on node ${node} (overlays/tx_${tx})`);
+      klog(
+        m,
+        h,
+        `multikernel: pool grown by ${need * BLOCK_MIB} MiB on node ${node} (overlays/tx_${tx})`,
+      );
       happen(m, 'pool.grow', POOL, { mib: need * BLOCK_MIB, tx });
       return { ok: true, id: tx };
     }
@@ -113,7 +135,8 @@ export function rollbackPool(m: Machine, tx: number): ApplyResult {
   const i = m.poolTx.findIndex((p) => p.tx === tx);
   const entry = m.poolTx[i];
   if (!entry) return fail('ENOENT', `No such overlay: tx_${tx}`);
-  if (entry.blocks.some((b) => m.blocks[b] !== POOL)) return fail('EBUSY', `tx_${tx}: part of it is in use`);
+  if (entry.blocks.some((b) => m.blocks[b] !== POOL))
+    return fail('EBUSY', `tx_${tx}: part of it is in use`);
   const h = host(m);
   for (const b of entry.blocks) m.blocks[b] = HOST;
   h.memBlocks = [...h.memBlocks, ...entry.blocks].sort((x, y) => x - y);
@@ -131,7 +154,11 @@ export function lendDevice(m: Machine, pci: string, inst: Instance): void {
   d.domain = m.iommu;
   inst.devices.push(pci);
   h.devices = h.devices.filter((x) => x !== pci);
-  klog(m, h, `multikernel: device ${pci} lent to instance ${inst.id} (${inst.name})${d.domain ? ', IOMMU domain created' : ''}`);
+  klog(
+    m,
+    h,
+    `multikernel: device ${pci} lent to instance ${inst.id} (${inst.name})${d.domain ? ', IOMMU domain created' : ''}`,
+  );
   happen(m, 'device.lend', inst.id, { pci });
 }
 
@@ -171,7 +198,8 @@ export function setIommu(m: Machine, on: boolean): ApplyResult {
 }
 
 export function setVersion(m: Machine, v: ProposalVersion): ApplyResult {
-  if (!PROPOSAL_VERSIONS.includes(v)) return fail('EINVAL', `unknown proposal version ${String(v)}`);
+  if (!PROPOSAL_VERSIONS.includes(v))
+    return fail('EINVAL', `unknown proposal version ${String(v)}`);
   m.version = v;
   happen(m, 'version', HOST, { version: v });
   return OK;

@@ -22,13 +22,29 @@ export interface MachineView {
   readonly version: ProposalVersion;
   readonly monolithic: boolean;
   readonly iommu: boolean;
-  readonly cpus: readonly { id: number; numa: number; owner: number; state: CpuState; busy: boolean; procs: number }[];
+  readonly cpus: readonly {
+    id: number;
+    numa: number;
+    owner: number;
+    state: CpuState;
+    busy: boolean;
+    procs: number;
+  }[];
   readonly instances: readonly InstanceView[];
   readonly memory: readonly { owner: number; startMiB: number; sizeMiB: number }[];
-  readonly pool: { readonly cpus: readonly number[]; readonly freeMiB: number; readonly totalMiB: number; readonly overlays: readonly number[] };
+  readonly pool: {
+    readonly cpus: readonly number[];
+    readonly freeMiB: number;
+    readonly totalMiB: number;
+    readonly overlays: readonly number[];
+  };
   readonly devices: readonly { pci: string; kind: string; owner: number; domain: boolean }[];
   readonly workloads: readonly WorkloadView[];
-  readonly messages: { readonly sent: number; readonly fates: Readonly<Record<Fate, number>>; readonly dropReasons: Readonly<Record<string, number>> };
+  readonly messages: {
+    readonly sent: number;
+    readonly fates: Readonly<Record<Fate, number>>;
+    readonly dropReasons: Readonly<Record<string, number>>;
+  };
   readonly events: number;
   readonly eventMix: Readonly<Record<string, number>>;
   readonly pressure: number;
@@ -85,7 +101,14 @@ export function snapshot(m: Machine): MachineView {
     version: m.version,
     monolithic: m.config.monolithic,
     iommu: m.iommu,
-    cpus: m.cpus.map((c) => ({ id: c.id, numa: c.numa, owner: c.owner, state: c.state, busy: c.cur !== null, procs: c.procs })),
+    cpus: m.cpus.map((c) => ({
+      id: c.id,
+      numa: c.numa,
+      owner: c.owner,
+      state: c.state,
+      busy: c.cur !== null,
+      procs: c.procs,
+    })),
     instances: [...m.instances.values()].map((i) => ({
       id: i.id,
       name: i.name,
@@ -133,7 +156,11 @@ export function snapshot(m: Machine): MachineView {
           p99Live: percentile(w.win.hist, samples, 990),
         };
       }),
-    messages: { sent: m.counters.sent, fates: { ...m.counters.fates }, dropReasons: { ...m.counters.dropReasons } },
+    messages: {
+      sent: m.counters.sent,
+      fates: { ...m.counters.fates },
+      dropReasons: { ...m.counters.dropReasons },
+    },
     events: m.counters.events,
     eventMix: Object.fromEntries(EVENT_NAMES.map((n, i) => [n, m.counters.byKind[i] ?? 0])),
     pressure: m.pressure,

@@ -19,13 +19,16 @@ export function twinInput(i: Input): Input | null {
   switch (i.type) {
     case 'workload.start': {
       const { backend, ...rest } = i;
-      return backend === undefined ? { ...rest, kernel: 'host' } : { ...rest, kernel: 'host', backend: 'host' };
+      return backend === undefined
+        ? { ...rest, kernel: 'host' }
+        : { ...rest, kernel: 'host', backend: 'host' };
     }
     case 'workload.stop':
     case 'workload.load':
       return i;
     case 'fault':
-      if (i.kind === 'panic' || i.kind === 'lockup') return { type: 'fault', kind: i.kind, target: 'host' };
+      if (i.kind === 'panic' || i.kind === 'lockup')
+        return { type: 'fault', kind: i.kind, target: 'host' };
       if (i.kind === 'machine-wide') return { ...i, from: 'host' };
       return null;
     case 'cpu.hotplug':

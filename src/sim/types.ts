@@ -58,13 +58,7 @@ export type Fate = 'in-flight' | 'delivered' | 'rejected-enospc' | 'overwritten'
 export type DropReason = 'target-halted' | 'ring-reset' | 'target-gone';
 
 export type FaultKind =
-  | 'panic'
-  | 'lockup'
-  | 'scribble'
-  | 'dma'
-  | 'ipi-flood'
-  | 'machine-wide'
-  | 'claim-miss';
+  'panic' | 'lockup' | 'scribble' | 'dma' | 'ipi-flood' | 'machine-wide' | 'claim-miss';
 export const FAULT_KINDS: readonly FaultKind[] = [
   'panic',
   'lockup',

@@ -5,11 +5,19 @@ import { FAULT_KINDS, PROPOSAL_VERSIONS, type Input, type SimError } from './typ
  * Inputs arrive from the UI, the shell, links and files: check their shape before anything
  * touches the machine, and name the field that is wrong.
  */
-type Field = 'str' | 'int' | 'bool' | 'ints' | 'strs' | 'image' | 'version' | 'category' | 'wlkind' | 'op';
+type Field =
+  'str' | 'int' | 'bool' | 'ints' | 'strs' | 'image' | 'version' | 'category' | 'wlkind' | 'op';
 type Spec = Record<string, Field | `${Field}?`>;
 
 const SPECS: Record<string, Spec> = {
-  'instance.create': { name: 'str', cpus: 'ints', memMiB: 'int', devices: 'strs?', id: 'int?', llcWays: 'int?' },
+  'instance.create': {
+    name: 'str',
+    cpus: 'ints',
+    memMiB: 'int',
+    devices: 'strs?',
+    id: 'int?',
+    llcWays: 'int?',
+  },
   'instance.load': { name: 'str', image: 'image?' },
   'instance.exec': { name: 'str' },
   'instance.kill': { name: 'str', force: 'bool?' },
@@ -66,7 +74,11 @@ function fits(field: Field, v: unknown): boolean {
     case 'bool':
       return typeof v === 'boolean';
     case 'ints':
-      return Array.isArray(v) && v.length <= 4096 && v.every((x) => typeof x === 'number' && Number.isSafeInteger(x));
+      return (
+        Array.isArray(v) &&
+        v.length <= 4096 &&
+        v.every((x) => typeof x === 'number' && Number.isSafeInteger(x))
+      );
     case 'strs':
       return Array.isArray(v) && v.length <= 64 && v.every((x) => typeof x === 'string');
     case 'image': {
@@ -100,7 +112,8 @@ function check(o: Record<string, unknown>, spec: Spec, where: string): SimError 
 }
 
 export function validateInput(x: unknown): Input | SimError {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return fail('EINVAL', 'an input must be an object');
+  if (typeof x !== 'object' || x === null || Array.isArray(x))
+    return fail('EINVAL', 'an input must be an object');
   const o = x as Record<string, unknown>;
   if (typeof o.type !== 'string') return fail('EINVAL', 'an input needs a "type"');
   if (o.type === 'fault') {
@@ -112,6 +125,7 @@ export function validateInput(x: unknown): Input | SimError {
   }
   const spec = SPECS[o.type];
   if (!spec) return fail('EINVAL', `unknown input type "${o.type}"`);
-  if ('kind' in o && o.type !== 'workload.start') return fail('EINVAL', `${o.type}: unknown field "kind"`);
+  if ('kind' in o && o.type !== 'workload.start')
+    return fail('EINVAL', `${o.type}: unknown field "kind"`);
   return check(o, spec, o.type) ?? (o as Input);
 }

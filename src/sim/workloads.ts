@@ -157,7 +157,8 @@ function nextCpu(m: Machine, w: Workload): Cpu | undefined {
 
 function scheduleArrival(m: Machine, w: Workload): void {
   if (w.load <= 0) return;
-  const mean = w.kind === 'io' ? WORKLOAD_MODEL.io.interarrival : WORKLOAD_MODEL.server.interarrival;
+  const mean =
+    w.kind === 'io' ? WORKLOAD_MODEL.io.interarrival : WORKLOAD_MODEL.server.interarrival;
   const gap = expInt(w.rng, Math.floor((mean * 1000) / w.load));
   schedule(m, m.now + gap, EV.arrival, w.id, w.epoch, 0);
 }
@@ -185,7 +186,8 @@ export function onRtRelease(m: Machine, w: Workload): void {
   const { period, wcet } = WORKLOAD_MODEL.rt;
   rec(m, inst, 'rt', w.id, 0);
   const cpu = nextCpu(m, w);
-  if (cpu) enqueue(m, cpu, job(w.id, m.now, pressured(m, inst.llcWays, wcet), w.reqSeq++, m.now + period));
+  if (cpu)
+    enqueue(m, cpu, job(w.id, m.now, pressured(m, inst.llcWays, wcet), w.reqSeq++, m.now + period));
   schedule(m, m.now + period, EV.rtRelease, w.id, w.epoch, 0);
 }
 
@@ -232,7 +234,12 @@ function localBackend(m: Machine, inst: Instance, w: Workload, j: Job): void {
     requestFailed(m, inst, w, j.req);
     return;
   }
-  const next = job(svc.id, j.born, pressured(m, inst.llcWays, expInt(svc.rng, WORKLOAD_MODEL.service.cost)), j.req);
+  const next = job(
+    svc.id,
+    j.born,
+    pressured(m, inst.llcWays, expInt(svc.rng, WORKLOAD_MODEL.service.cost)),
+    j.req,
+  );
   next.replyTo = inst.id;
   next.replyWl = w.id;
   enqueue(m, cpu, next);
@@ -258,7 +265,8 @@ function answer(m: Machine, inst: Instance, svc: Workload, j: Job): void {
     }
     return;
   }
-  if (j.replyTo >= 0) sendMessage(m, inst, j.replyTo, 'USER', 'reply', SERVICE_MSG_BYTES, j.req, j.replyWl);
+  if (j.replyTo >= 0)
+    sendMessage(m, inst, j.replyTo, 'USER', 'reply', SERVICE_MSG_BYTES, j.req, j.replyWl);
 }
 
 function requestFailed(m: Machine, inst: Instance, w: Workload, req: number): void {
@@ -309,7 +317,8 @@ export function onServiceMessage(m: Machine, inst: Instance, msg: Msg): void {
 /** Shared-hardware pressure from running noisy neighbours; every kernel feels a change. */
 export function updatePressure(m: Machine): void {
   let p = 0;
-  for (const w of m.workloads) if (w.kind === 'noisy' && w.running) p += Math.floor((w.load * K.noisyPressure) / 1000);
+  for (const w of m.workloads)
+    if (w.kind === 'noisy' && w.running) p += Math.floor((w.load * K.noisyPressure) / 1000);
   if (p === m.pressure) return;
   m.pressure = p;
   for (const inst of m.instances.values()) rec(m, inst, 'pressure', p, 0);

@@ -1,0 +1,40 @@
+import { SimBridge } from '../bridge/sim-bridge';
+import { parseLang } from '../i18n';
+import { PRESET_IDS, type PresetId } from '../sim/presets';
+import { installTestHooks } from './test-hooks';
+
+/** Read the start spec from the URL: `?scenario=<preset>&seed=<int>&lang=en|es`. */
+export function readUrl(search: string): {
+  preset: PresetId;
+  seed: number;
+  lang: 'en' | 'es' | null;
+  hooks: boolean;
+} {
+  const q = new URLSearchParams(search);
+  const p = q.get('scenario');
+  const preset = (PRESET_IDS as readonly string[]).includes(p ?? '')
+    ? (p as PresetId)
+    : 'two-kernels';
+  const seedText = q.get('seed');
+  const seed = seedText !== null && /^\d{1,15}$/.test(seedText) ? Number(seedText) : 1;
+  return { preset, seed, lang: parseLang(q.get('lang')), hooks: q.has('testhooks') };
+}
+
+let bridge: SimBridge | null = null;
+
+/** One bridge per page, created lazily (StrictMode mounts effects twice in development). */
+export function startSim(): SimBridge {
+  if (bridge) return bridge;
+  const url = readUrl(location.search);
+  bridge = new SimBridge({
+    spawn: () =>
+      new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'sim',
+      }),
+    start: { scenario: url.preset, seed: url.seed },
+  });
+  if (url.hooks) installTestHooks(bridge);
+  void bridge.start();
+  return bridge;
+}

@@ -1,0 +1,46 @@
+import type { SimBridge } from '../bridge/sim-bridge';
+import type { Input } from '../sim';
+import { pushInput } from '../store/input-store';
+import { setPlaying } from '../store/playback-store';
+import { simStore } from '../store/sim-store';
+import { statusStore } from '../store/status-store';
+
+/**
+ * Hooks for the end-to-end tests (`?testhooks`): read state and provoke failures without
+ * waiting on the wall clock.
+ */
+export interface TestHooks {
+  t(): number;
+  delivered(): number;
+  phase(): string;
+  restarts(): number;
+  hash(): Promise<string> | undefined;
+  goldenHash(seed: number): Promise<{ hash: string; events: number }> | undefined;
+  hangWorker(): void;
+  seek(t: number): Promise<void>;
+  act(input: Input): void;
+  setPlaying(on: boolean): void;
+  kernelState(name: string): string | undefined;
+}
+
+declare global {
+  interface Window {
+    __mklab?: TestHooks;
+  }
+}
+
+export function installTestHooks(bridge: SimBridge): void {
+  window.__mklab = {
+    t: () => simStore.getState().t,
+    delivered: () => simStore.getState().view?.messages.fates.delivered ?? 0,
+    phase: () => statusStore.getState().phase,
+    restarts: () => statusStore.getState().restarts,
+    hash: () => bridge.hash(),
+    goldenHash: (seed) => bridge.goldenHash(seed),
+    hangWorker: () => bridge.hangWorker(),
+    seek: (t) => bridge.seek(t),
+    act: (input) => pushInput(input),
+    setPlaying: (on) => setPlaying(on),
+    kernelState: (name) => simStore.getState().view?.instances.find((i) => i.name === name)?.state,
+  };
+}

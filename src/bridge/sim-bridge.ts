@@ -1,0 +1,215 @@
+import { wrap, type Remote } from 'comlink';
+import type { Input, LogEntry } from '../sim';
+import type { Frame } from '../worker/engine';
+import type { SimApi, StartSpec } from '../worker/sim.worker';
+import { playbackStore, speedOf } from '../store/playback-store';
+import { requeueInputs, takeInputs } from '../store/input-store';
+import { receiveFrame, simStore } from '../store/sim-store';
+import { statusStore } from '../store/status-store';
+
+/** A worker that has not answered for this long is restarted (DESIGN §4). */
+export const WORKER_TIMEOUT_MS = 5000;
+/** Longest wall time one frame may cover: after a stall we do not leap ahead. */
+const MAX_FRAME_MS = 100;
+
+export interface BridgeOptions {
+  readonly spawn: () => Worker;
+  readonly start: Omit<StartSpec, 'log' | 't'>;
+  readonly timeoutMs?: number;
+  /** Injected for tests; the page uses requestAnimationFrame and performance.now. */
+  readonly raf?: (cb: (now: number) => void) => number;
+  readonly cancelRaf?: (id: number) => void;
+}
+
+class Timeout extends Error {}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Timeout(`no answer in ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+/**
+ * The main thread's end of the pipe: one frame request per animation frame, at most one in
+ * flight; the input queue rides along. A silent or crashed worker is replaced and rebuilt from
+ * start spec + seed + the log mirrored here, so nothing the user did is lost.
+ */
+export class SimBridge {
+  private worker: Worker | null = null;
+  private api: Remote<SimApi> | null = null;
+  private inFlight: readonly Input[] | null = null;
+  private inFlightSince = 0;
+  private pending: Promise<void> = Promise.resolve();
+  private lastTick = -1;
+  private rafId = 0;
+  private generation = 0;
+  /** The worker's input log, mirrored from frames: what a restart replays. */
+  private log: LogEntry[] = [];
+  private twin: boolean;
+  private rateWindow: { wall: number; sim: number }[] = [];
+  private readonly timeoutMs: number;
+
+  constructor(private readonly opts: BridgeOptions) {
+    this.timeoutMs = opts.timeoutMs ?? WORKER_TIMEOUT_MS;
+    this.twin = opts.start.twin ?? false;
+  }
+
+  async start(): Promise<void> {
+    await this.boot(false);
+    this.rafId = (this.opts.raf ?? requestAnimationFrame)(this.tick);
+  }
+
+  stop(): void {
+    (this.opts.cancelRaf ?? cancelAnimationFrame)(this.rafId);
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+  }
+
+  get inputLog(): readonly LogEntry[] {
+    return this.log;
+  }
+
+  private async boot(restart: boolean): Promise<void> {
+    const gen = ++this.generation;
+    this.worker?.terminate();
+    const worker = this.opts.spawn();
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      if (gen === this.generation) void this.restart('error');
+    });
+    this.worker = worker;
+    const api = wrap<SimApi>(worker);
+    this.api = api;
+    // The handshake: the worker answers once its module has loaded.
+    await withTimeout(api.hello(), this.timeoutMs);
+    const t = simStore.getState().t;
+    const frame = await withTimeout(
+      api.init({ ...this.opts.start, twin: this.twin, ...(restart ? { log: this.log, t } : {}) }),
+      this.timeoutMs * 4,
+    );
+    if (gen !== this.generation) return;
+    receiveFrame(frame);
+    statusStore.setState({ phase: 'running', error: null });
+  }
+
+  private async restart(reason: 'timeout' | 'error'): Promise<void> {
+    if (statusStore.getState().phase === 'restarting') return;
+    statusStore.setState((s) => ({
+      phase: 'restarting',
+      restarts: s.restarts + 1,
+      lastRestart: { reason, replayed: this.log.length },
+    }));
+    if (this.inFlight) requeueInputs(this.inFlight);
+    this.inFlight = null;
+    try {
+      await this.boot(true);
+    } catch (e) {
+      statusStore.setState({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private readonly tick = (now: number): void => {
+    this.rafId = (this.opts.raf ?? requestAnimationFrame)(this.tick);
+    const dt = this.lastTick < 0 ? 0 : Math.min(MAX_FRAME_MS, now - this.lastTick);
+    this.lastTick = now;
+    if (statusStore.getState().phase !== 'running' || !this.api) return;
+    if (this.inFlight) {
+      if (now - this.inFlightSince > this.timeoutMs) void this.restart('timeout');
+      return;
+    }
+    const pb = playbackStore.getState();
+    const advanceNs = pb.playing ? Math.round((speedOf(pb) * dt) / 1000) : 0;
+    const inputs = takeInputs();
+    this.send(
+      inputs,
+      this.api.frame({ inputs, advanceNs, sinceHappening: simStore.getState().lastSeq }),
+      now,
+      advanceNs,
+    );
+  };
+
+  private send(
+    inputs: readonly Input[],
+    request: Promise<Frame>,
+    now: number,
+    asked: number,
+  ): Promise<void> {
+    const gen = this.generation;
+    this.inFlight = inputs;
+    this.inFlightSince = now;
+    const done = request.then(
+      (f) => {
+        if (gen !== this.generation) return;
+        this.inFlight = null;
+        this.mirror(f);
+        receiveFrame(f);
+        this.measure(now, f.advancedNs, asked > 0 && f.lagging);
+      },
+      () => {
+        if (gen === this.generation) void this.restart('error');
+      },
+    );
+    this.pending = done;
+    return done;
+  }
+
+  private mirror(f: Frame): void {
+    if (f.fork || f.applied.length > 0) {
+      this.log.length = Math.max(0, f.logLength - f.applied.length);
+      for (const a of f.applied) this.log.push({ atNs: a.atNs, input: a.input });
+    }
+  }
+
+  private measure(now: number, simNs: number, lagging: boolean): void {
+    this.rateWindow.push({ wall: now, sim: simNs });
+    while (this.rateWindow.length > 0 && now - (this.rateWindow[0]?.wall ?? now) > 1000)
+      this.rateWindow.shift();
+    const sim = this.rateWindow.reduce((s, x) => s + x.sim, 0);
+    const wall = Math.max(1, now - (this.rateWindow[0]?.wall ?? now));
+    playbackStore.setState({ achieved: Math.round((sim * 1000) / wall), lagging });
+  }
+
+  /** Ask for one call outside the frame loop (step, seek), respecting the one-in-flight rule. */
+  private async call(fn: (api: Remote<SimApi>) => Promise<Frame>): Promise<void> {
+    if (this.inFlight) await this.pending;
+    if (!this.api || this.inFlight) return;
+    await this.send([], fn(this.api), performance.now(), 0);
+  }
+
+  stepEvent(): Promise<void> {
+    return this.call((api) => api.stepEvent(simStore.getState().lastSeq));
+  }
+
+  seek(t: number): Promise<void> {
+    return this.call((api) => api.seek(Math.max(0, Math.round(t)), simStore.getState().lastSeq));
+  }
+
+  async setTwin(on: boolean): Promise<void> {
+    this.twin = on;
+    await this.api?.setTwin(on);
+  }
+
+  /** Test hooks (e2e): the trace hash, a golden hash computed in the worker, a wedged worker. */
+  hash(): Promise<string> | undefined {
+    return this.api?.hash();
+  }
+
+  goldenHash(seed: number): Promise<{ hash: string; events: number }> | undefined {
+    return this.api?.goldenHash(seed);
+  }
+
+  hangWorker(): void {
+    void this.api?.hang();
+  }
+}

@@ -1,0 +1,35 @@
+import en from './en.json';
+
+export type MessageKey = keyof typeof en;
+export type Lang = 'en' | 'es';
+export const LANGS: readonly Lang[] = ['en', 'es'];
+type Catalog = Readonly<Record<MessageKey, string>>;
+
+const catalogs: Partial<Record<Lang, Catalog>> = { en };
+
+/** English ships in the main bundle; other locales load on first use. */
+export async function loadLocale(lang: Lang): Promise<void> {
+  if (catalogs[lang]) return;
+  if (lang === 'es') catalogs.es = (await import('./es.json')).default;
+}
+
+export function isLoaded(lang: Lang): boolean {
+  return catalogs[lang] !== undefined;
+}
+
+export function parseLang(s: string | null | undefined): Lang | null {
+  return s === 'en' || s === 'es' ? s : null;
+}
+
+/** Look a key up and fill its `{placeholders}`; falls back to English while a locale loads. */
+export function translate(
+  lang: Lang,
+  key: MessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  const text = (catalogs[lang] ?? en)[key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}

@@ -1,0 +1,29 @@
+import { createStore } from 'zustand/vanilla';
+import type { Input } from '../sim';
+
+/**
+ * The one way to act on the machine (DESIGN §2): a click, a shell line, a lesson's "show me"
+ * all push an input here; the bridge sends the queue with its next frame request.
+ */
+export interface InputState {
+  readonly queue: readonly Input[];
+}
+
+export const inputStore = createStore<InputState>(() => ({ queue: [] }));
+
+export function pushInput(input: Input): void {
+  inputStore.setState((s) => ({ queue: [...s.queue, input] }));
+}
+
+/** Take everything queued (the bridge, once per frame request). */
+export function takeInputs(): Input[] {
+  const q = inputStore.getState().queue;
+  if (q.length > 0) inputStore.setState({ queue: [] });
+  return [...q];
+}
+
+/** Put inputs back at the front (a request that never got an answer). */
+export function requeueInputs(inputs: readonly Input[]): void {
+  if (inputs.length === 0) return;
+  inputStore.setState((s) => ({ queue: [...inputs, ...s.queue] }));
+}

@@ -1,0 +1,21 @@
+import type { Page } from '@playwright/test';
+
+/** Wait for `n` animation frames in the page: time passes by frames, not by a wall-clock sleep. */
+export async function frames(page: Page, n: number): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let seen = 0;
+        const step = () => (++seen >= count ? resolve() : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }),
+    n,
+  );
+}
+
+export async function openLab(page: Page, query = ''): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`/?testhooks${query}`);
+  await page.waitForFunction(() => window.__mklab?.phase() === 'running');
+}
