@@ -1,0 +1,232 @@
+// npm run bench — one run, on the datacenter preset (64 CPUs, 8 kernels), of:
+//   1. sim throughput: events/s (an event = one queue pop a rule handled; stale pops apart),
+//      simulated ns per wall second, and the event mix by kind;
+//   2. a bare binary-heap pop+push loop (src/sim/heap.ts) at the sim's typical queue size;
+//   3. the budget line (≥ 2,000,000 events/s) — reported, never fatal;
+//   4. the largest frame the worker would send (JSON bytes and V8 structured-clone bytes).
+// Not part of npm test. Exits 1 only when something throws.
+import os from 'node:os';
+import { serialize } from 'node:v8';
+import { advanceTo, createMachine, EVENT_NAMES, preset, type Input } from '../src/sim';
+import { heapPop, heapPush, type Ev } from '../src/sim/heap';
+import { MS, S } from '../src/sim/time';
+import { Engine, type Frame } from '../src/worker/engine';
+
+const SEED = 1;
+const WARMUP_NS = 500 * MS;
+const MIN_EVENTS = 3_000_000;
+const BUDGET_EVENTS_PER_S = 2_000_000;
+const FRAMES = 600;
+
+const now = (): bigint => process.hrtime.bigint();
+const secondsSince = (t0: bigint): number => Number(now() - t0) / 1e9;
+const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+const pct = (part: number, whole: number): string =>
+  `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
+const row = (label: string, value: string): void => console.log(`  ${label.padEnd(26)}${value}`);
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+};
+
+interface SimResult {
+  readonly eventsPerS: number;
+  readonly queueLen: number;
+}
+
+function benchSim(): SimResult {
+  const m = createMachine(preset('datacenter'), SEED);
+  // Warm-up: the first half in one go, the second in 1 ms steps sampling the queue length.
+  const warmStart = m.now;
+  const warmE0 = m.counters.events;
+  advanceTo(m, warmStart + WARMUP_NS / 2);
+  const lens: number[] = [];
+  while (m.now < warmStart + WARMUP_NS) {
+    advanceTo(m, m.now + MS);
+    lens.push(m.queue.length);
+  }
+  const warmEvents = m.counters.events - warmE0;
+  const warmRate = Math.max(1, (warmEvents * S) / (m.now - warmStart));
+
+  // Enough simulated time for MIN_EVENTS at the warm-up rate (+15 %), topped up if short.
+  const e0 = m.counters.events;
+  const s0 = m.counters.stale;
+  const kinds0 = [...m.counters.byKind];
+  const t0Sim = m.now;
+  const span = Math.ceil(((MIN_EVENTS * 1.15) / warmRate) * S);
+  const t0 = now();
+  let handled = advanceTo(m, t0Sim + span);
+  while (handled < MIN_EVENTS) handled += advanceTo(m, m.now + 100 * MS);
+  const wall = secondsSince(t0);
+  const simNs = m.now - t0Sim;
+  const stale = m.counters.stale - s0;
+  if (handled !== m.counters.events - e0) throw new Error('advanceTo and counters.events disagree');
+
+  const eventsPerS = handled / wall;
+  console.log('sim (datacenter preset, seed 1)');
+  row('warm-up', `${WARMUP_NS / MS} ms simulated, ${int(warmEvents)} events`);
+  row(
+    'queue length (warm-up)',
+    `median ${median(lens)}, min ${Math.min(...lens)}, max ${Math.max(...lens)}`,
+  );
+  row('events handled', `${int(handled)} in ${(simNs / S).toFixed(2)} s simulated`);
+  row(
+    'stale pops',
+    `${int(stale)} (${pct(stale, handled + stale)} of pops; not counted as events)`,
+  );
+  row('wall time', `${wall.toFixed(3)} s`);
+  row('events/s', int(eventsPerS));
+  row(
+    'simulated ns / wall s',
+    `${(simNs / wall).toExponential(3)} (${(simNs / S / wall).toFixed(1)}× real time)`,
+  );
+  console.log('  mix by kind');
+  const mix = EVENT_NAMES.map((name, i) => ({
+    name,
+    n: (m.counters.byKind[i] ?? 0) - (kinds0[i] ?? 0),
+  })).sort((a, b) => b.n - a.n);
+  for (const { name, n } of mix.filter((x) => x.n > 0)) {
+    console.log(`    ${name.padEnd(16)}${int(n).padStart(12)}${pct(n, handled).padStart(8)}`);
+  }
+  const none = mix.filter((x) => x.n === 0).map((x) => x.name);
+  if (none.length > 0) console.log(`    (none: ${none.join(', ')})`);
+  return { eventsPerS, queueLen: Math.max(1, median(lens)) };
+}
+
+function benchHeap(size: number, pairs: number): number {
+  let x = 0x2545f491;
+  const lcg = (): number => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0);
+  const h: Ev[] = [];
+  let seq = 0;
+  for (let i = 0; i < size; i++) {
+    heapPush(h, { t: lcg() % 1_000_000, seq: seq++, k: i % 18, a: i, b: 0, c: 0 });
+  }
+  let check = 0;
+  const loop = (n: number): void => {
+    for (let i = 0; i < n; i++) {
+      const e = heapPop(h) as Ev;
+      check = (check + e.k) | 0;
+      heapPush(h, { t: e.t + 1 + (lcg() % 1_000_000), seq: seq++, k: e.k, a: e.a, b: e.b, c: 0 });
+    }
+  };
+  loop(200_000); // JIT warm-up, as the sim had
+  const t0 = now();
+  loop(pairs);
+  const wall = secondsSince(t0);
+  if (h.length !== size || check === -1) throw new Error('heap size drifted');
+  const opsPerS = pairs / wall;
+  console.log(`bare heap (src/sim/heap.ts, steady size ${size}, LCG times, fresh Ev per push)`);
+  row('pop+push pairs', `${int(pairs)} in ${wall.toFixed(3)} s`);
+  row('ops/s (pairs)', int(opsPerS));
+  return opsPerS;
+}
+
+type Step = { readonly advanceNs: number; readonly inputs: readonly Input[] };
+
+/** The frame script: mostly 16 ms, some 1 ms and 100 ms, with faults every so often. */
+function frameStep(i: number): Step {
+  const advanceNs = i % 10 === 3 ? 100 * MS : i % 10 === 7 ? 1 * MS : 16 * MS;
+  const faults: Record<number, Input> = {
+    20: { type: 'fault', kind: 'ipi-flood', from: 'k2', target: 'k1', count: 200 },
+    60: {
+      type: 'fault',
+      kind: 'ipi-flood',
+      from: 'k5',
+      target: 'k2',
+      count: 500,
+      intervalNs: 2000,
+      raw: true,
+    },
+    100: { type: 'fault', kind: 'machine-wide', from: 'k4', op: 'wbinvd' },
+    140: { type: 'fault', kind: 'ipi-flood', from: 'k3', target: 'k7', count: 10_000 },
+    200: { type: 'fault', kind: 'panic', target: 'k6' },
+    210: { type: 'instance.exec', name: 'k6' },
+    260: { type: 'fault', kind: 'scribble', from: 'k5', target: 'k7', offsetMiB: 0 },
+    300: { type: 'fault', kind: 'dma', device: '0000:20:00.0', target: 'k3' },
+    340: { type: 'fault', kind: 'ipi-flood', from: 'k1', target: 'k3', count: 10_000 },
+    380: { type: 'fault', kind: 'lockup', target: 'k2' },
+    381: { type: 'instance.kill', name: 'k2' },
+  };
+  const f = faults[i];
+  if (f) return { advanceNs, inputs: [f] };
+  if (i % 25 === 5) {
+    return {
+      advanceNs,
+      inputs: [{ type: 'fault', kind: 'ipi-flood', from: 'k5', target: 'k1', count: 200 }],
+    };
+  }
+  return { advanceNs, inputs: [] };
+}
+
+function benchFrames(twin: boolean): void {
+  const engine = new Engine({ scenario: preset('datacenter'), seed: SEED, twin });
+  const enc = new TextEncoder();
+  let maxJson = { bytes: 0, at: -1 };
+  let maxClone = { bytes: 0, at: -1 };
+  let sumJson = 0;
+  let lagging = 0;
+  let rejected = 0;
+  let inputsTotal = 0;
+  const t0 = now();
+  for (let i = 0; i < FRAMES; i++) {
+    const { advanceNs, inputs } = frameStep(i);
+    const frame: Frame = engine.frame({ inputs, advanceNs, sinceHappening: -1 });
+    if (frame.lagging) lagging++;
+    inputsTotal += frame.applied.length;
+    rejected += frame.applied.filter((a) => !a.result.ok).length;
+    const json = enc.encode(JSON.stringify(frame)).length;
+    const clone = serialize(frame).length;
+    sumJson += json;
+    if (json > maxJson.bytes) maxJson = { bytes: json, at: i };
+    if (clone > maxClone.bytes) maxClone = { bytes: clone, at: i };
+  }
+  const wall = secondsSince(t0);
+  const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+  const step = (i: number): string => {
+    const s = frameStep(i);
+    const what = s.inputs.map((x) => (x.type === 'fault' ? `fault ${x.kind}` : x.type));
+    return `${s.advanceNs / MS} ms${what.length > 0 ? `, ${what.join(', ')}` : ''}`;
+  };
+  console.log(
+    `worker frames (${FRAMES} frames, twin ${twin ? 'on' : 'off'}, sinceHappening -1, ` +
+      `t = ${(engine.now / S).toFixed(2)} s, ${wall.toFixed(2)} s wall)`,
+  );
+  row(
+    'max JSON (UTF-8)',
+    `${int(maxJson.bytes)} B (${kib(maxJson.bytes)}) at frame ${maxJson.at} [${step(maxJson.at)}]`,
+  );
+  row(
+    'max structured clone (v8)',
+    `${int(maxClone.bytes)} B (${kib(maxClone.bytes)}) at frame ${maxClone.at} [${step(maxClone.at)}]`,
+  );
+  row('mean JSON', `${int(sumJson / FRAMES)} B`);
+  row('lagging frames', `${lagging}`);
+  row('inputs', `${inputsTotal} applied, ${rejected} rejected`);
+}
+
+function main(): void {
+  const started = now();
+  const cpus = os.cpus();
+  console.log(`multikernel-lab bench — node ${process.version}, ${os.platform()} ${os.arch()}`);
+  console.log(`cpu: ${cpus[0]?.model.trim() ?? 'unknown'} (${cpus.length} logical)`);
+  console.log('');
+  const sim = benchSim();
+  console.log('');
+  const heapOps = benchHeap(sim.queueLen, MIN_EVENTS);
+  row('sim events/s ÷ heap ops/s', `${(sim.eventsPerS / heapOps).toFixed(3)}`);
+  console.log('');
+  const pass = sim.eventsPerS >= BUDGET_EVENTS_PER_S;
+  console.log(`budget ≥ 2,000,000 events/s: ${pass ? 'PASS' : 'FAIL'} (${int(sim.eventsPerS)})`);
+  console.log('');
+  benchFrames(false);
+  benchFrames(true);
+  console.log('');
+  console.log(`total ${secondsSince(started).toFixed(1)} s`);
+}
+
+try {
+  main();
+} catch (err) {
+  console.error(err);
+  process.exit(1);
+}
