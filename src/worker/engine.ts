@@ -23,7 +23,7 @@ export const FRAME_EVENT_BUDGET = 150_000;
 export const SEEK_CHUNK = 200_000;
 export const HAPPENINGS_PER_FRAME = 40;
 const CHECKPOINT_EVERY_EVENTS = 250_000;
-const MAX_CHECKPOINTS = 24;
+export const MAX_CHECKPOINTS = 24;
 
 export interface EngineInit {
   readonly scenario: Scenario;
@@ -32,6 +32,8 @@ export interface EngineInit {
   /** Where to stand after the rebuild (a restart restores the time the page had reached). */
   readonly t?: number;
   readonly twin?: boolean;
+  /** Events between checkpoints (tests make it small to exercise thinning). */
+  readonly checkpointEvery?: number;
 }
 
 export interface FrameRequest {
@@ -86,8 +88,10 @@ export class Engine {
   private applied = 0;
   private checkpoints: Checkpoint[] = [];
   private seeking = false;
+  private readonly checkpointEvery: number;
 
   constructor(init: EngineInit) {
+    this.checkpointEvery = init.checkpointEvery ?? CHECKPOINT_EVERY_EVENTS;
     this.scenario = init.scenario;
     this.seed = init.seed;
     this.m = createMachine(init.scenario, init.seed);
@@ -254,7 +258,7 @@ export class Engine {
   /** Checkpoints thin out as time grows: memory stays bounded however long the run. */
   private maybeCheckpoint(): void {
     const last = this.checkpoints[this.checkpoints.length - 1];
-    if (last && this.m.counters.events - last.events < CHECKPOINT_EVERY_EVENTS) return;
+    if (last && this.m.counters.events - last.events < this.checkpointEvery) return;
     if (last && this.m.now <= last.t) return;
     this.checkpoint();
     if (this.checkpoints.length > MAX_CHECKPOINTS) {

@@ -1,3 +1,4 @@
+import type {} from '../../src/app/test-hooks';
 import type { Page } from '@playwright/test';
 
 /** Wait for `n` animation frames in the page: time passes by frames, not by a wall-clock sleep. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { advanceTo, apply, checkInvariants, createMachine, preset, twinScenario, type Machine } from '../../../src/sim';
+import {
+  advanceTo,
+  apply,
+  checkInvariants,
+  createMachine,
+  preset,
+  twinScenario,
+  type Machine,
+} from '../../../src/sim';
 import { MS, S } from '../../../src/sim/time';
 import { boot, inst, must, pooled, state, until, wl } from './helpers';
 
@@ -26,7 +34,11 @@ describe('panic', () => {
     until(m, () => state(m, 'batch') === 'loaded');
     expect(m.cpus[6]?.state).toBe('parked');
     expect(m.cpus[7]?.state).toBe('parked');
-    expect(inst(m, 'host')?.dmesg.some((l) => l.text === 'Instance 2 (batch) halted, CPUs parking in pool')).toBe(true);
+    expect(
+      inst(m, 'host')?.dmesg.some(
+        (l) => l.text === 'Instance 2 (batch) halted, CPUs parking in pool',
+      ),
+    ).toBe(true);
     run(m, 300 * MS);
     expect(wl(m, 'web')?.totalCompleted ?? 0).toBeGreaterThan(webDone + 100);
     expect(wl(m, 'web')?.history.at(-1)?.tput ?? 0).toBeGreaterThan(0);
@@ -71,7 +83,8 @@ describe('lockup', () => {
     const m = pooled();
     boot(m, 'x', [4, 5]);
     must(m, { type: 'fault', kind: 'lockup', target: 'x' });
-    for (let i = 0; i < 5; i++) must(m, { type: 'msg.send', from: 'host', to: 'x', category: 'USER' });
+    for (let i = 0; i < 5; i++)
+      must(m, { type: 'msg.send', from: 'host', to: 'x', category: 'USER' });
     run(m, 10 * MS);
     expect(inst(m, 'x')?.ring.head).toBe(5);
     expect(m.counters.fates['in-flight']).toBe(5);
@@ -88,7 +101,9 @@ describe('IPI ring and slot', () => {
     const m = pooled();
     boot(m, 'x', [4, 5]);
     must(m, { type: 'fault', kind: 'lockup', target: 'x' });
-    const results = Array.from({ length: 64 }, () => apply(m, { type: 'msg.send', from: 'host', to: 'x', category: 'USER' }));
+    const results = Array.from({ length: 64 }, () =>
+      apply(m, { type: 'msg.send', from: 'host', to: 'x', category: 'USER' }),
+    );
     expect(results.slice(0, 63).every((r) => r.ok)).toBe(true);
     const last = results[63];
     expect(last?.ok).toBe(false);
@@ -182,7 +197,15 @@ describe('interference', () => {
     must(m, { type: 'workload.start', name: 'srv', kernel: 'web', kind: 'server' });
     run(m, 500 * MS);
     const base = wl(m, 'srv')?.history.at(-1)?.p99 ?? 0;
-    must(m, { type: 'fault', kind: 'ipi-flood', from: 'evil', target: 'web', raw: true, count: 400_000, intervalNs: 300 });
+    must(m, {
+      type: 'fault',
+      kind: 'ipi-flood',
+      from: 'evil',
+      target: 'web',
+      raw: true,
+      count: 400_000,
+      intervalNs: 300,
+    });
     run(m, 100 * MS);
     const flooded = wl(m, 'srv')?.history.at(-1)?.p99 ?? 0;
     expect(flooded).toBeGreaterThanOrEqual(3 * base);

@@ -11,7 +11,10 @@ import {
 } from '../../../src/sim';
 import { GIB } from '../../../src/sim/time';
 
-export const cfg = (over: Partial<MachineConfig> = {}): MachineConfig => ({ ...DEFAULT_CONFIG, ...over });
+export const cfg = (over: Partial<MachineConfig> = {}): MachineConfig => ({
+  ...DEFAULT_CONFIG,
+  ...over,
+});
 
 /** GitHub tree: host on 0–3, CPUs 4–7 in the pool. v1/v2 (no CPU pool): host on all 8. */
 export function pooled(over: Partial<MachineConfig> = {}, setup: Input[] = []): Machine {
@@ -31,15 +34,18 @@ export function until(m: Machine, pred: () => boolean, limitNs = 60_000_000_000)
   const start = m.now;
   while (!pred()) {
     const t = nextEventTime(m);
-    if (t === undefined || t - start > limitNs) throw new Error(`condition not reached within ${limitNs} ns`);
+    if (t === undefined || t - start > limitNs)
+      throw new Error(`condition not reached within ${limitNs} ns`);
     advanceTo(m, t);
   }
   return m.now - start;
 }
 
-export const inst = (m: Machine, name: string) => [...m.instances.values()].find((i) => i.name === name);
+export const inst = (m: Machine, name: string) =>
+  [...m.instances.values()].find((i) => i.name === name);
 export const state = (m: Machine, name: string) => inst(m, name)?.state;
-export const wl = (m: Machine, name: string) => m.workloads.find((w) => w.name === name && w.kernel !== -1);
+export const wl = (m: Machine, name: string) =>
+  m.workloads.find((w) => w.name === name && w.kernel !== -1);
 
 /** create → load → exec of `name` on `cpus`, run until active. */
 export function boot(m: Machine, name: string, cpus: number[], memMiB = 1 * GIB): void {

@@ -13,21 +13,54 @@ function healthy(): Machine {
 
 /** Each invariant of DESIGN §3, broken on purpose: checkInvariants must name it. */
 const CORRUPTIONS: [string, (m: Machine) => void, RegExp][] = [
-  ['one owner per CPU: two instances list CPU 4', (m) => inst(m, 'host')?.cpus.push(4), /CPU 4 is listed by 2 instances/],
-  ['one owner per CPU: owner field disagrees', (m) => ((m.cpus[5] as { owner: number }).owner = 0), /CPU 5 is the host's but not in its list/],
-  ['a CPU owned by a missing instance', (m) => ((m.cpus[6] as { owner: number }).owner = 77), /missing instance 77/],
+  [
+    'one owner per CPU: two instances list CPU 4',
+    (m) => inst(m, 'host')?.cpus.push(4),
+    /CPU 4 is listed by 2 instances/,
+  ],
+  [
+    'one owner per CPU: owner field disagrees',
+    (m) => ((m.cpus[5] as { owner: number }).owner = 0),
+    /CPU 5 is the host's but not in its list/,
+  ],
+  [
+    'a CPU owned by a missing instance',
+    (m) => ((m.cpus[6] as { owner: number }).owner = 77),
+    /missing instance 77/,
+  ],
   [
     'a parked CPU runs nothing',
     (m) => {
       const c = m.cpus[6];
-      if (c) c.runq.push({ wl: 0, born: 0, req: 1, remaining: 5, deadline: 0, replyTo: -1, replyWl: -1 });
+      if (c)
+        c.runq.push({
+          wl: 0,
+          born: 0,
+          req: 1,
+          remaining: 5,
+          deadline: 0,
+          replyTo: -1,
+          replyWl: -1,
+        });
     },
     /CPU 6 is parked but runs a task/,
   ],
-  ['one owner per device', (m) => inst(m, 'host')?.devices.push('0000:04:00.0'), /device 0000:04:00.0 has 2 holders/],
-  ['memory regions never overlap', (m) => inst(m, 'host')?.memBlocks.push(inst(m, 'x')?.memBlocks[0] ?? 0), /belongs to both/],
+  [
+    'one owner per device',
+    (m) => inst(m, 'host')?.devices.push('0000:04:00.0'),
+    /device 0000:04:00.0 has 2 holders/,
+  ],
+  [
+    'memory regions never overlap',
+    (m) => inst(m, 'host')?.memBlocks.push(inst(m, 'x')?.memBlocks[0] ?? 0),
+    /belongs to both/,
+  ],
   ['memory block map matches', (m) => (m.blocks[0] = 99), /owned by 99/],
-  ['every message has exactly one fate (count)', (m) => m.counters.fates.delivered++, /fates counted/],
+  [
+    'every message has exactly one fate (count)',
+    (m) => m.counters.fates.delivered++,
+    /fates counted/,
+  ],
   ['in flight equals the rings', (m) => m.counters.fates['in-flight']++, /in flight counted/],
   ['an IOMMU domain outlives the IOMMU', (m) => (m.iommu = false), /stale IOMMU domain/],
 ];

@@ -4,7 +4,10 @@ import { boot, inst, must, pooled, state, until } from './helpers';
 
 type From = 'absent' | 'ready' | 'loaded' | 'active' | 'failed';
 type Verb = 'create' | 'load' | 'exec' | 'kill' | 'kill --force' | 'unload' | 'delete';
-const K = Object.fromEntries(Object.entries(CONSTANTS).map(([k, v]) => [k, v.value])) as Record<keyof typeof CONSTANTS, number>;
+const K = Object.fromEntries(Object.entries(CONSTANTS).map(([k, v]) => [k, v.value])) as Record<
+  keyof typeof CONSTANTS,
+  number
+>;
 
 /** A machine with instance "x" on CPUs 4–5 in the given state. */
 function machineWith(from: From): Machine {
@@ -87,19 +90,79 @@ describe('lifecycle table (GitHub tree)', () => {
 describe('lifecycle errors leave the machine unchanged', () => {
   const cases: [string, (m: Machine) => void, Input, string][] = [
     ['unknown instance', () => {}, { type: 'instance.load', name: 'nope' }, 'ENOENT'],
-    ['CPU already owned', (m) => must(m, { type: 'instance.create', name: 'db', cpus: [4, 5], memMiB: 1024 }), { type: 'instance.create', name: 'web2', cpus: [5], memMiB: 1024 }, 'EBUSY'],
-    ['CPU not in the pool', () => {}, { type: 'instance.create', name: 'y', cpus: [1], memMiB: 1024 }, 'EBUSY'],
-    ['memory beyond the pool', () => {}, { type: 'instance.create', name: 'y', cpus: [4], memMiB: 5 * 1024 }, 'ENOMEM'],
-    ['exec of an unloaded kernel', (m) => must(m, { type: 'instance.create', name: 'y', cpus: [4], memMiB: 512 }), { type: 'instance.exec', name: 'y' }, 'EBUSY'],
-    ['malformed device tree: cpus not a list', () => {}, { type: 'instance.create', name: 'y', cpus: '4-5', memMiB: 512 } as unknown as Input, 'EINVAL'],
-    ['malformed device tree: no memory', () => {}, { type: 'instance.create', name: 'y', cpus: [4] } as unknown as Input, 'EINVAL'],
-    ['malformed device tree: negative memory', () => {}, { type: 'instance.create', name: 'y', cpus: [4], memMiB: -5 }, 'EINVAL'],
-    ['malformed device tree: no such CPU', () => {}, { type: 'instance.create', name: 'y', cpus: [99], memMiB: 512 }, 'EINVAL'],
-    ['malformed device tree: unknown device', () => {}, { type: 'instance.create', name: 'y', cpus: [4], memMiB: 512, devices: ['0000:ff:00.0'] }, 'ENOENT'],
-    ['bad instance name', () => {}, { type: 'instance.create', name: 'Bad Name', cpus: [4], memMiB: 512 }, 'EINVAL'],
-    ['instance id out of range', () => {}, { type: 'instance.create', name: 'y', cpus: [4], memMiB: 512, id: 2048 }, 'EINVAL'],
+    [
+      'CPU already owned',
+      (m) => must(m, { type: 'instance.create', name: 'db', cpus: [4, 5], memMiB: 1024 }),
+      { type: 'instance.create', name: 'web2', cpus: [5], memMiB: 1024 },
+      'EBUSY',
+    ],
+    [
+      'CPU not in the pool',
+      () => {},
+      { type: 'instance.create', name: 'y', cpus: [1], memMiB: 1024 },
+      'EBUSY',
+    ],
+    [
+      'memory beyond the pool',
+      () => {},
+      { type: 'instance.create', name: 'y', cpus: [4], memMiB: 5 * 1024 },
+      'ENOMEM',
+    ],
+    [
+      'exec of an unloaded kernel',
+      (m) => must(m, { type: 'instance.create', name: 'y', cpus: [4], memMiB: 512 }),
+      { type: 'instance.exec', name: 'y' },
+      'EBUSY',
+    ],
+    [
+      'malformed device tree: cpus not a list',
+      () => {},
+      { type: 'instance.create', name: 'y', cpus: '4-5', memMiB: 512 } as unknown as Input,
+      'EINVAL',
+    ],
+    [
+      'malformed device tree: no memory',
+      () => {},
+      { type: 'instance.create', name: 'y', cpus: [4] } as unknown as Input,
+      'EINVAL',
+    ],
+    [
+      'malformed device tree: negative memory',
+      () => {},
+      { type: 'instance.create', name: 'y', cpus: [4], memMiB: -5 },
+      'EINVAL',
+    ],
+    [
+      'malformed device tree: no such CPU',
+      () => {},
+      { type: 'instance.create', name: 'y', cpus: [99], memMiB: 512 },
+      'EINVAL',
+    ],
+    [
+      'malformed device tree: unknown device',
+      () => {},
+      { type: 'instance.create', name: 'y', cpus: [4], memMiB: 512, devices: ['0000:ff:00.0'] },
+      'ENOENT',
+    ],
+    [
+      'bad instance name',
+      () => {},
+      { type: 'instance.create', name: 'Bad Name', cpus: [4], memMiB: 512 },
+      'EINVAL',
+    ],
+    [
+      'instance id out of range',
+      () => {},
+      { type: 'instance.create', name: 'y', cpus: [4], memMiB: 512, id: 2048 },
+      'EINVAL',
+    ],
     ['the host is not a spawn', () => {}, { type: 'instance.kill', name: 'host' }, 'EPERM'],
-    ['unknown input type', () => {}, { type: 'instance.reboot', name: 'x' } as unknown as Input, 'EINVAL'],
+    [
+      'unknown input type',
+      () => {},
+      { type: 'instance.reboot', name: 'x' } as unknown as Input,
+      'EINVAL',
+    ],
   ];
   for (const [name, prep, bad, code] of cases) {
     it(name, () => {
@@ -156,7 +219,9 @@ describe('versions', () => {
     until(m, () => state(m, 'x') === 'active');
     expect(m.counters.byKind[3]).toBe(1); // initSipi
     expect(m.cpus[3]?.owner).toBe(inst(m, 'x')?.id);
-    expect(apply(m, { type: 'instance.create', name: 'y', cpus: [1, 2], memMiB: 512 }).ok).toBe(false);
+    expect(apply(m, { type: 'instance.create', name: 'y', cpus: [1, 2], memMiB: 512 }).ok).toBe(
+      false,
+    );
     expect(checkInvariants(m)).toEqual([]);
   });
 
