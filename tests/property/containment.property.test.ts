@@ -106,9 +106,13 @@ function reachableFrom(kId: number, runs: readonly Machine[]): Set<number> {
   }
   const seen = new Set([kId]);
   const todo = [kId];
-  while (todo.length)
-    for (const y of edges.get(todo.pop() as number) ?? [])
-      if (!seen.has(y)) seen.add(y) && todo.push(y);
+  while (todo.length) {
+    for (const y of edges.get(todo.pop() as number) ?? []) {
+      if (seen.has(y)) continue;
+      seen.add(y);
+      todo.push(y);
+    }
+  }
   return seen;
 }
 
