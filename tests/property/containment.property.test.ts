@@ -22,19 +22,31 @@ const SPAWNS = ['k1', 'k2', 'k3'] as const;
 const KERNELS = ['host', ...SPAWNS] as const;
 type Kern = (typeof KERNELS)[number];
 
-const workload = fc.record({
+interface WorkloadSpec {
+  kernel: Kern;
+  kind: 'server' | 'cpu' | 'rt' | 'service' | 'noisy';
+  load: number;
+  backend: Kern | undefined;
+}
+interface TrafficStep {
+  dt: number;
+  from: Kern;
+  to: Kern;
+}
+
+const workload: fc.Arbitrary<WorkloadSpec> = fc.record({
   kernel: fc.constantFrom<Kern>(...KERNELS),
   kind: fc.constantFrom('server', 'cpu', 'rt', 'service', 'noisy'),
   load: fc.integer({ min: 100, max: 1000 }),
   backend: fc.option(fc.constantFrom<Kern>(...KERNELS), { nil: undefined, freq: 2 }),
 });
-const traffic = fc.record({
+const traffic: fc.Arbitrary<TrafficStep> = fc.record({
   dt: fc.integer({ min: 0, max: 30 * MS }),
   from: fc.constantFrom<Kern>(...KERNELS),
   to: fc.constantFrom<Kern>(...KERNELS),
 });
 
-function scenarioOf(workloads: fc.Infer<typeof workload>[]): Scenario {
+function scenarioOf(workloads: WorkloadSpec[]): Scenario {
   return {
     config: { ...DEFAULT_CONFIG, recordTraces: true },
     setup: [
@@ -58,7 +70,7 @@ function scenarioOf(workloads: fc.Infer<typeof workload>[]): Scenario {
 function run(
   s: Scenario,
   seed: number,
-  steps: fc.Infer<typeof traffic>[],
+  steps: TrafficStep[],
   panicAt: number,
   k: Kern | null,
 ): Machine {

@@ -236,7 +236,7 @@ const bootA: fc.Arbitrary<Step[]> = fc.oneof(
         },
       ]),
   },
-  { weight: 1, arbitrary: fc.constant([]) },
+  { weight: 1, arbitrary: fc.constant<Step[]>([]) },
 );
 
 export const step: fc.Arbitrary<Step> = fc.record({
