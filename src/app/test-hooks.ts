@@ -17,6 +17,7 @@ export interface TestHooks {
   hash(): Promise<string> | undefined;
   goldenHash(seed: number): Promise<{ hash: string; events: number }> | undefined;
   hangWorker(): void;
+  crashWorker(): void;
   seek(t: number): Promise<void>;
   act(input: Input): void;
   setPlaying(on: boolean): void;
@@ -38,6 +39,7 @@ export function installTestHooks(bridge: SimBridge): void {
     hash: () => bridge.hash(),
     goldenHash: (seed) => bridge.goldenHash(seed),
     hangWorker: () => bridge.hangWorker(),
+    crashWorker: () => bridge.crashWorker(),
     seek: (t) => bridge.seek(t),
     act: (input) => pushInput(input),
     setPlaying: (on) => setPlaying(on),

@@ -212,4 +212,8 @@ export class SimBridge {
   hangWorker(): void {
     void this.api?.hang();
   }
+
+  crashWorker(): void {
+    void this.api?.crash();
+  }
 }

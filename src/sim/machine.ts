@@ -1,6 +1,6 @@
 import { EVENT_KIND_COUNT, EV } from './events';
 import { heapPush } from './heap';
-import { BLOCK_MIB, MS } from './time';
+import { BLOCK_MIB } from './time';
 import { K } from './constants';
 import {
   FAULT_KINDS,
@@ -133,7 +133,7 @@ export function bootMachine(config: MachineConfig, seed: number): Machine {
       `multikernel: memory pool of ${poolBlocks * BLOCK_MIB} MiB reserved (mkkernel_pool=)`,
     );
   }
-  schedule(m, 100 * MS, EV.metricsTick, 0, 0, 0);
+  schedule(m, K.metricsWindow, EV.metricsTick, 0, 0, 0);
   return m;
 }
 

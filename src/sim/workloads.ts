@@ -5,17 +5,8 @@ import { sendMessage } from './ipi';
 import { happen, isRunning, onlineCpus, schedule } from './machine';
 import { newWindow, recordLatency, rollWindow } from './metrics';
 import { expInt, seedRng } from './rng';
-import { MS, US } from './time';
 import { rec } from './trace';
 import type { Cpu, Instance, Job, Machine, Msg, Workload, WorkloadKind } from './types';
-
-/** Model parameters of each workload kind (illustrative; no source gives these). */
-export const WORKLOAD_MODEL = {
-  server: { interarrival: 400 * US, cost: 60 * US, frontCost: 20 * US },
-  io: { interarrival: 500 * US, cost: 15 * US },
-  service: { cost: 40 * US },
-  rt: { period: 1 * MS, wcet: 150 * US },
-} as const;
 
 export const SERVICE_MSG_BYTES = 192;
 
@@ -75,7 +66,7 @@ export function startWorkload(m: Machine, w: Workload): void {
   } else if (w.kind === 'server' || w.kind === 'io') {
     scheduleArrival(m, w);
   } else if (w.kind === 'rt') {
-    schedule(m, m.now + WORKLOAD_MODEL.rt.period, EV.rtRelease, w.id, w.epoch, 0);
+    schedule(m, m.now + K.rtPeriod, EV.rtRelease, w.id, w.epoch, 0);
   }
   if (w.kind === 'noisy') updatePressure(m);
 }
@@ -157,8 +148,7 @@ function nextCpu(m: Machine, w: Workload): Cpu | undefined {
 
 function scheduleArrival(m: Machine, w: Workload): void {
   if (w.load <= 0) return;
-  const mean =
-    w.kind === 'io' ? WORKLOAD_MODEL.io.interarrival : WORKLOAD_MODEL.server.interarrival;
+  const mean = w.kind === 'io' ? K.ioInterarrival : K.serverInterarrival;
   const gap = expInt(w.rng, Math.floor((mean * 1000) / w.load));
   schedule(m, m.now + gap, EV.arrival, w.id, w.epoch, 0);
 }
@@ -170,12 +160,7 @@ export function onArrival(m: Machine, w: Workload): void {
   const cpu = nextCpu(m, w);
   if (cpu) {
     const remote = w.backend >= 0 && w.backend !== w.kernel;
-    const base =
-      w.kind === 'io'
-        ? WORKLOAD_MODEL.io.cost
-        : remote
-          ? WORKLOAD_MODEL.server.frontCost
-          : WORKLOAD_MODEL.server.cost;
+    const base = w.kind === 'io' ? K.ioCost : remote ? K.frontCost : K.serverCost;
     enqueue(m, cpu, job(w.id, m.now, pressured(m, inst.llcWays, expInt(w.rng, base)), req));
   }
   scheduleArrival(m, w);
@@ -183,7 +168,8 @@ export function onArrival(m: Machine, w: Workload): void {
 
 export function onRtRelease(m: Machine, w: Workload): void {
   const inst = m.instances.get(w.kernel) as Instance;
-  const { period, wcet } = WORKLOAD_MODEL.rt;
+  const period = K.rtPeriod;
+  const wcet = K.rtWcet;
   rec(m, inst, 'rt', w.id, 0);
   const cpu = nextCpu(m, w);
   if (cpu)
@@ -237,7 +223,7 @@ function localBackend(m: Machine, inst: Instance, w: Workload, j: Job): void {
   const next = job(
     svc.id,
     j.born,
-    pressured(m, inst.llcWays, expInt(svc.rng, WORKLOAD_MODEL.service.cost)),
+    pressured(m, inst.llcWays, expInt(svc.rng, K.serviceCost)),
     j.req,
   );
   next.replyTo = inst.id;
@@ -299,7 +285,7 @@ export function onServiceMessage(m: Machine, inst: Instance, msg: Msg): void {
     const svc = serviceOf(m, inst.id);
     const target = svc ? nextCpu(m, svc) : undefined;
     if (!svc || !target) return; // nobody serves: the front end times out
-    const cost = pressured(m, inst.llcWays, expInt(svc.rng, WORKLOAD_MODEL.service.cost));
+    const cost = pressured(m, inst.llcWays, expInt(svc.rng, K.serviceCost));
     const j = job(svc.id, m.now, cost, msg.a);
     j.replyTo = msg.from;
     j.replyWl = msg.b;

@@ -31,4 +31,18 @@ test('a wedged worker is restarted and rebuilt to the same state', async ({ page
   expect(after.t).toBe(before.t);
   expect(after.hash).toBe(before.hash);
   await expect(page.getByTestId('kernel-beta')).toHaveAttribute('data-state', 'active');
+
+  // A worker that throws is replaced the same way.
+  await page.evaluate(() => window.__mklab?.crashWorker());
+  await expect
+    .poll(() => page.evaluate(() => window.__mklab?.restarts()), { timeout: 30_000 })
+    .toBe(2);
+  await expect
+    .poll(() => page.evaluate(() => window.__mklab?.phase()), { timeout: 30_000 })
+    .toBe('running');
+  const again = await page.evaluate(async () => ({
+    hash: await window.__mklab?.hash(),
+    t: window.__mklab?.t(),
+  }));
+  expect(again).toEqual(before);
 });
