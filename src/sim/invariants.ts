@@ -29,6 +29,12 @@ export function checkInvariants(m: Machine): string[] {
     ) {
       bad.push(`CPU ${c.id} is ${c.state} but runs a task`);
     }
+    // A kernel's tasks run on its own CPUs (a stopped workload's last slice may still finish).
+    for (const j of c.cur ? [c.cur, ...c.runq] : c.runq) {
+      const w = m.workloads[j.wl];
+      if (w?.running && w.kernel !== c.owner)
+        bad.push(`CPU ${c.id} of ${c.owner} runs a task of kernel ${w.kernel}`);
+    }
   }
   // One owner per device.
   for (const d of m.devices) {

@@ -110,17 +110,19 @@ export function evacuateCpu(m: Machine, inst: Instance, cpu: Cpu, held: Job[]): 
   const rest = onlineCpus(m, inst).filter((c) => c.id !== cpu.id);
   for (const w of m.workloads) {
     if (w.kernel !== inst.id || !w.running) continue;
-    const i = w.placement.indexOf(cpu.id);
-    if (i < 0) continue;
-    cpu.procs = Math.max(0, cpu.procs - 1);
-    const target = [...rest].sort((x, y) => x.procs - y.procs || x.id - y.id)[0];
-    if (!target) {
-      w.placement.splice(i, 1);
-      continue;
+    // Several threads of one workload may share a CPU after earlier moves: move them all.
+    for (let i = w.placement.length - 1; i >= 0; i--) {
+      if (w.placement[i] !== cpu.id) continue;
+      cpu.procs = Math.max(0, cpu.procs - 1);
+      const target = [...rest].sort((x, y) => x.procs - y.procs || x.id - y.id)[0];
+      if (!target) {
+        w.placement.splice(i, 1);
+        continue;
+      }
+      w.placement[i] = target.id;
+      target.procs++;
+      rec(m, inst, 'proc', w.id, target.id);
     }
-    w.placement[i] = target.id;
-    target.procs++;
-    rec(m, inst, 'proc', w.id, target.id);
   }
   for (const j of held) {
     if (j.remaining <= 0) continue;

@@ -7,6 +7,7 @@ function healthy(): Machine {
   const m = pooled({ iommu: true });
   boot(m, 'x', [4, 5]);
   must(m, { type: 'device.lend', pci: '0000:04:00.0', name: 'x' });
+  must(m, { type: 'workload.start', name: 'web', kernel: 'host', kind: 'server' });
   must(m, { type: 'msg.send', from: 'host', to: 'x', category: 'USER' });
   return m;
 }
@@ -44,6 +45,25 @@ const CORRUPTIONS: [string, (m: Machine) => void, RegExp][] = [
         });
     },
     /CPU 6 is parked but runs a task/,
+  ],
+  [
+    'a kernel’s tasks run on its own CPUs',
+    (m) => {
+      const w = m.workloads.find((x) => x.running && x.kernel === 0);
+      const c = m.cpus[0];
+      if (!w || !c) throw new Error('setup: no running host workload');
+      c.runq.push({
+        wl: w.id,
+        born: 0,
+        req: 1,
+        remaining: 5,
+        deadline: 0,
+        replyTo: -1,
+        replyWl: -1,
+      });
+      w.kernel = 1;
+    },
+    /CPU 0 of 0 runs a task of kernel 1/,
   ],
   [
     'one owner per device',
