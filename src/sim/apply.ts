@@ -1,6 +1,7 @@
 import { fail, OK } from './errors';
 import { injectFault } from './faults';
 import { sendMessage } from './ipi';
+import { kill } from './halt';
 import * as life from './lifecycle';
 import { happen, instanceByName, isRunning, klog, schedule } from './machine';
 import { memAdd } from './memory';
@@ -36,7 +37,7 @@ function route(m: Machine, i: Input): ApplyResult {
     case 'instance.exec':
       return life.exec(m, i.name);
     case 'instance.kill':
-      return life.kill(m, i.name, i.force ?? false);
+      return kill(m, i.name, i.force ?? false);
     case 'instance.unload':
       return life.unload(m, i.name);
     case 'instance.delete':

@@ -3,7 +3,7 @@ import { chargeIrq } from './cpu';
 import { fail, OK } from './errors';
 import { EV } from './events';
 import { irqCpu, sendMessage, sendRawIpi } from './ipi';
-import { panic } from './lifecycle';
+import { panic } from './halt';
 import { happen, instanceByName, isRunning, klog, schedule } from './machine';
 import { BLOCK_MIB } from './time';
 import { rec } from './trace';

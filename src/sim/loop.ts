@@ -4,6 +4,7 @@ import { EV } from './events';
 import { floodOne } from './faults';
 import { heapPop } from './heap';
 import { drain } from './ipi';
+import * as halt from './halt';
 import * as life from './lifecycle';
 import { ackMemAdd } from './memory';
 import { isRunning, klog, schedule } from './machine';
@@ -83,13 +84,13 @@ function dispatch(m: Machine, e: Ev): boolean {
     case EV.secondaryUp:
       return life.onSecondaryUp(m, e.a, e.b, e.c);
     case EV.killTimeout:
-      return life.onKillTimeout(m, e.a, e.b);
+      return halt.onKillTimeout(m, e.a, e.b);
     case EV.parkDone:
-      return life.onParkDone(m, e.a, e.b);
+      return halt.onParkDone(m, e.a, e.b);
     case EV.haltPark:
-      return life.onHaltPark(m, e.a, e.b);
+      return halt.onHaltPark(m, e.a, e.b);
     case EV.haltConfirm:
-      return life.onHaltConfirm(m, e.a, e.b);
+      return halt.onHaltConfirm(m, e.a, e.b);
     case EV.floodSend: {
       const f = m.floods[e.a];
       if (!f || f.left <= 0) return false;
@@ -100,7 +101,7 @@ function dispatch(m: Machine, e: Ev): boolean {
     case EV.scribbleCrash: {
       const inst = m.instances.get(e.a);
       if (!inst || inst.epoch !== e.b || !isRunning(inst)) return false;
-      life.panic(m, inst, 'Oops: kernel text overwritten by another kernel (lab fault: scribble)');
+      halt.panic(m, inst, 'Oops: kernel text overwritten by another kernel (lab fault: scribble)');
       return true;
     }
     default:
@@ -175,8 +176,8 @@ function onMessage(m: Machine, inst: Instance, msg: Msg): void {
       onServiceMessage(m, inst, msg);
       return;
     case 'SYSTEM':
-      if (msg.subtype === 'SHUTDOWN') life.onShutdown(m, inst);
-      else if (msg.subtype === 'HALTED' && inst.id === HOST) life.onHalted(m, msg.a);
+      if (msg.subtype === 'SHUTDOWN') halt.onShutdown(m, inst);
+      else if (msg.subtype === 'HALTED' && inst.id === HOST) halt.onHalted(m, msg.a);
       else if (msg.subtype === 'SHUTDOWN_ACK' && inst.id === HOST) {
         const spawn = m.instances.get(msg.a);
         if (spawn)

@@ -4,15 +4,8 @@ import type { Instance, Machine } from './types';
  * Kinds of per-kernel trace records. A "cross" kind involves another kernel or shared hardware;
  * containment (docs/architecture.md) allows two runs to start differing only at a cross record.
  */
-export const TRACE_KINDS = [
-  'life',
-  'job',
-  'arrive',
-  'done',
-  'miss',
-  'io',
-  'rt',
-  'proc',
+const OWN_KINDS = ['life', 'job', 'arrive', 'done', 'miss', 'io', 'rt', 'proc'] as const;
+const CROSS = [
   'rx',
   'tx',
   'fate',
@@ -23,18 +16,9 @@ export const TRACE_KINDS = [
   'timeout',
   'ipi',
 ] as const;
+export const TRACE_KINDS = [...OWN_KINDS, ...CROSS] as const;
 export type TraceKind = (typeof TRACE_KINDS)[number];
-export const CROSS_KINDS: ReadonlySet<TraceKind> = new Set([
-  'rx',
-  'tx',
-  'fate',
-  'observe',
-  'pressure',
-  'stall',
-  'corrupt',
-  'timeout',
-  'ipi',
-]);
+export const CROSS_KINDS: ReadonlySet<TraceKind> = new Set(CROSS);
 const CODE = Object.fromEntries(TRACE_KINDS.map((k, i) => [k, i + 1])) as Record<TraceKind, number>;
 
 /** FNV-style 32-bit mixing with Math.imul: the same bits in every engine. */

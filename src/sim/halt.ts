@@ -1,0 +1,145 @@
+import { K } from './constants';
+import { stopCpu } from './cpu';
+import { fail, OK } from './errors';
+import { EV } from './events';
+import { resetRing, ringCount, sendMessage } from './ipi';
+import { describe, isErr, restState, setState, spawnByName } from './lifecycle';
+import { happen, host, klog, nextToken, schedule } from './machine';
+import { rec } from './trace';
+import { HOST } from './types';
+import type { ApplyResult, Cpu, CpuState, Instance, Machine } from './types';
+import { stopKernelWork } from './workloads';
+
+/** Halting a spawn: graceful kill, force kill, and a panic's halt to the pool (facts §1.11). */
+
+export function kill(m: Machine, name: string, force: boolean): ApplyResult {
+  const inst = spawnByName(m, name);
+  if (isErr(inst)) return inst;
+  if (m.version !== 'github')
+    return fail('EOPNOTSUPP', 'v1 and v2 have no halt: it came with the GitHub tree');
+  if (inst.state !== 'active')
+    return fail('EINVAL', `instance ${name} is ${describe(inst)}, not active`);
+  if (force) {
+    if (inst.pending?.op === 'force')
+      return fail('EBUSY', `instance ${name} is already being halted`);
+    // Arm force_halt, then NMI every instance CPU: NMIs get through masked interrupts (core.c).
+    const token = nextToken(m);
+    inst.pending = { op: 'force', token };
+    haltKernel(m, inst, 'halted');
+    klog(
+      m,
+      host(m),
+      `multikernel: force halt of instance ${inst.id} (${inst.name}): NMI to CPUs ${inst.cpus.join(',')}`,
+    );
+    schedule(m, m.now + K.nmiLatency + K.park, EV.parkDone, inst.id, token, 0);
+    return OK;
+  }
+  if (inst.pending) return fail('EBUSY', `instance ${name} is ${describe(inst)}`);
+  if (ringCount(inst) === K.ringEntries - 1) return fail('ENOSPC', `ring of ${name} is full`);
+  const sent = sendMessage(m, host(m), inst.id, 'SYSTEM', 'SHUTDOWN', 16, 0, 0);
+  if (!sent.ok) return sent;
+  const token = nextToken(m);
+  inst.pending = { op: 'kill', token, since: m.now };
+  schedule(m, m.now + K.gracefulKillTimeout, EV.killTimeout, inst.id, token, 0);
+  return OK;
+}
+
+export function onKillTimeout(m: Machine, id: number, token: number): boolean {
+  const inst = m.instances.get(id);
+  if (!inst || inst.pending?.op !== 'kill' || inst.pending.token !== token) return false;
+  inst.pending = null;
+  // Nothing escalates by itself: the operator runs kill --force (facts §1.11).
+  klog(
+    m,
+    host(m),
+    `multikernel: instance ${id} (${inst.name}) did not acknowledge shutdown within 30s`,
+  );
+  happen(m, 'kill.timeout', id);
+  rec(m, host(m), 'observe', id, -1);
+  return true;
+}
+
+/** The spawn got MK_SYS_SHUTDOWN: it stops its work, answers SHUTDOWN_ACK and parks. */
+export function onShutdown(m: Machine, inst: Instance): void {
+  const pending = inst.pending;
+  if (pending?.op !== 'kill') return;
+  stopKernelWork(m, inst);
+  sendMessage(m, inst, HOST, 'SYSTEM', 'SHUTDOWN_ACK', 16, inst.id, 0);
+  klog(m, inst, 'reboot: multikernel shutdown requested, parking CPUs');
+  schedule(m, m.now + K.park, EV.parkDone, inst.id, pending.token, 0);
+}
+
+export function onParkDone(m: Machine, id: number, token: number): boolean {
+  const inst = m.instances.get(id);
+  if (
+    !inst ||
+    (inst.pending?.op !== 'kill' && inst.pending?.op !== 'force') ||
+    inst.pending.token !== token
+  )
+    return false;
+  inst.pending = null;
+  parkAll(m, inst);
+  klog(m, host(m), `multikernel: instance ${id} (${inst.name}) halted, CPUs parked in pool`);
+  setState(m, inst, 'loaded');
+  return true;
+}
+
+/** The kernel stops running: processes gone, CPUs stop, queued work is stale. */
+export function haltKernel(m: Machine, inst: Instance, cpuState: CpuState): void {
+  inst.epoch++;
+  stopKernelWork(m, inst);
+  for (const cid of inst.cpus) {
+    const c = m.cpus[cid] as Cpu;
+    if (c.owner === inst.id) stopCpu(c, cpuState);
+  }
+}
+
+function parkAll(m: Machine, inst: Instance): void {
+  haltKernel(m, inst, restState(m));
+  resetRing(m, inst);
+  inst.panicked = false;
+  inst.hung = false;
+}
+
+/** A panic inside a kernel (facts §1.11: the GitHub tree halts to the pool; v1/v2 just stop). */
+export function panic(m: Machine, inst: Instance, why: string): void {
+  haltKernel(m, inst, 'halted');
+  inst.panicked = true;
+  klog(m, inst, `Kernel panic - not syncing: ${why}`);
+  happen(m, 'panic', inst.id, { why });
+  rec(m, inst, 'life', 9, 0);
+  if (inst.id === HOST || m.version !== 'github') return;
+  // mk_halt_to_pool(): tell the host, then park every CPU. x86 path inferred (facts §6).
+  sendMessage(m, inst, HOST, 'SYSTEM', 'HALTED', 16, inst.id, 0);
+  schedule(m, m.now + K.park, EV.haltPark, inst.id, inst.epoch, 0);
+}
+
+export function onHaltPark(m: Machine, id: number, epoch: number): boolean {
+  const inst = m.instances.get(id);
+  if (!inst || inst.epoch !== epoch || !inst.panicked) return false;
+  for (const cid of inst.cpus) {
+    const c = m.cpus[cid] as Cpu;
+    if (c.owner === inst.id) c.state = 'parked';
+  }
+  return true;
+}
+
+/** The host got MK_SYS_HALTED from a spawn. */
+export function onHalted(m: Machine, spawnId: number): void {
+  const inst = m.instances.get(spawnId);
+  if (!inst) return;
+  klog(m, host(m), `Instance ${spawnId} (${inst.name}) halted, CPUs parking in pool`);
+  rec(m, host(m), 'observe', spawnId, -2);
+  schedule(m, m.now + K.parkConfirm, EV.haltConfirm, spawnId, inst.epoch, 0);
+}
+
+export function onHaltConfirm(m: Machine, id: number, epoch: number): boolean {
+  const inst = m.instances.get(id);
+  if (!inst || inst.epoch !== epoch || !inst.panicked) return false;
+  const parked = inst.cpus.every((c) => (m.cpus[c] as Cpu).state === 'parked');
+  resetRing(m, inst);
+  inst.panicked = false;
+  // Parking confirmed → loaded, re-startable; otherwise failed (core.c).
+  setState(m, inst, parked ? 'loaded' : 'failed');
+  return true;
+}
