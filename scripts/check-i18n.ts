@@ -1,10 +1,11 @@
-// npm run test:i18n — checks src/i18n/es.json against src/i18n/en.json (rules in i18n-rules.ts).
-// Usage: tsx scripts/check-i18n.ts [en.json es.json [same-in-both.json]]
-import { existsSync, readFileSync } from 'node:fs';
+// npm run test:i18n — checks the Spanish catalog against the English one (rules in i18n-rules.ts).
+// A catalog is a JSON file, or a folder of JSON files (one per area of the app) merged into one.
+// Usage: tsx scripts/check-i18n.ts [en es [same-in-both.json]]
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkI18n, type Catalog } from './i18n-rules';
 
-const [enPath = 'src/i18n/en.json', esPath = 'src/i18n/es.json', allowPath] = process.argv.slice(2);
+const [enPath = 'src/i18n/en', esPath = 'src/i18n/es', allowPath] = process.argv.slice(2);
 const sameInBothPath = allowPath ?? path.join(path.dirname(enPath), 'same-in-both.json');
 
 function fail(message: string): never {
@@ -22,6 +23,16 @@ function readJson(file: string): unknown {
 }
 
 function readCatalog(file: string): Catalog {
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    const merged: Record<string, unknown> = {};
+    for (const name of readdirSync(file).filter((n) => n.endsWith('.json')).sort()) {
+      for (const [k, v] of Object.entries(readCatalog(path.join(file, name)))) {
+        if (k in merged) fail(`${path.join(file, name)}: key "${k}" is also in another file`);
+        merged[k] = v;
+      }
+    }
+    return merged;
+  }
   const data = readJson(file);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     fail(`${file} must be a flat JSON object (key → string)`);

@@ -1,6 +1,8 @@
 import { SimBridge } from '../bridge/sim-bridge';
 import { parseLang } from '../i18n';
 import { PRESET_IDS, type PresetId } from '../sim/presets';
+import { registerControls } from '../store/controls';
+import { setPrefs } from '../store/prefs-store';
 import { installTestHooks } from './test-hooks';
 
 /** Read the start spec from the URL: `?scenario=<preset>&seed=<int>&lang=en|es`. */
@@ -34,7 +36,20 @@ export function startSim(): SimBridge {
       }),
     start: { scenario: url.preset, seed: url.seed },
   });
-  if (url.hooks) installTestHooks(bridge);
-  void bridge.start();
-  return bridge;
+  const b = bridge;
+  registerControls({
+    stepEvent: () => b.stepEvent(),
+    skipToHappening: (maxNs) => b.skipToHappening(maxNs),
+    seek: (t) => b.seek(t),
+    loadScenario: ({ preset, seed, version }) =>
+      b.load({ scenario: preset, seed, ...(version ? { version } : {}) }),
+    setTwin: async (on) => {
+      setPrefs({ twin: on });
+      await b.setTwin(on);
+    },
+    exportTrace: () => b.exportTrace(),
+  });
+  if (url.hooks) installTestHooks(b);
+  void b.start();
+  return b;
 }

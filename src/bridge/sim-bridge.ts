@@ -4,7 +4,7 @@ import type { Frame } from '../worker/engine';
 import type { SimApi, StartSpec } from '../worker/sim.worker';
 import { playbackStore, speedOf } from '../store/playback-store';
 import { requeueInputs, takeInputs } from '../store/input-store';
-import { receiveFrame, simStore } from '../store/sim-store';
+import { receiveFrame, resetSim, simStore, sinceOf } from '../store/sim-store';
 import { statusStore } from '../store/status-store';
 
 /** A worker that has not answered for this long is restarted (DESIGN §4). */
@@ -14,7 +14,7 @@ const MAX_FRAME_MS = 100;
 
 export interface BridgeOptions {
   readonly spawn: () => Worker;
-  readonly start: Omit<StartSpec, 'log' | 't'>;
+  start: Omit<StartSpec, 'log' | 't'>;
   readonly timeoutMs?: number;
   /** Injected for tests; the page uses requestAnimationFrame and performance.now. */
   readonly raf?: (cb: (now: number) => void) => number;
@@ -133,7 +133,7 @@ export class SimBridge {
     const inputs = takeInputs();
     this.send(
       inputs,
-      this.api.frame({ inputs, advanceNs, sinceHappening: simStore.getState().lastSeq }),
+      this.api.frame({ inputs, advanceNs, ...sinceOf(simStore.getState()) }),
       now,
       advanceNs,
     );
@@ -188,11 +188,31 @@ export class SimBridge {
   }
 
   stepEvent(): Promise<void> {
-    return this.call((api) => api.stepEvent(simStore.getState().lastSeq));
+    return this.call((api) => api.stepEvent(sinceOf(simStore.getState())));
+  }
+
+  skipToHappening(maxNs: number): Promise<void> {
+    return this.call((api) => api.skipToHappening(sinceOf(simStore.getState()), maxNs));
   }
 
   seek(t: number): Promise<void> {
-    return this.call((api) => api.seek(Math.max(0, Math.round(t)), simStore.getState().lastSeq));
+    return this.call((api) => api.seek(Math.max(0, Math.round(t)), sinceOf(simStore.getState())));
+  }
+
+  /** Another machine (preset, seed, version): a fresh worker, an empty log, fresh stores. */
+  async load(start: Omit<StartSpec, 'log' | 't'>): Promise<void> {
+    this.opts.start = { ...start, twin: this.twin };
+    this.log = [];
+    this.inFlight = null;
+    resetSim();
+    statusStore.setState({ phase: 'starting', lastRestart: null });
+    await this.boot(false);
+  }
+
+  exportTrace(): Promise<string> {
+    return this.api
+      ? this.api.exportTrace()
+      : Promise.reject(new Error('the simulator is not ready'));
   }
 
   async setTwin(on: boolean): Promise<void> {

@@ -1,4 +1,11 @@
-import en from './en.json';
+import core from './en/core.json';
+import inspector from './en/inspector.json';
+import machine from './en/machine.json';
+import sandbox from './en/sandbox.json';
+import timeline from './en/timeline.json';
+
+/** English, merged from one file per area of the app (so each area's strings live together). */
+const en = { ...core, ...machine, ...timeline, ...sandbox, ...inspector };
 
 export type MessageKey = keyof typeof en;
 export type Lang = 'en' | 'es';
@@ -7,10 +14,10 @@ type Catalog = Readonly<Record<MessageKey, string>>;
 
 const catalogs: Partial<Record<Lang, Catalog>> = { en };
 
-/** English ships in the main bundle; other locales load on first use. */
+/** English ships in the main bundle; Spanish loads on first use, as one chunk. */
 export async function loadLocale(lang: Lang): Promise<void> {
   if (catalogs[lang]) return;
-  if (lang === 'es') catalogs.es = (await import('./es.json')).default;
+  if (lang === 'es') catalogs.es = (await import('./es')).es as Catalog;
 }
 
 export function isLoaded(lang: Lang): boolean {
@@ -27,7 +34,7 @@ export function translate(
   key: MessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  const text = (catalogs[lang] ?? en)[key];
+  const text = (catalogs[lang] ?? en)[key] ?? en[key];
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     return v === undefined ? whole : String(v);

@@ -9,6 +9,7 @@ import * as res from './resources';
 import { EV } from './events';
 import { hashString } from './trace';
 import { validateInput } from './validate';
+import { noteCpus } from './visual';
 import { newWorkload, startWorkload, stopWorkload, updatePressure } from './workloads';
 import type { ApplyResult, Input, Machine, WorkloadKind } from './types';
 
@@ -20,6 +21,7 @@ export function apply(m: Machine, raw: unknown): ApplyResult {
   const input = validateInput(raw);
   if ('ok' in input) return input;
   const r = route(m, input);
+  noteCpus(m);
   // A rejected send still happened (its message has a fate), so it is part of the trace.
   if (r.ok || 'id' in r) {
     m.hashLo = hashString(m.hashLo, JSON.stringify(input));

@@ -163,5 +163,5 @@ export function floodOne(m: Machine, f: Machine['floods'][number]): void {
   }
   const cpus = to.cpus.map((id) => m.cpus[id] as Cpu).filter((c) => c.owner === to.id);
   const cpu = cpus[f.rr++ % Math.max(1, cpus.length)] ?? irqCpu(m, to);
-  if (cpu) sendRawIpi(m, to.id, cpu);
+  if (cpu) sendRawIpi(m, from.id, to.id, cpu);
 }

@@ -6,6 +6,7 @@ export { checkInvariants } from './invariants';
 export {
   snapshot,
   happeningsSince,
+  newerThan,
   type MachineView,
   type InstanceView,
   type WorkloadView,
@@ -17,3 +18,4 @@ export { twinScenario, twinInput } from './twin';
 export { GOLDEN_LOG, GOLDEN_SEEDS, GOLDEN_UNTIL } from './golden';
 export { EVENT_NAMES } from './events';
 export * from './types';
+export type { TrafficEvent, TrafficKind, CpuMark } from './visual';

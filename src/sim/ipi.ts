@@ -3,6 +3,7 @@ import { EV } from './events';
 import { fail } from './errors';
 import { schedule } from './machine';
 import { rec } from './trace';
+import { emitRawIpi, emitTraffic } from './visual';
 import {
   HOST,
   type Cpu,
@@ -99,15 +100,18 @@ export function sendMessage(
   m.audit?.set(id, 'in-flight');
   rec(m, from, 'tx', toId, CATEGORY_CODE[category]);
   const cpu = irqCpu(m, to);
+  const fromCpu = irqCpu(m, from)?.id ?? -1;
   if (ring) {
     // Newer ipi.c refuses sends to an instance that is not ready (facts §1.9).
     if (to.state !== 'active' || !cpu) {
       setFate(m, msg, 'dropped', 'target-halted');
+      emitTraffic(m, 'drop', msg, fromCpu, 'target-halted');
       rec(m, from, 'fate', toId, 1);
       return { ...fail('EBUSY', `instance ${to.name} is not active`), id };
     }
     if (ringCount(to) === RING_MASK) {
       setFate(m, msg, 'rejected-enospc');
+      emitTraffic(m, 'reject', msg, fromCpu, 'ENOSPC');
       from.stats.enospc++;
       rec(m, from, 'fate', toId, 2);
       return { ...fail('ENOSPC', `ring of ${to.name} is full`), id };
@@ -117,20 +121,26 @@ export function sendMessage(
   } else {
     if (!cpu) {
       setFate(m, msg, 'dropped', 'target-gone');
+      emitTraffic(m, 'drop', msg, fromCpu, 'target-gone');
       rec(m, from, 'fate', toId, 3);
       return { ...fail('ENOENT', `instance ${to.name} has no CPU to signal`), id };
     }
     // v1/v2: no queue and no ack: the next send overwrites the slot (facts §1.9).
-    if (cpu.slot) resolveInFlight(m, cpu.slot, 'overwritten');
+    if (cpu.slot) {
+      resolveInFlight(m, cpu.slot, 'overwritten');
+      emitTraffic(m, 'overwrite', cpu.slot, cpu.id, 'overwritten');
+    }
     cpu.slot = msg;
   }
   m.counters.fates['in-flight']++;
+  emitTraffic(m, 'send', msg, fromCpu);
   schedule(m, m.now + K.ipiLatency, EV.ipiArrive, toId, cpu.id, cpu.epoch);
   return { ok: true, id };
 }
 
 /** A bare IPI at a CPU (the flood fault's DoS): the handler finds nothing new but still runs. */
-export function sendRawIpi(m: Machine, toId: number, cpu: Cpu): void {
+export function sendRawIpi(m: Machine, fromId: number, toId: number, cpu: Cpu): void {
+  emitRawIpi(m, fromId, toId, cpu);
   schedule(m, m.now + K.ipiLatency, EV.ipiArrive, toId, cpu.id, cpu.epoch);
 }
 
@@ -150,7 +160,10 @@ export function drain(m: Machine, inst: Instance, cpu: Cpu): Msg[] {
     out.push(cpu.slot);
     cpu.slot = null;
   }
-  for (const msg of out) resolveInFlight(m, msg, 'delivered');
+  for (const msg of out) {
+    resolveInFlight(m, msg, 'delivered');
+    emitTraffic(m, 'deliver', msg, cpu.id);
+  }
   return out;
 }
 
@@ -162,11 +175,13 @@ export function resetRing(m: Machine, inst: Instance): void {
     r.entries[r.tail] = null;
     r.tail = (r.tail + 1) & RING_MASK;
     resolveInFlight(m, msg, 'dropped', 'ring-reset');
+    emitTraffic(m, 'drop', msg, -1, 'ring-reset');
   }
   for (const id of inst.cpus) {
     const c = m.cpus[id] as Cpu;
     if (c.slot && c.slot.to === inst.id) {
       resolveInFlight(m, c.slot, 'dropped', 'ring-reset');
+      emitTraffic(m, 'drop', c.slot, c.id, 'ring-reset');
       c.slot = null;
     }
   }

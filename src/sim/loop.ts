@@ -9,6 +9,7 @@ import * as life from './lifecycle';
 import { ackMemAdd } from './memory';
 import { isRunning, klog, schedule } from './machine';
 import { hashEvent, rec } from './trace';
+import { noteCpus } from './visual';
 import {
   onArrival,
   onIoDone,
@@ -30,6 +31,7 @@ export function advanceTo(m: Machine, t: number, maxEvents = Number.MAX_SAFE_INT
     heapPop(q);
     m.now = top.t;
     if (dispatch(m, top)) {
+      if (top.k < EV.ipiArrive || top.k === EV.scribbleCrash) noteCpus(m);
       handled++;
       m.counters.events++;
       m.counters.byKind[top.k] = (m.counters.byKind[top.k] as number) + 1;
@@ -127,6 +129,7 @@ function onCpuDone(m: Machine, cpuId: number, epoch: number): boolean {
   const inst = m.instances.get(cpu.owner) as Instance;
   const w = m.workloads[j.wl] as Workload;
   cpu.busyNs += cpu.sliceLen;
+  if (m.slices) m.slices.push(cpuId, m.now - cpu.sliceLen, cpu.sliceLen, w.id);
   if (!w.running) {
     // Its workload stopped while the slice ran: the job is gone.
   } else if (j.remaining === Infinity) {

@@ -2,6 +2,7 @@ import { EVENT_KIND_COUNT, EV } from './events';
 import { heapPush } from './heap';
 import { BLOCK_MIB } from './time';
 import { K } from './constants';
+import { noteCpus } from './visual';
 import {
   FAULT_KINDS,
   HOST,
@@ -117,6 +118,12 @@ export function bootMachine(config: MachineConfig, seed: number): Machine {
     audit: config.auditMessages ? new Map() : null,
     floods: [],
     seed,
+    traffic: [],
+    trafficSeq: 0,
+    cpuLog: [],
+    cpuLogSeq: 0,
+    cpuSeen: cpus.map(() => -1),
+    slices: config.exportTrace ? [] : null,
   };
   const host = newInstance(m, HOST, 'host', HOST_IMAGE);
   host.state = 'active';
@@ -134,6 +141,7 @@ export function bootMachine(config: MachineConfig, seed: number): Machine {
     );
   }
   schedule(m, K.metricsWindow, EV.metricsTick, 0, 0, 0);
+  noteCpus(m);
   return m;
 }
 

@@ -168,6 +168,20 @@ export function snapshot(m: Machine): MachineView {
   };
 }
 
+/** Items with `seq` after `since`, at most `cap` of the newest, and how many were left out. */
+export function newerThan<T extends { readonly seq: number }>(
+  items: readonly T[],
+  since: number,
+  cap: number,
+): { items: T[]; omitted: number } {
+  let i = items.length;
+  while (i > 0 && (items[i - 1] as T).seq > since) i--;
+  const fresh = items.slice(i);
+  return fresh.length > cap
+    ? { items: fresh.slice(fresh.length - cap), omitted: fresh.length - cap }
+    : { items: fresh, omitted: 0 };
+}
+
 /** Notable happenings after `sinceSeq`, at most `cap` of the newest. */
 export function happeningsSince(m: Machine, sinceSeq: number, cap: number): Happening[] {
   const out = m.recent.filter((h) => h.seq > sinceSeq);

@@ -1,5 +1,6 @@
 import type { RngState } from './rng';
 import type { Ev } from './heap';
+import type { CpuMark, TrafficEvent } from './visual';
 
 export type ProposalVersion = 'v1' | 'v2' | 'github';
 export const PROPOSAL_VERSIONS: readonly ProposalVersion[] = ['v1', 'v2', 'github'];
@@ -33,6 +34,8 @@ export interface MachineConfig {
   readonly recordTraces?: boolean;
   /** Track every message id's fate in a map (tests); off by default. */
   readonly auditMessages?: boolean;
+  /** Keep all traffic and every CPU slice, for a Chrome trace export (a replay sets it). */
+  readonly exportTrace?: boolean;
 }
 
 /** A scenario is a machine and what is done to it at t = 0. Replay = scenario + seed + log. */
@@ -297,6 +300,14 @@ export interface Machine {
   audit: Map<number, Fate> | null;
   floods: Flood[];
   seed: number;
+  traffic: TrafficEvent[];
+  trafficSeq: number;
+  cpuLog: CpuMark[];
+  cpuLogSeq: number;
+  /** Last (owner, state) seen per CPU, as owner * 8 + state code. */
+  cpuSeen: number[];
+  /** With exportTrace: [cpu, start, duration, workload] per CPU slice, flattened. */
+  slices: number[] | null;
 }
 
 export interface Flood {

@@ -1,16 +1,33 @@
 import { createStore } from 'zustand/vanilla';
-import type { Happening, MachineView } from '../sim';
-import type { AppliedInput, Frame } from '../worker/engine';
+import type { CpuMark, Happening, MachineView, MetricPoint, TrafficEvent } from '../sim';
+import type { AppliedInput, Frame, Since } from '../worker/engine';
 
 export const LOG_CAP = 200;
+export const TRAFFIC_CAP = 3000;
+export const CPU_MARK_CAP = 4000;
+export const SERIES_CAP = 600;
 
 export interface SimState {
   readonly t: number;
+  /** Where the scenario's clock starts (after its setup booted its kernels). */
+  readonly startT: number;
+  /** The latest time the machine has reached (the scrubber's right end). */
+  readonly maxT: number;
   readonly view: MachineView | null;
   readonly twin: MachineView | null;
   /** Narrated happenings, newest last, bounded. */
   readonly happenings: readonly Happening[];
   readonly lastSeq: number;
+  /** Message traffic and CPU transitions, newest last, bounded: the animation and timeline read these. */
+  readonly traffic: readonly TrafficEvent[];
+  readonly lastTrafficSeq: number;
+  /** How many traffic events the worker left out of frames (the view aggregates them). */
+  readonly trafficOmitted: number;
+  readonly cpuMarks: readonly CpuMark[];
+  readonly lastCpuSeq: number;
+  /** Each workload's metric points (100 ms windows), by workload id. */
+  readonly series: Readonly<Record<number, readonly MetricPoint[]>>;
+  readonly twinSeries: Readonly<Record<number, readonly MetricPoint[]>>;
   readonly logLength: number;
   readonly fork: Frame['fork'];
   /** Inputs the machine refused, newest last, for the UI to explain. */
@@ -20,10 +37,19 @@ export interface SimState {
 
 export const initialSim: SimState = {
   t: 0,
+  startT: 0,
+  maxT: 0,
   view: null,
   twin: null,
   happenings: [],
   lastSeq: -1,
+  traffic: [],
+  lastTrafficSeq: -1,
+  trafficOmitted: 0,
+  cpuMarks: [],
+  lastCpuSeq: -1,
+  series: {},
+  twinSeries: {},
   logLength: 0,
   fork: null,
   rejected: [],
@@ -32,24 +58,75 @@ export const initialSim: SimState = {
 
 export const simStore = createStore<SimState>(() => initialSim);
 
+/** What the bridge tells the worker the page already has. */
+export function sinceOf(s: SimState): Since {
+  return { sinceHappening: s.lastSeq, sinceTraffic: s.lastTrafficSeq, sinceCpuMark: s.lastCpuSeq };
+}
+
+function appendSeries(
+  prev: Readonly<Record<number, readonly MetricPoint[]>>,
+  view: MachineView | null,
+  rewound: boolean,
+  t: number,
+): Record<number, readonly MetricPoint[]> {
+  const out: Record<number, readonly MetricPoint[]> = {};
+  for (const w of view?.workloads ?? []) {
+    let pts = prev[w.id] ?? [];
+    if (rewound) pts = pts.filter((p) => p.t <= t);
+    const last = pts[pts.length - 1];
+    if (w.last && (!last || w.last.t > last.t)) pts = [...pts, w.last].slice(-SERIES_CAP);
+    out[w.id] = pts;
+  }
+  return out;
+}
+
 /** Fold one frame from the worker into the store. */
 export function receiveFrame(f: Frame): void {
   simStore.setState((s) => {
-    // After a rewind the worker numbers happenings from an earlier point: start the log afresh.
-    const rewound = f.happeningHead <= s.lastSeq;
-    const kept = rewound ? [] : s.happenings;
-    const happenings = [...kept, ...f.happenings].slice(-LOG_CAP);
+    // After a rewind the worker's buffers were restored from a checkpoint: drop what lies ahead of
+    // the new time and continue from the worker's sequence numbers (re-simulation gives the same).
+    const rewound = f.t < s.t || f.happeningHead <= s.lastSeq;
+    const keptH = rewound ? s.happenings.filter((h) => h.t <= f.t) : s.happenings;
+    const happenings = [...keptH, ...f.happenings].slice(-LOG_CAP);
+    const keptT = rewound
+      ? s.traffic.filter((x) => x.t <= f.t && x.seq < f.trafficHead)
+      : s.traffic;
+    const traffic = [...keptT, ...f.traffic].slice(-TRAFFIC_CAP);
+    const keptC = rewound
+      ? s.cpuMarks.filter((x) => x.t <= f.t && x.seq < f.cpuMarkHead)
+      : s.cpuMarks;
+    const cpuMarks = [...keptC, ...f.cpuMarks].slice(-CPU_MARK_CAP);
     const refused = f.applied.filter((a) => !a.result.ok);
     return {
       t: f.t,
+      startT: s.view === null ? f.t : s.startT,
+      maxT: f.fork ? f.t : Math.max(f.t, s.maxT),
       view: f.view,
       twin: f.twin,
       happenings,
-      lastSeq: happenings[happenings.length - 1]?.seq ?? (rewound ? -1 : s.lastSeq),
+      lastSeq: rewound
+        ? f.happeningHead - 1
+        : (happenings[happenings.length - 1]?.seq ?? s.lastSeq),
+      traffic,
+      lastTrafficSeq: rewound
+        ? f.trafficHead - 1
+        : (traffic[traffic.length - 1]?.seq ?? s.lastTrafficSeq),
+      trafficOmitted: s.trafficOmitted + f.trafficOmitted,
+      cpuMarks,
+      lastCpuSeq: rewound
+        ? f.cpuMarkHead - 1
+        : (cpuMarks[cpuMarks.length - 1]?.seq ?? s.lastCpuSeq),
+      series: appendSeries(s.series, f.view, rewound, f.t),
+      twinSeries: appendSeries(s.twinSeries, f.twin, rewound, f.t),
       logLength: f.logLength,
       fork: f.fork ?? s.fork,
       rejected: refused.length ? [...s.rejected, ...refused].slice(-20) : s.rejected,
       seeking: f.seeking,
     };
   });
+}
+
+/** A new machine (another preset or seed): forget everything about the old one. */
+export function resetSim(): void {
+  simStore.setState(initialSim);
 }

@@ -3,18 +3,21 @@ import {
   apply,
   createMachine,
   happeningsSince,
+  newerThan,
   nextEventTime,
   snapshot,
   traceHash,
   twinInput,
   twinScenario,
   type ApplyResult,
+  type CpuMark,
   type Happening,
   type Input,
   type LogEntry,
   type Machine,
   type MachineView,
   type Scenario,
+  type TrafficEvent,
 } from '../sim';
 
 /** At most this many events per frame, so a frame never blocks the worker for long. */
@@ -22,6 +25,8 @@ export const FRAME_EVENT_BUDGET = 150_000;
 /** Re-simulation during a seek runs in chunks of this many events, yielding between them. */
 export const SEEK_CHUNK = 200_000;
 export const HAPPENINGS_PER_FRAME = 40;
+export const TRAFFIC_PER_FRAME = 400;
+export const CPU_MARKS_PER_FRAME = 600;
 const CHECKPOINT_EVERY_EVENTS = 250_000;
 export const MAX_CHECKPOINTS = 24;
 
@@ -41,6 +46,9 @@ export interface FrameRequest {
   /** Simulated nanoseconds to move forward in this frame (0 when paused). */
   readonly advanceNs: number;
   readonly sinceHappening: number;
+  /** Sequence numbers of the last traffic event and CPU mark the page has (absent: none). */
+  readonly sinceTraffic?: number;
+  readonly sinceCpuMark?: number;
 }
 
 export interface AppliedInput {
@@ -55,6 +63,13 @@ export interface Frame {
   readonly twin: MachineView | null;
   readonly applied: readonly AppliedInput[];
   readonly happenings: readonly Happening[];
+  /** Message traffic since the page's last (newest first cut: at most TRAFFIC_PER_FRAME). */
+  readonly traffic: readonly TrafficEvent[];
+  readonly trafficOmitted: number;
+  readonly cpuMarks: readonly CpuMark[];
+  /** The sequence numbers the next traffic event and CPU mark will get (lower after a rewind). */
+  readonly trafficHead: number;
+  readonly cpuMarkHead: number;
   readonly logLength: number;
   /** The sequence number the next happening will get: lower than before after a rewind. */
   readonly happeningHead: number;
@@ -65,6 +80,8 @@ export interface Frame {
   readonly lagging: boolean;
   readonly seeking: boolean;
 }
+
+export type Since = Pick<FrameRequest, 'sinceHappening' | 'sinceTraffic' | 'sinceCpuMark'>;
 
 interface Checkpoint {
   readonly t: number;
@@ -121,7 +138,7 @@ export class Engine {
 
   /** Apply the queued inputs now, then move the clock forward within the frame's event budget. */
   frame(req: FrameRequest, budget = FRAME_EVENT_BUDGET): Frame {
-    if (this.seeking) return this.makeFrame([], null, 0, false, req.sinceHappening);
+    if (this.seeking) return this.makeFrame([], null, 0, false, req);
     let fork: Frame['fork'] = null;
     const applied: AppliedInput[] = [];
     for (const input of req.inputs) {
@@ -137,7 +154,7 @@ export class Engine {
     const start = this.m.now;
     const lagging = req.advanceNs > 0 && !this.runTo(start + req.advanceNs, budget);
     this.maybeCheckpoint();
-    return this.makeFrame(applied, fork, this.m.now - start, lagging, req.sinceHappening);
+    return this.makeFrame(applied, fork, this.m.now - start, lagging, req);
   }
 
   private act(input: Input): AppliedInput {
@@ -182,11 +199,27 @@ export class Engine {
   }
 
   /** Advance to the next queued event (the "next event" playback button). */
-  stepEvent(sinceHappening: number): Frame {
+  stepEvent(since: Since): Frame {
     const start = this.m.now;
     const t = nextEventTime(this.m);
     if (t !== undefined) this.runTo(t, Number.MAX_SAFE_INTEGER);
-    return this.makeFrame([], null, this.m.now - start, false, sinceHappening);
+    return this.makeFrame([], null, this.m.now - start, false, since);
+  }
+
+  /** Run until the next narrated happening (a state change, a fault), at most `maxNs` ahead. */
+  skipToHappening(since: Since, maxNs: number): Frame {
+    const start = this.m.now;
+    const head = this.m.happeningSeq;
+    while (this.m.happeningSeq === head && this.m.now - start < maxNs) {
+      const t = nextEventTime(this.m);
+      if (t === undefined || t - start > maxNs) {
+        this.runTo(start + maxNs, Number.MAX_SAFE_INTEGER);
+        break;
+      }
+      this.runTo(t, Number.MAX_SAFE_INTEGER);
+    }
+    this.maybeCheckpoint();
+    return this.makeFrame([], null, this.m.now - start, false, since);
   }
 
   /**
@@ -277,14 +310,20 @@ export class Engine {
     fork: Frame['fork'],
     advancedNs: number,
     lagging: boolean,
-    sinceHappening: number,
+    since: Since,
   ): Frame {
+    const traffic = newerThan(this.m.traffic, since.sinceTraffic ?? -1, TRAFFIC_PER_FRAME);
     return {
       t: this.m.now,
       view: snapshot(this.m),
       twin: this.tw ? snapshot(this.tw) : null,
       applied,
-      happenings: happeningsSince(this.m, sinceHappening, HAPPENINGS_PER_FRAME),
+      happenings: happeningsSince(this.m, since.sinceHappening, HAPPENINGS_PER_FRAME),
+      traffic: traffic.items,
+      trafficOmitted: traffic.omitted,
+      cpuMarks: newerThan(this.m.cpuLog, since.sinceCpuMark ?? -1, CPU_MARKS_PER_FRAME).items,
+      trafficHead: this.m.trafficSeq,
+      cpuMarkHead: this.m.cpuLogSeq,
       logLength: this.log.length,
       happeningHead: this.m.happeningSeq,
       fork,

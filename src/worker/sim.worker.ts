@@ -1,9 +1,20 @@
 import { expose } from 'comlink';
-import { GOLDEN_LOG, GOLDEN_UNTIL, preset, replay, traceHash, type PresetId } from '../sim';
-import { Engine, type EngineInit, type Frame, type FrameRequest } from './engine';
+import {
+  GOLDEN_LOG,
+  GOLDEN_UNTIL,
+  preset,
+  replay,
+  traceHash,
+  type PresetId,
+  type ProposalVersion,
+} from '../sim';
+import { exportChromeTrace } from './chrome-trace';
+import { Engine, type EngineInit, type Frame, type FrameRequest, type Since } from './engine';
 
 export type StartSpec = Omit<EngineInit, 'scenario'> & {
   readonly scenario: EngineInit['scenario'] | PresetId;
+  /** Start the preset under another proposal version. */
+  readonly version?: ProposalVersion;
 };
 
 /** The sim's engine version: in every replay link, so an old link can say why it differs. */
@@ -25,26 +36,37 @@ const api = {
   },
   /** Start (or rebuild, after a restart) from a preset or a scenario, a seed and a log. */
   init(spec: StartSpec): Frame {
-    const scenario = typeof spec.scenario === 'string' ? preset(spec.scenario) : spec.scenario;
+    const base = typeof spec.scenario === 'string' ? preset(spec.scenario) : spec.scenario;
+    const scenario = spec.version
+      ? { ...base, config: { ...base.config, version: spec.version } }
+      : base;
     engine = new Engine({ ...spec, scenario });
-    return engine.makeFrame([], null, 0, false, -1);
+    return engine.makeFrame([], null, 0, false, { sinceHappening: -1 });
   },
   frame(req: FrameRequest): Frame {
     return need().frame(req);
   },
-  stepEvent(sinceHappening: number): Frame {
-    return need().stepEvent(sinceHappening);
+  stepEvent(since: Since): Frame {
+    return need().stepEvent(since);
   },
-  async seek(t: number, sinceHappening: number): Promise<Frame> {
+  skipToHappening(since: Since, maxNs: number): Frame {
+    return need().skipToHappening(since, maxNs);
+  },
+  async seek(t: number, since: Since): Promise<Frame> {
     const e = need();
     await e.seek(t, yieldNow);
-    return e.makeFrame([], null, 0, false, sinceHappening);
+    return e.makeFrame([], null, 0, false, since);
   },
   setTwin(on: boolean): void {
     need().setTwin(on);
   },
   hash(): string {
     return need().hash();
+  },
+  /** The run so far as Chrome trace-event JSON (a replay with full recording). */
+  exportTrace(): string {
+    const e = need();
+    return exportChromeTrace(e.scenario, e.seed, e.logEntries, e.now);
   },
   /** The golden trace hash of the busy preset, computed in this engine (the e2e test compares). */
   goldenHash(seed: number): { hash: string; events: number } {

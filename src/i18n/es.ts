@@ -1,0 +1,13 @@
+import core from './es/core.json';
+import inspector from './es/inspector.json';
+import machine from './es/machine.json';
+import sandbox from './es/sandbox.json';
+import timeline from './es/timeline.json';
+
+export const es: Readonly<Record<string, string>> = {
+  ...core,
+  ...machine,
+  ...timeline,
+  ...sandbox,
+  ...inspector,
+};

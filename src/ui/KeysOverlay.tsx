@@ -1,0 +1,4 @@
+// Stub: replaced by the keys overlay (helper C).
+export function KeysOverlay() {
+  return null;
+}

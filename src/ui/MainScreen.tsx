@@ -1,0 +1,105 @@
+import { useStore } from 'zustand';
+import type { Lang } from '../i18n';
+import { prefsStore, setPrefs } from '../store/prefs-store';
+import { simStore } from '../store/sim-store';
+import { EventLog } from './EventLog';
+import { formatNs } from './format';
+import { useLang, useT } from './hooks';
+import { Inspector } from './inspector/Inspector';
+import { useKeys } from './keys';
+import { KeysOverlay } from './KeysOverlay';
+import { LanguageSwitch } from './LanguageSwitch';
+import { MachineView, TwinView } from './machine/MachineView';
+import { Metrics } from './metrics/Metrics';
+import { PlaybackControls } from './PlaybackControls';
+import { Sandbox } from './sandbox/Sandbox';
+import { StatusBanner } from './StatusBanner';
+import { TableView } from './TableView';
+import { ThemeSwitch } from './ThemeSwitch';
+import { Timeline } from './timeline/Timeline';
+
+/** The main screen: the machine, its timeline and metrics, the inspector, the log, the sandbox. */
+export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const viewMode = useStore(prefsStore, (s) => s.viewMode);
+  const twin = useStore(prefsStore, (s) => s.twin);
+  const fork = useStore(simStore, (s) => s.fork);
+  const rejected = useStore(simStore, (s) => s.rejected);
+  useKeys(() => onLang(lang === 'en' ? 'es' : 'en'));
+  const lastRejected = rejected[rejected.length - 1];
+  return (
+    <>
+      <a className="skip" href="#stage">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <div className="top-tools">
+          <fieldset className="segmented">
+            <legend className="sr-only">{t('view.mode')}</legend>
+            <button
+              type="button"
+              aria-pressed={viewMode === 'visual'}
+              onClick={() => setPrefs({ viewMode: 'visual' })}
+            >
+              {t('view.visual')}
+            </button>
+            <button
+              type="button"
+              aria-pressed={viewMode === 'table'}
+              data-testid="view-table"
+              onClick={() => setPrefs({ viewMode: 'table' })}
+            >
+              {t('view.table')}
+            </button>
+          </fieldset>
+          <LanguageSwitch onChange={onLang} />
+          <ThemeSwitch />
+          <button type="button" aria-haspopup="dialog" onClick={() => setPrefs({ keysOpen: true })}>
+            {t('keys.open')}
+          </button>
+        </div>
+      </header>
+      <main className="workspace">
+        <div className="status-row">
+          <StatusBanner />
+          {fork ? (
+            <p className="notice" role="status" data-testid="fork-notice">
+              {t('fork.notice', { time: formatNs(lang, fork.atNs), count: fork.dropped })}
+            </p>
+          ) : null}
+          {lastRejected && !lastRejected.result.ok ? (
+            <p className="notice" data-testid="rejected-notice">
+              {t('rejected.notice', { message: lastRejected.result.message })}
+            </p>
+          ) : null}
+        </div>
+        <PlaybackControls />
+        <section id="stage" className="stage" aria-label={t('stage.label')} tabIndex={-1}>
+          <div className={twin ? 'stage-pair' : undefined}>
+            {twin ? <TwinView /> : null}
+            {viewMode === 'visual' ? <MachineView /> : <TableView />}
+          </div>
+        </section>
+        <aside className="side">
+          <Inspector />
+          <EventLog />
+        </aside>
+        <section className="timeline-area" aria-label={t('timeline.label')}>
+          <Timeline />
+        </section>
+        <section className="metrics-area" aria-label={t('metrics.label')}>
+          <Metrics />
+        </section>
+        <section className="sandbox-area" aria-label={t('sandbox.label')}>
+          <Sandbox />
+        </section>
+      </main>
+      <KeysOverlay />
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { CpuList } from './CpuList';
+import { KernelTable } from './KernelTable';
+import { MessageCounts } from './MessageCounts';
+import { WorkloadTable } from './WorkloadTable';
+
+/** The machine as tables: the same data as the machine view, for screen readers and close reading. */
+export function TableView() {
+  return (
+    <div className="table-view">
+      <KernelTable />
+      <MessageCounts />
+      <WorkloadTable />
+      <CpuList />
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+// Stub: replaced by the inspector (helper C).
+export function Inspector() {
+  return null;
+}

@@ -1,0 +1,89 @@
+import { useEffect } from 'react';
+import { changeSpeed, togglePlaying } from '../store/playback-store';
+import { controls } from '../store/controls';
+import { prefsStore, setPrefs, type Theme } from '../store/prefs-store';
+import { simStore } from '../store/sim-store';
+import { select } from '../store/selection-store';
+
+/** DESIGN §5's one table of keys. The overlay (`?`) lists the same entries. */
+export const KEYS = [
+  { keys: ['Space'], action: 'keys.playPause' },
+  { keys: ['.'], action: 'keys.nextEvent' },
+  { keys: [','], action: 'keys.prevEvent' },
+  { keys: ['+', '-'], action: 'keys.speed' },
+  { keys: ['→', 'PageDown'], action: 'keys.nextStep' },
+  { keys: ['←', 'PageUp'], action: 'keys.prevStep' },
+  { keys: ['f'], action: 'keys.fullscreen' },
+  { keys: ['l'], action: 'keys.language' },
+  { keys: ['t'], action: 'keys.theme' },
+  { keys: ['?'], action: 'keys.help' },
+  { keys: ['Esc'], action: 'keys.close' },
+] as const;
+
+const THEMES: Theme[] = ['auto', 'light', 'dark'];
+
+/** The time of the latest thing the page knows that happened before `t` (for "previous event"). */
+export function previousEventTime(t: number): number | null {
+  const s = simStore.getState();
+  let best = -1;
+  for (const x of s.traffic) if (x.t < t && x.t > best) best = x.t;
+  for (const x of s.cpuMarks) if (x.t < t && x.t > best) best = x.t;
+  for (const x of s.happenings) if (x.t < t && x.t > best) best = x.t;
+  return best >= s.startT ? best : null;
+}
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) || el.isContentEditable;
+}
+
+export function useKeys(onLang: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      const p = prefsStore.getState();
+      switch (e.key) {
+        case ' ':
+          if ((e.target as HTMLElement | null)?.tagName === 'BUTTON') return;
+          e.preventDefault();
+          togglePlaying();
+          return;
+        case '.':
+          void controls.stepEvent();
+          return;
+        case ',': {
+          const t = previousEventTime(simStore.getState().t);
+          if (t !== null) void controls.seek(t);
+          return;
+        }
+        case '+':
+        case '=':
+          changeSpeed(1);
+          return;
+        case '-':
+          changeSpeed(-1);
+          return;
+        case 'l':
+          onLang();
+          return;
+        case 't':
+          setPrefs({ theme: THEMES[(THEMES.indexOf(p.theme) + 1) % THEMES.length] ?? 'auto' });
+          return;
+        case 'f':
+          if (document.fullscreenElement) void document.exitFullscreen();
+          else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+          return;
+        case '?':
+          setPrefs({ keysOpen: !p.keysOpen });
+          return;
+        case 'Escape':
+          if (p.keysOpen) setPrefs({ keysOpen: false });
+          else select(null);
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onLang]);
+}

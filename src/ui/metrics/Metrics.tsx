@@ -1,0 +1,4 @@
+// Stub: replaced by the metrics charts (helper B).
+export function Metrics() {
+  return null;
+}

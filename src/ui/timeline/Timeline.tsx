@@ -1,0 +1,4 @@
+// Stub: replaced by the timeline (helper B).
+export function Timeline() {
+  return null;
+}
