@@ -25,7 +25,9 @@ function readJson(file: string): unknown {
 function readCatalog(file: string): Catalog {
   if (existsSync(file) && statSync(file).isDirectory()) {
     const merged: Record<string, unknown> = {};
-    for (const name of readdirSync(file).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(file)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       for (const [k, v] of Object.entries(readCatalog(path.join(file, name)))) {
         if (k in merged) fail(`${path.join(file, name)}: key "${k}" is also in another file`);
         merged[k] = v;

@@ -1,4 +1,5 @@
-import { SimBridge } from '../bridge/sim-bridge';
+import { SimBridge, workerEndpoint, type SimEndpoint } from '../bridge/sim-bridge';
+import { expose } from 'comlink';
 import { parseLang } from '../i18n';
 import { PRESET_IDS, type PresetId } from '../sim/presets';
 import { registerControls } from '../store/controls';
@@ -11,6 +12,7 @@ export function readUrl(search: string): {
   seed: number;
   lang: 'en' | 'es' | null;
   hooks: boolean;
+  mainThread: boolean;
 } {
   const q = new URLSearchParams(search);
   const p = q.get('scenario');
@@ -19,7 +21,24 @@ export function readUrl(search: string): {
     : 'two-kernels';
   const seedText = q.get('seed');
   const seed = seedText !== null && /^\d{1,15}$/.test(seedText) ? Number(seedText) : 1;
-  return { preset, seed, lang: parseLang(q.get('lang')), hooks: q.has('testhooks') };
+  return {
+    preset,
+    seed,
+    lang: parseLang(q.get('lang')),
+    hooks: q.has('testhooks'),
+    mainThread: q.has('mainthread'),
+  };
+}
+
+/**
+ * Debug switch `?mainthread`: the simulator runs on the page's own thread behind a MessageChannel,
+ * loaded by a dynamic import so the normal bundle does not carry it. For comparing frame times.
+ */
+function mainThreadEndpoint(): SimEndpoint {
+  const { port1, port2 } = new MessageChannel();
+  void import('../worker/api').then(({ createSimApi }) => expose(createSimApi(), port1));
+  port2.start();
+  return { port: port2, terminate: () => port2.close(), onError: () => undefined };
 }
 
 let bridge: SimBridge | null = null;
@@ -29,11 +48,15 @@ export function startSim(): SimBridge {
   if (bridge) return bridge;
   const url = readUrl(location.search);
   bridge = new SimBridge({
-    spawn: () =>
-      new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'sim',
-      }),
+    spawn: url.mainThread
+      ? mainThreadEndpoint
+      : () =>
+          workerEndpoint(
+            new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {
+              type: 'module',
+              name: 'sim',
+            }),
+          ),
     start: { scenario: url.preset, seed: url.seed },
   });
   const b = bridge;

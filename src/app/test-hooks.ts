@@ -1,7 +1,8 @@
 import type { SimBridge } from '../bridge/sim-bridge';
-import type { Input } from '../sim';
+import type { Input, MachineView } from '../sim';
+import { setPrefs, type PrefsState } from '../store/prefs-store';
 import { pushInput } from '../store/input-store';
-import { setPlaying } from '../store/playback-store';
+import { playbackStore, setPlaying } from '../store/playback-store';
 import { simStore } from '../store/sim-store';
 import { statusStore } from '../store/status-store';
 
@@ -22,6 +23,9 @@ export interface TestHooks {
   act(input: Input): void;
   setPlaying(on: boolean): void;
   kernelState(name: string): string | undefined;
+  prefs(p: Partial<PrefsState>): void;
+  speed(index: number): void;
+  view(): MachineView | null;
 }
 
 declare global {
@@ -43,6 +47,9 @@ export function installTestHooks(bridge: SimBridge): void {
     seek: (t) => bridge.seek(t),
     act: (input) => pushInput(input),
     setPlaying: (on) => setPlaying(on),
+    prefs: (p) => setPrefs(p),
+    speed: (index) => playbackStore.setState({ speedIndex: index }),
+    view: () => simStore.getState().view,
     kernelState: (name) => simStore.getState().view?.instances.find((i) => i.name === name)?.state,
   };
 }

@@ -5,6 +5,7 @@ import type { SimApi, StartSpec } from '../worker/sim.worker';
 import { playbackStore, speedOf } from '../store/playback-store';
 import { requeueInputs, takeInputs } from '../store/input-store';
 import { receiveFrame, resetSim, simStore, sinceOf } from '../store/sim-store';
+import { metaStore } from '../store/meta-store';
 import { statusStore } from '../store/status-store';
 
 /** A worker that has not answered for this long is restarted (DESIGN §4). */
@@ -12,8 +13,27 @@ export const WORKER_TIMEOUT_MS = 5000;
 /** Longest wall time one frame may cover: after a stall we do not leap ahead. */
 const MAX_FRAME_MS = 100;
 
+/** Where the simulator runs: a Web Worker, or (debug) a MessagePort on the main thread. */
+export interface SimEndpoint {
+  readonly port: Worker | MessagePort;
+  terminate(): void;
+  onError(cb: () => void): void;
+}
+
+export function workerEndpoint(worker: Worker): SimEndpoint {
+  return {
+    port: worker,
+    terminate: () => worker.terminate(),
+    onError: (cb) =>
+      worker.addEventListener('error', (e) => {
+        e.preventDefault();
+        cb();
+      }),
+  };
+}
+
 export interface BridgeOptions {
-  readonly spawn: () => Worker;
+  readonly spawn: () => SimEndpoint;
   start: Omit<StartSpec, 'log' | 't'>;
   readonly timeoutMs?: number;
   /** Injected for tests; the page uses requestAnimationFrame and performance.now. */
@@ -45,7 +65,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
  * start spec + seed + the log mirrored here, so nothing the user did is lost.
  */
 export class SimBridge {
-  private worker: Worker | null = null;
+  private worker: SimEndpoint | null = null;
   private api: Remote<SimApi> | null = null;
   private inFlight: readonly Input[] | null = null;
   private inFlightSince = 0;
@@ -84,15 +104,15 @@ export class SimBridge {
     const gen = ++this.generation;
     this.worker?.terminate();
     const worker = this.opts.spawn();
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
+    worker.onError(() => {
       if (gen === this.generation) void this.restart('error');
     });
     this.worker = worker;
-    const api = wrap<SimApi>(worker);
+    const api = wrap<SimApi>(worker.port);
     this.api = api;
     // The handshake: the worker answers once its module has loaded.
-    await withTimeout(api.hello(), this.timeoutMs);
+    const hello = await withTimeout(api.hello(), this.timeoutMs);
+    metaStore.setState({ constants: hello.constants, engine: hello.engine });
     const t = simStore.getState().t;
     const frame = await withTimeout(
       api.init({ ...this.opts.start, twin: this.twin, ...(restart ? { log: this.log, t } : {}) }),

@@ -25,7 +25,7 @@ export const FRAME_EVENT_BUDGET = 150_000;
 /** Re-simulation during a seek runs in chunks of this many events, yielding between them. */
 export const SEEK_CHUNK = 200_000;
 export const HAPPENINGS_PER_FRAME = 40;
-export const TRAFFIC_PER_FRAME = 400;
+export const TRAFFIC_PER_FRAME = 250;
 export const CPU_MARKS_PER_FRAME = 600;
 const CHECKPOINT_EVERY_EVENTS = 250_000;
 export const MAX_CHECKPOINTS = 24;

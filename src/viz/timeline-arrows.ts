@@ -1,0 +1,195 @@
+import type { TrafficEvent } from '../sim';
+import type { TimeWindow } from './timeline-window';
+
+/**
+ * IPI arrows for the space-time diagram: a message's 'send' at (t, sending CPU) paired with its
+ * 'deliver' (same id) at (t, handling CPU); refusals, drops and overwrites as fate marks; bare
+ * IPIs (a flood) as ticks on the target CPU; and aggregation when too many arrows are in view.
+ */
+
+export type ArrowEnd = 'deliver' | 'fate' | 'pending';
+
+export interface Arrow {
+  /** The 'send' event's seq: what selecting the message uses. */
+  readonly seq: number;
+  readonly id: number;
+  readonly from: number;
+  readonly to: number;
+  readonly t0: number;
+  readonly cpu0: number;
+  /** Where the arrow ends: the handling CPU, the CPU where it was dropped, or (pending) the sender. */
+  readonly t1: number;
+  readonly cpu1: number;
+  readonly end: ArrowEnd;
+  readonly category: string;
+  readonly subtype: string;
+}
+
+export type FateKind = 'reject' | 'drop' | 'overwrite';
+
+export interface FateMark {
+  readonly seq: number;
+  /** The send's seq when the page saw it, else this event's own seq. */
+  readonly messageSeq: number;
+  readonly t: number;
+  readonly cpu: number;
+  readonly kind: FateKind;
+  readonly reason: string;
+  readonly from: number;
+  readonly to: number;
+  readonly category: string;
+  readonly subtype: string;
+}
+
+export interface RawIpi {
+  readonly seq: number;
+  readonly t: number;
+  readonly cpu: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface Traffic {
+  readonly arrows: Arrow[];
+  readonly fates: FateMark[];
+  readonly ipis: RawIpi[];
+}
+
+/**
+ * Pair the traffic (oldest first) into what the window shows. An arrow is kept when any part of it
+ * lies in the window; a send with no outcome yet is `pending` and ends where it starts (at `now`
+ * it is still in flight). A 'deliver' whose send the page never saw (left out of a busy frame, or
+ * older than the buffer) is not drawn.
+ */
+export function pairTraffic(traffic: readonly TrafficEvent[], win: TimeWindow): Traffic {
+  const open = new Map<number, TrafficEvent>();
+  const arrows: Arrow[] = [];
+  const fates: FateMark[] = [];
+  const ipis: RawIpi[] = [];
+  const inWin = (t0: number, t1: number) => t1 >= win.start && t0 <= win.end;
+  const arrow = (s: TrafficEvent, t1: number, cpu1: number, end: ArrowEnd): Arrow => ({
+    seq: s.seq,
+    id: s.id,
+    from: s.from,
+    to: s.to,
+    t0: s.t,
+    cpu0: s.cpu,
+    t1,
+    cpu1,
+    end,
+    category: s.category,
+    subtype: s.subtype,
+  });
+  for (const e of traffic) {
+    switch (e.kind) {
+      case 'send':
+        open.set(e.id, e);
+        break;
+      case 'deliver': {
+        const s = open.get(e.id);
+        if (!s) break;
+        open.delete(e.id);
+        if (inWin(s.t, e.t) && s.cpu >= 0 && e.cpu >= 0) arrows.push(arrow(s, e.t, e.cpu, 'deliver'));
+        break;
+      }
+      case 'ipi':
+        if (inWin(e.t, e.t) && e.cpu >= 0)
+          ipis.push({ seq: e.seq, t: e.t, cpu: e.cpu, from: e.from, to: e.to });
+        break;
+      default: {
+        // reject / drop / overwrite: the message's fate. A sent message that is later dropped or
+        // overwritten ends its arrow at the fate mark.
+        const s = open.get(e.id);
+        if (s) open.delete(e.id);
+        const cpu = e.cpu >= 0 ? e.cpu : (s?.cpu ?? -1);
+        if (s && s.cpu >= 0 && cpu >= 0 && inWin(s.t, e.t)) arrows.push(arrow(s, e.t, cpu, 'fate'));
+        if (cpu >= 0 && inWin(e.t, e.t)) {
+          fates.push({
+            seq: e.seq,
+            messageSeq: s ? s.seq : e.seq,
+            t: e.t,
+            cpu,
+            kind: e.kind,
+            reason: e.reason,
+            from: e.from,
+            to: e.to,
+            category: e.category,
+            subtype: e.subtype,
+          });
+        }
+      }
+    }
+  }
+  for (const s of open.values()) {
+    if (s.cpu >= 0 && inWin(s.t, s.t)) arrows.push(arrow(s, s.t, s.cpu, 'pending'));
+  }
+  arrows.sort((a, b) => a.seq - b.seq);
+  return { arrows, fates, ipis };
+}
+
+/** Above this many arrows in view, they are bundled per (sending CPU → handling CPU) per column. */
+export const AGGREGATE_OVER = 300;
+
+export interface ArrowBundle {
+  readonly cpu0: number;
+  readonly cpu1: number;
+  /** Left edge of the column, px. */
+  readonly column: number;
+  /** Mean send and end times of the bundle's arrows (where its one arrow is drawn). */
+  readonly t0: number;
+  readonly t1: number;
+  readonly count: number;
+  /** The newest arrow's seq (what clicking the bundle selects). */
+  readonly seq: number;
+}
+
+export type ArrowPlan =
+  | { readonly mode: 'each'; readonly arrows: readonly Arrow[] }
+  | { readonly mode: 'bundled'; readonly bundles: readonly ArrowBundle[]; readonly total: number };
+
+/**
+ * Draw each arrow while there are at most `threshold`; beyond, bundle them by sending CPU,
+ * handling CPU and the column (`columnPx` wide) where the send is, one arrow per bundle.
+ */
+export function planArrows(
+  arrows: readonly Arrow[],
+  x: (t: number) => number,
+  threshold = AGGREGATE_OVER,
+  columnPx = 4,
+): ArrowPlan {
+  if (arrows.length <= threshold) return { mode: 'each', arrows };
+  const acc = new Map<
+    string,
+    { cpu0: number; cpu1: number; column: number; s0: number; s1: number; n: number; seq: number }
+  >();
+  for (const a of arrows) {
+    const column = Math.floor(x(a.t0) / columnPx) * columnPx;
+    const key = `${a.cpu0}>${a.cpu1}@${column}`;
+    const b = acc.get(key);
+    if (b) {
+      b.s0 += a.t0;
+      b.s1 += a.t1;
+      b.n++;
+      if (a.seq > b.seq) b.seq = a.seq;
+    } else {
+      acc.set(key, { cpu0: a.cpu0, cpu1: a.cpu1, column, s0: a.t0, s1: a.t1, n: 1, seq: a.seq });
+    }
+  }
+  const bundles = [...acc.values()].map((b) => ({
+    cpu0: b.cpu0,
+    cpu1: b.cpu1,
+    column: b.column,
+    t0: b.s0 / b.n,
+    t1: b.s1 / b.n,
+    count: b.n,
+    seq: b.seq,
+  }));
+  return { mode: 'bundled', bundles, total: arrows.length };
+}
+
+/** Stroke width for a bundle of `count` arrows: 1 px for one, growing slowly, at most 6 px. */
+export function bundleWidth(count: number): number {
+  let w = 1;
+  for (let n = count; n > 1 && w < 6; n = Math.floor(n / 2)) w += 0.75;
+  return Math.min(6, w);
+}

@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * What a person would see as broken: a page that scrolls sideways, text smaller than 12 px, text
+ * cut off by a box that does not scroll, text drawn over other text. Runs in the page.
+ */
+export function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1) {
+      problems.push(`the page scrolls sideways: ${doc.scrollWidth} px wide in ${doc.clientWidth} px`);
+    }
+    interface Box {
+      text: string;
+      rects: DOMRect[];
+    }
+    const boxes: Box[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const short = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const text = (node.textContent ?? '').trim();
+      const el = node.parentElement;
+      if (!text || !el) continue;
+      if (el.closest('[aria-hidden="true"], .sr-only, noscript, script, style, option, title, desc, dialog:not([open])')) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || cs.opacity === '0') continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+      if (rects.length === 0) continue;
+      let size = parseFloat(cs.fontSize);
+      if (el instanceof SVGGraphicsElement) {
+        const ctm = el.getScreenCTM();
+        if (ctm) size *= Math.hypot(ctm.a, ctm.b);
+      }
+      if (size < 11.95) problems.push(`text under 12 px (${size.toFixed(1)} px): ${short(text)}`);
+      for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+        // A box that scrolls keeps its text reachable; one that hides overflow cuts it off.
+        if (/(auto|scroll)/.test(`${s.overflowX} ${s.overflowY}`)) break;
+        const ar = a.getBoundingClientRect();
+        if (rects.some((r) => r.left < ar.left - 1 || r.right > ar.right + 1 || r.top < ar.top - 1 || r.bottom > ar.bottom + 1)) {
+          problems.push(`text cut off by its box: ${short(text)}`);
+        }
+        break;
+      }
+      if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) {
+        problems.push(`text truncated with an ellipsis: ${short(text)}`);
+      }
+      boxes.push({ text, rects });
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i] as Box;
+        const b = boxes[j] as Box;
+        const hit = a.rects.some((r) =>
+          b.rects.some((q) => {
+            const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+            const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+            return w > 2 && h > 2;
+          }),
+        );
+        if (hit) problems.push(`text over other text: ${short(a.text)} and ${short(b.text)}`);
+      }
+    }
+    return problems;
+  });
+}

@@ -1,0 +1,38 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { frames, openLab } from './helpers';
+import { layoutProblems } from './layout-check';
+
+const PRESETS = ['two-kernels', 'monolithic', 'web-db', 'realtime', 'noisy-neighbour', 'datacenter'];
+const LANGS = ['en', 'es'] as const;
+
+/** Every preset, both languages: layout at a laptop and a phone size, axe in both themes. */
+for (const preset of PRESETS) {
+  for (const lang of LANGS) {
+    test(`${preset} (${lang}): clean layout at 1280×800 and 390×844; no axe violations, light and dark`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openLab(page, `&scenario=${preset}&lang=${lang}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      // Let the machine run a little, then hold it still so the check sees one stable picture.
+      await expect.poll(() => page.evaluate(() => window.__mklab?.t() ?? 0)).toBeGreaterThan(0);
+      await page.evaluate(() => window.__mklab?.setPlaying(false));
+      await frames(page, 5);
+      for (const theme of ['light', 'dark'] as const) {
+        await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        await frames(page, 2);
+        const axe = await new AxeBuilder({ page }).analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`), `${theme} theme`).toEqual([]);
+      }
+      await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+      for (const [w, h] of [
+        [1280, 800],
+        [390, 844],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await frames(page, 5);
+        await page.screenshot({ path: `test-results/screens/${preset}-${lang}-${w}.png`, fullPage: true });
+        expect(await layoutProblems(page), `${w}×${h}`).toEqual([]);
+      }
+    });
+  }
+}
