@@ -21,6 +21,8 @@ export interface TestHooks {
   crashWorker(): void;
   seek(t: number): Promise<void>;
   act(input: Input): void;
+  /** Type a line into the shell (as the panel does: one `shell.line` input). */
+  shell(line: string): void;
   setPlaying(on: boolean): void;
   kernelState(name: string): string | undefined;
   prefs(p: Partial<PrefsState>): void;
@@ -46,6 +48,7 @@ export function installTestHooks(bridge: SimBridge): void {
     crashWorker: () => bridge.crashWorker(),
     seek: (t) => bridge.seek(t),
     act: (input) => pushInput(input),
+    shell: (line) => pushInput({ type: 'shell.line', line }),
     setPlaying: (on) => setPlaying(on),
     prefs: (p) => setPrefs(p),
     speed: (index) => playbackStore.setState({ speedIndex: index }),

@@ -1,6 +1,5 @@
 import { wrap, type Remote } from 'comlink';
-import type { Input, LogEntry } from '../sim';
-import type { Frame } from '../worker/engine';
+import type { EngineInput, EngineLogEntry, Frame } from '../worker/engine';
 import type { SimApi, StartSpec } from '../worker/sim.worker';
 import { playbackStore, speedOf } from '../store/playback-store';
 import { requeueInputs, takeInputs } from '../store/input-store';
@@ -67,14 +66,14 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 export class SimBridge {
   private worker: SimEndpoint | null = null;
   private api: Remote<SimApi> | null = null;
-  private inFlight: readonly Input[] | null = null;
+  private inFlight: readonly EngineInput[] | null = null;
   private inFlightSince = 0;
   private pending: Promise<void> = Promise.resolve();
   private lastTick = -1;
   private rafId = 0;
   private generation = 0;
   /** The worker's input log, mirrored from frames: what a restart replays. */
-  private log: LogEntry[] = [];
+  private log: EngineLogEntry[] = [];
   private twin: boolean;
   private rateWindow: { wall: number; sim: number }[] = [];
   private readonly timeoutMs: number;
@@ -85,7 +84,11 @@ export class SimBridge {
   }
 
   async start(): Promise<void> {
-    await this.boot(false);
+    try {
+      await this.boot(false);
+    } catch (e) {
+      statusStore.setState({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
+    }
     this.rafId = (this.opts.raf ?? requestAnimationFrame)(this.tick);
   }
 
@@ -96,7 +99,7 @@ export class SimBridge {
     this.api = null;
   }
 
-  get inputLog(): readonly LogEntry[] {
+  get inputLog(): readonly EngineLogEntry[] {
     return this.log;
   }
 
@@ -160,7 +163,7 @@ export class SimBridge {
   };
 
   private send(
-    inputs: readonly Input[],
+    inputs: readonly EngineInput[],
     request: Promise<Frame>,
     now: number,
     asked: number,
@@ -226,7 +229,13 @@ export class SimBridge {
     this.inFlight = null;
     resetSim();
     statusStore.setState({ phase: 'starting', lastRestart: null });
-    await this.boot(false);
+    try {
+      await this.boot(false);
+    } catch (e) {
+      // A scenario the machine refuses (or a worker that never answers) must not leave the page
+      // waiting forever: say why.
+      statusStore.setState({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   exportTrace(): Promise<string> {

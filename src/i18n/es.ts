@@ -2,6 +2,7 @@ import core from './es/core.json';
 import inspector from './es/inspector.json';
 import machine from './es/machine.json';
 import sandbox from './es/sandbox.json';
+import shell from './es/shell.json';
 import timeline from './es/timeline.json';
 
 export const es: Readonly<Record<string, string>> = {
@@ -10,4 +11,5 @@ export const es: Readonly<Record<string, string>> = {
   ...timeline,
   ...sandbox,
   ...inspector,
+  ...shell,
 };

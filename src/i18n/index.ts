@@ -2,10 +2,11 @@ import core from './en/core.json';
 import inspector from './en/inspector.json';
 import machine from './en/machine.json';
 import sandbox from './en/sandbox.json';
+import shell from './en/shell.json';
 import timeline from './en/timeline.json';
 
 /** English, merged from one file per area of the app (so each area's strings live together). */
-const en = { ...core, ...machine, ...timeline, ...sandbox, ...inspector };
+const en = { ...core, ...machine, ...timeline, ...sandbox, ...inspector, ...shell };
 
 export type MessageKey = keyof typeof en;
 export type Lang = 'en' | 'es';

@@ -19,3 +19,4 @@ export { GOLDEN_LOG, GOLDEN_SEEDS, GOLDEN_UNTIL } from './golden';
 export { EVENT_NAMES } from './events';
 export * from './types';
 export type { TrafficEvent, TrafficKind, CpuMark } from './visual';
+export { stateHash, stateText } from './state-hash';

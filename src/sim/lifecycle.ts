@@ -190,7 +190,6 @@ export function exec(m: Machine, name: string): ApplyResult {
   if (inst.state !== 'loaded' || inst.pending)
     return fail('EBUSY', `instance ${name} is ${describe(inst)}, not loaded`);
   const boot = m.cpus[inst.cpus[0] as number] as Cpu;
-  const token = nextToken(m);
   if (m.version === 'v1') {
     // multikernel_kexec(cpu) returns -EBUSY while that CPU is online (v1 patch 1).
     if (boot.owner !== inst.id && boot.state === 'online')
@@ -202,6 +201,8 @@ export function exec(m: Machine, name: string): ApplyResult {
     boot.owner = inst.id;
     inst.reservedOnly = false;
   }
+  // Drawn only once every check has passed: a refused exec leaves the machine as it was.
+  const token = nextToken(m);
   inst.pending = { op: 'exec', token, since: m.now, claimed: false };
   if (m.version === 'github') {
     // The host fills a spawn context and publishes a wakeup in the CPU's mailbox (spawn.c).

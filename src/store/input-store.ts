@@ -1,29 +1,30 @@
 import { createStore } from 'zustand/vanilla';
-import type { Input } from '../sim';
+import type { EngineInput } from '../worker/engine';
 
 /**
  * The one way to act on the machine (DESIGN §2): a click, a shell line, a lesson's "show me"
- * all push an input here; the bridge sends the queue with its next frame request.
+ * all push an input here; the bridge sends the queue with its next frame request. A shell line
+ * (`{type: 'shell.line', line}`) is an input to the engine, which parses it into machine inputs.
  */
 export interface InputState {
-  readonly queue: readonly Input[];
+  readonly queue: readonly EngineInput[];
 }
 
 export const inputStore = createStore<InputState>(() => ({ queue: [] }));
 
-export function pushInput(input: Input): void {
+export function pushInput(input: EngineInput): void {
   inputStore.setState((s) => ({ queue: [...s.queue, input] }));
 }
 
 /** Take everything queued (the bridge, once per frame request). */
-export function takeInputs(): Input[] {
+export function takeInputs(): EngineInput[] {
   const q = inputStore.getState().queue;
   if (q.length > 0) inputStore.setState({ queue: [] });
   return [...q];
 }
 
 /** Put inputs back at the front (a request that never got an answer). */
-export function requeueInputs(inputs: readonly Input[]): void {
+export function requeueInputs(inputs: readonly EngineInput[]): void {
   if (inputs.length === 0) return;
   inputStore.setState((s) => ({ queue: [...inputs, ...s.queue] }));
 }

@@ -1,11 +1,23 @@
 import { createStore } from 'zustand/vanilla';
 import type { CpuMark, Happening, MachineView, MetricPoint, TrafficEvent } from '../sim';
-import type { AppliedInput, Frame, Since } from '../worker/engine';
+import type { AppliedInput, Frame, OutLine, Since } from '../worker/engine';
 
 export const LOG_CAP = 200;
 export const TRAFFIC_CAP = 3000;
 export const CPU_MARK_CAP = 4000;
 export const SERIES_CAP = 600;
+/** The shell transcript keeps this many entries (each output is itself capped by the shell). */
+export const SHELL_CAP = 200;
+
+/** One entry of the shell transcript: a line and what it answered. */
+export interface ShellEntry {
+  readonly id: number;
+  readonly line: string;
+  readonly output: readonly OutLine[];
+  readonly exit: number;
+  /** The simulated time the engine ran it at; null for the panel's own lines (history, Tab). */
+  readonly atNs: number | null;
+}
 
 export interface SimState {
   readonly t: number;
@@ -33,6 +45,9 @@ export interface SimState {
   /** Inputs the machine refused, newest last, for the UI to explain. */
   readonly rejected: readonly AppliedInput[];
   readonly seeking: boolean;
+  /** The shell's transcript, oldest first, bounded; `shellNext` numbers the next entry. */
+  readonly shell: readonly ShellEntry[];
+  readonly shellNext: number;
 }
 
 export const initialSim: SimState = {
@@ -54,6 +69,8 @@ export const initialSim: SimState = {
   fork: null,
   rejected: [],
   seeking: false,
+  shell: [],
+  shellNext: 0,
 };
 
 export const simStore = createStore<SimState>(() => initialSim);
@@ -97,6 +114,18 @@ export function receiveFrame(f: Frame): void {
       : s.cpuMarks;
     const cpuMarks = [...keptC, ...f.cpuMarks].slice(-CPU_MARK_CAP);
     const refused = f.applied.filter((a) => !a.result.ok);
+    const shell = f.shell.length
+      ? [
+          ...s.shell,
+          ...f.shell.map((x, i) => ({
+            id: s.shellNext + i,
+            line: x.line,
+            output: x.output,
+            exit: x.exit,
+            atNs: x.atNs,
+          })),
+        ].slice(-SHELL_CAP)
+      : s.shell;
     return {
       t: f.t,
       startT: s.view === null ? f.t : s.startT,
@@ -122,8 +151,23 @@ export function receiveFrame(f: Frame): void {
       fork: f.fork ?? s.fork,
       rejected: refused.length ? [...s.rejected, ...refused].slice(-20) : s.rejected,
       seeking: f.seeking,
+      shell,
+      shellNext: s.shellNext + f.shell.length,
     };
   });
+}
+
+/** The shell panel's own entries (history, completion lists): shown, never sent to the machine. */
+export function pushShellEntry(entry: Omit<ShellEntry, 'id'>): void {
+  simStore.setState((s) => ({
+    shell: [...s.shell, { ...entry, id: s.shellNext }].slice(-SHELL_CAP),
+    shellNext: s.shellNext + 1,
+  }));
+}
+
+/** `clear` and Ctrl-L: empty the transcript (the machine and its log are untouched). */
+export function clearShell(): void {
+  simStore.setState({ shell: [] });
 }
 
 /** A new machine (another preset or seed): forget everything about the old one. */

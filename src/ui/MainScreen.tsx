@@ -13,6 +13,7 @@ import { MachineView, TwinView } from './machine/MachineView';
 import { Metrics } from './metrics/Metrics';
 import { PlaybackControls } from './PlaybackControls';
 import { Sandbox } from './sandbox/Sandbox';
+import { ShellPanel } from './shell/ShellPanel';
 import { StatusBanner } from './StatusBanner';
 import { TableView } from './TableView';
 import { ThemeSwitch } from './ThemeSwitch';
@@ -94,6 +95,9 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
         </section>
         <section className="metrics-area" aria-label={t('metrics.label')}>
           <Metrics />
+        </section>
+        <section className="shell-area" aria-label={t('shell.area')}>
+          <ShellPanel />
         </section>
         <section className="sandbox-area" aria-label={t('sandbox.label')}>
           <Sandbox />

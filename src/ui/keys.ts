@@ -45,7 +45,7 @@ export function useKeys(onLang: () => void): void {
       const p = prefsStore.getState();
       switch (e.key) {
         case ' ':
-          if ((e.target as HTMLElement | null)?.tagName === 'BUTTON') return;
+          if (/^(BUTTON|SUMMARY)$/.test((e.target as HTMLElement | null)?.tagName ?? '')) return;
           e.preventDefault();
           togglePlaying();
           return;

@@ -12,11 +12,19 @@ export const CHART_W = 300;
 export const HORIZON_NS = 10_000_000_000;
 /** …and at least this much (at the start of a run, points fill it from the left). */
 export const MIN_SPAN_NS = 1_000_000_000;
+/** The sim closes a metrics window every 100 ms of simulated time (one point each). */
+export const WINDOW_NS = 100_000_000;
 
-/** Time domain shared by every chart, so a panic lines up across them: [t − span, t]. */
+/**
+ * Time domain shared by every chart, so a panic lines up across them. It ends at the end of the
+ * current metrics window (so charts only change when a window closes, not every frame) and spans
+ * the run so far in whole seconds, between 1 s and 10 s.
+ */
 export function chartDomain(t: number, startT: number): [number, number] {
-  const span = Math.min(HORIZON_NS, Math.max(MIN_SPAN_NS, t - startT));
-  return [t - span, t];
+  const end = Math.ceil(t / WINDOW_NS) * WINDOW_NS;
+  const secs = Math.ceil((end - startT) / MIN_SPAN_NS);
+  const span = Math.min(HORIZON_NS, Math.max(MIN_SPAN_NS, secs * MIN_SPAN_NS));
+  return [end - span, end];
 }
 
 /** The points inside the domain, plus the last one before it (so the line enters from the edge). */
@@ -60,10 +68,15 @@ export function chartPaths(
   field: MetricField,
   domain: readonly [number, number],
   height: number,
-  opts: { withArea?: boolean; pad?: number } = {},
+  opts: { withArea?: boolean; pad?: number; windowNs?: number } = {},
 ): ChartPaths {
   const pad = opts.pad ?? 2;
   const pts = visiblePoints(points, domain);
+  // A point closes a window: the run's first point also stands for the window before it, so a
+  // lone point still draws (a flat stretch one window wide).
+  const first = pts[0];
+  if (first && first === points[0])
+    pts.unshift({ ...first, t: first.t - (opts.windowNs ?? WINDOW_NS) });
   const latency = field !== 'tput';
   const defined = (p: MetricPoint) => !latency || p[field] > 0 || p.tput > 0;
   const values = pts.filter(defined).map((p) => p[field]);
@@ -104,7 +117,7 @@ export function missBars(
   points: readonly MetricPoint[],
   domain: readonly [number, number],
   height: number,
-  windowNs = 100_000_000,
+  windowNs = WINDOW_NS,
 ): { bars: Bar[]; yMax: number } {
   const pts = visiblePoints(points, domain).filter((p) => p.t > domain[0]);
   const [, yMax] = yDomain(pts.map((p) => p.misses));
@@ -115,7 +128,13 @@ export function missBars(
     .filter((p) => p.misses > 0)
     .map((p) => {
       const x1 = x(p.t);
-      return { x: Math.max(0, x1 - w), y: y(p.misses), w, h: height - y(p.misses), value: p.misses };
+      return {
+        x: Math.max(0, x1 - w),
+        y: y(p.misses),
+        w,
+        h: height - y(p.misses),
+        value: p.misses,
+      };
     });
   return { bars, yMax };
 }

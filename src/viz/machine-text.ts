@@ -38,6 +38,8 @@ const UPPER = 0.72;
 const DIGIT = 0.63;
 const OTHER = 0.9;
 const SAFETY = 1.06;
+/** Widths computed two ways (a + 16 − 16) may differ in the last bit. */
+const EPSILON = 0.01;
 /** Semibold (600) runs about 3% wider than regular. */
 const BOLD = 1.03;
 
@@ -59,11 +61,11 @@ export function textWidth(text: string, size: number, bold = false): number {
 
 /** `text`, cut with an ellipsis so that it fits `maxWidth` px (empty when not even "x…" fits). */
 export function fitText(text: string, size: number, maxWidth: number, bold = false): string {
-  if (textWidth(text, size, bold) <= maxWidth) return text;
+  if (textWidth(text, size, bold) <= maxWidth + EPSILON) return text;
   const chars = [...text];
   for (let n = chars.length - 1; n >= 1; n--) {
     const cut = `${chars.slice(0, n).join('').trimEnd()}…`;
-    if (textWidth(cut, size, bold) <= maxWidth) return cut;
+    if (textWidth(cut, size, bold) <= maxWidth + EPSILON) return cut;
   }
   return '';
 }

@@ -118,7 +118,10 @@ export interface CellBox extends Rect {
 
 export interface MemoryRunBox extends Rect {
   readonly owner: number;
+  /** The run's label inside the bar, when it fits there. */
   readonly label: TextBox | null;
+  /** Otherwise its name below the bar, with a tick up to the run. */
+  readonly outside: { readonly tick: Rect; readonly text: TextBox } | null;
 }
 
 export interface MemoryLayout extends Rect {
@@ -126,7 +129,11 @@ export interface MemoryLayout extends Rect {
   readonly bar: Rect;
   readonly runs: readonly MemoryRunBox[];
   readonly ends: readonly TextBox[];
-  readonly flags: readonly { readonly owner: number; readonly tick: Rect; readonly text: TextBox }[];
+  readonly flags: readonly {
+    readonly owner: number;
+    readonly tick: Rect;
+    readonly text: TextBox;
+  }[];
 }
 
 export interface MachineLayout {

@@ -1,4 +1,4 @@
-import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle, symbolWye } from 'd3';
+import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle } from 'd3';
 import type { Happening } from '../sim';
 import type { TimeWindow } from './timeline-window';
 
@@ -50,7 +50,7 @@ const SYMBOLS = {
   lockup: symbolDiamond,
   state: symbolCircle,
   claim: symbolSquare,
-  timeout: symbolWye,
+  timeout: symbolStar,
 } as const;
 
 /** SVG path of a mark's glyph, centred on 0,0, about `size` px across. */

@@ -76,10 +76,32 @@ export interface Tick {
  * Axis ticks at round offsets from `t` ("−5 ms", "now"), about one per `spacing` px, so the labels
  * read the same whatever the absolute time.
  */
-export function timeTicks(win: TimeWindow, t: number, x0: number, x1: number, spacing = 96): Tick[] {
+export function timeTicks(
+  win: TimeWindow,
+  t: number,
+  x0: number,
+  x1: number,
+  spacing = 96,
+): Tick[] {
   const count = Math.max(2, Math.floor((x1 - x0) / spacing));
   const rel = scaleLinear()
     .domain([win.start - t, win.end - t])
     .range([x0, x1]);
   return rel.ticks(count).map((offset) => ({ x: rel(offset), offset }));
+}
+
+/** The scrubber is a range input of this many steps over [startT, maxT]. */
+export const SCRUB_STEPS = 1000;
+
+/** A time's step on the scrubber (clamped to the run). */
+export function scrubPosition(t: number, startT: number, maxT: number): number {
+  if (maxT <= startT) return SCRUB_STEPS;
+  const f = (t - startT) / (maxT - startT);
+  return Math.round(Math.min(1, Math.max(0, f)) * SCRUB_STEPS);
+}
+
+/** The time at a step of the scrubber (an integer ns). */
+export function scrubTime(pos: number, startT: number, maxT: number): number {
+  const f = Math.min(SCRUB_STEPS, Math.max(0, pos)) / SCRUB_STEPS;
+  return Math.round(startT + f * Math.max(0, maxT - startT));
 }

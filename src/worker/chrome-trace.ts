@@ -1,4 +1,5 @@
-import { replay, type LogEntry, type Machine, type Scenario } from '../sim';
+import type { Machine, Scenario } from '../sim';
+import { replayLog, type EngineLogEntry } from './engine';
 
 /** Chrome trace-event format (opens in Perfetto and chrome://tracing). Times are in µs. */
 interface TraceEvent {
@@ -21,10 +22,10 @@ const us = (ns: number) => ns / 1000;
 export function exportChromeTrace(
   scenario: Scenario,
   seed: number,
-  log: readonly LogEntry[],
+  log: readonly EngineLogEntry[],
   untilNs: number,
 ): string {
-  const m = replay(
+  const m = replayLog(
     { ...scenario, config: { ...scenario.config, exportTrace: true } },
     seed,
     log,

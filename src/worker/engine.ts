@@ -13,12 +13,20 @@ import {
   type CpuMark,
   type Happening,
   type Input,
-  type LogEntry,
   type Machine,
   type MachineView,
   type Scenario,
   type TrafficEvent,
 } from '../sim';
+import { execLine, isShellLine, type EngineInput, type OutLine } from '../shell';
+
+export type { EngineInput, OutLine } from '../shell';
+
+/** One entry of the engine's input log: a machine input or a shell line, and when it came. */
+export interface EngineLogEntry {
+  readonly atNs: number;
+  readonly input: EngineInput;
+}
 
 /** At most this many events per frame, so a frame never blocks the worker for long. */
 export const FRAME_EVENT_BUDGET = 150_000;
@@ -33,7 +41,7 @@ export const MAX_CHECKPOINTS = 24;
 export interface EngineInit {
   readonly scenario: Scenario;
   readonly seed: number;
-  readonly log?: readonly LogEntry[];
+  readonly log?: readonly EngineLogEntry[];
   /** Where to stand after the rebuild (a restart restores the time the page had reached). */
   readonly t?: number;
   readonly twin?: boolean;
@@ -42,7 +50,7 @@ export interface EngineInit {
 }
 
 export interface FrameRequest {
-  readonly inputs: readonly Input[];
+  readonly inputs: readonly EngineInput[];
   /** Simulated nanoseconds to move forward in this frame (0 when paused). */
   readonly advanceNs: number;
   readonly sinceHappening: number;
@@ -53,8 +61,18 @@ export interface FrameRequest {
 
 export interface AppliedInput {
   readonly atNs: number;
-  readonly input: Input;
+  readonly input: EngineInput;
+  /** A shell line's result is always ok here: its own exit status is in the frame's `shell`. */
   readonly result: ApplyResult;
+}
+
+/** What a shell line answered (the page's transcript shows it). */
+export interface ShellOutput {
+  readonly seq: number;
+  readonly atNs: number;
+  readonly line: string;
+  readonly output: readonly OutLine[];
+  readonly exit: number;
 }
 
 export interface Frame {
@@ -62,6 +80,8 @@ export interface Frame {
   readonly view: MachineView;
   readonly twin: MachineView | null;
   readonly applied: readonly AppliedInput[];
+  /** The answers to this frame's shell lines, in order. */
+  readonly shell: readonly ShellOutput[];
   readonly happenings: readonly Happening[];
   /** Message traffic since the page's last (newest first cut: at most TRAFFIC_PER_FRAME). */
   readonly traffic: readonly TrafficEvent[];
@@ -100,11 +120,15 @@ export class Engine {
   readonly seed: number;
   private m: Machine;
   private tw: Machine | null;
-  private log: LogEntry[] = [];
+  private log: EngineLogEntry[] = [];
+  /** The machine inputs each logged shell line expanded to when it ran (the twin replays them). */
+  private expanded = new WeakMap<EngineLogEntry, readonly Input[]>();
+  private shellSeq = 0;
   /** How many log entries the machine has seen: after a rewind, fewer than the log holds. */
   private applied = 0;
   private checkpoints: Checkpoint[] = [];
   private seeking = false;
+  private deferred: EngineInput[] = [];
   private readonly checkpointEvery: number;
 
   constructor(init: EngineInit) {
@@ -128,7 +152,7 @@ export class Engine {
     return this.m;
   }
 
-  get logEntries(): readonly LogEntry[] {
+  get logEntries(): readonly EngineLogEntry[] {
     return this.log;
   }
 
@@ -138,23 +162,47 @@ export class Engine {
 
   /** Apply the queued inputs now, then move the clock forward within the frame's event budget. */
   frame(req: FrameRequest, budget = FRAME_EVENT_BUDGET): Frame {
-    if (this.seeking) return this.makeFrame([], null, 0, false, req);
+    if (this.seeking) {
+      // Nothing the user did is lost: inputs that arrive mid-seek are applied once it ends.
+      this.deferred.push(...req.inputs);
+      return this.makeFrame([], null, 0, false, req);
+    }
+    const inputs = [...this.deferred.splice(0), ...req.inputs];
     let fork: Frame['fork'] = null;
     const applied: AppliedInput[] = [];
-    for (const input of req.inputs) {
-      if (this.applied < this.log.length) {
-        fork = { atNs: this.m.now, dropped: this.log.length - this.applied };
-        this.log.length = this.applied;
-        this.checkpoints = this.checkpoints.filter(
-          (c) => c.applied <= this.applied && c.t <= this.m.now,
-        );
+    const shell: ShellOutput[] = [];
+    const forkHere = () => {
+      if (this.applied >= this.log.length) return;
+      fork = { atNs: this.m.now, dropped: this.log.length - this.applied };
+      this.log.length = this.applied;
+      this.checkpoints = this.checkpoints.filter(
+        (c) => c.applied <= this.applied && c.t <= this.m.now,
+      );
+    };
+    for (const input of inputs) {
+      if (!isShellLine(input)) {
+        forkHere();
+        applied.push(this.act(input));
+        continue;
       }
-      applied.push(this.act(input));
+      const atNs = this.m.now;
+      const entry: EngineLogEntry = { atNs, input };
+      const r = execLine(this.m, input.line);
+      this.expanded.set(entry, r.inputs);
+      for (const i of r.inputs) this.applyTwin(i);
+      shell.push({ seq: this.shellSeq++, atNs, line: input.line, output: r.output, exit: r.exit });
+      // A line that only reads, typed while standing before the end of the log, changes nothing:
+      // answer it, but do not log it and do not fork the timeline.
+      if (r.inputs.length === 0 && this.applied < this.log.length) continue;
+      forkHere();
+      this.log.push(entry);
+      this.applied = this.log.length;
+      applied.push({ atNs, input, result: { ok: true } });
     }
     const start = this.m.now;
     const lagging = req.advanceNs > 0 && !this.runTo(start + req.advanceNs, budget);
     this.maybeCheckpoint();
-    return this.makeFrame(applied, fork, this.m.now - start, lagging, req);
+    return this.makeFrame(applied, fork, this.m.now - start, lagging, req, shell);
   }
 
   private act(input: Input): AppliedInput {
@@ -164,6 +212,18 @@ export class Engine {
     this.applied = this.log.length;
     this.applyTwin(input);
     return { atNs, input, result };
+  }
+
+  /** Re-apply a logged entry (a seek, a rebuild): a shell line is parsed and run again. */
+  private replayEntry(e: EngineLogEntry): void {
+    if (!isShellLine(e.input)) {
+      apply(this.m, e.input);
+      this.applyTwin(e.input);
+      return;
+    }
+    const r = execLine(this.m, e.input.line);
+    this.expanded.set(e, r.inputs);
+    for (const i of r.inputs) this.applyTwin(i);
   }
 
   private applyTwin(input: Input): void {
@@ -188,9 +248,8 @@ export class Engine {
         return false;
       }
       if (next && next.atNs <= t) {
-        apply(this.m, next.input);
         this.applied++;
-        this.applyTwin(next.input);
+        this.replayEntry(next);
         continue;
       }
       if (this.tw) advanceTo(this.tw, t);
@@ -268,8 +327,11 @@ export class Engine {
     const tw = createMachine(twinScenario(this.scenario), this.seed);
     for (const e of this.log.slice(0, this.applied)) {
       advanceTo(tw, e.atNs);
-      const ti = twinInput(e.input);
-      if (ti) apply(tw, ti);
+      const inputs = isShellLine(e.input) ? (this.expanded.get(e) ?? []) : [e.input];
+      for (const i of inputs) {
+        const ti = twinInput(i);
+        if (ti) apply(tw, ti);
+      }
     }
     advanceTo(tw, this.m.now);
     this.tw = tw;
@@ -311,6 +373,7 @@ export class Engine {
     advancedNs: number,
     lagging: boolean,
     since: Since,
+    shell: readonly ShellOutput[] = [],
   ): Frame {
     const traffic = newerThan(this.m.traffic, since.sinceTraffic ?? -1, TRAFFIC_PER_FRAME);
     return {
@@ -318,6 +381,7 @@ export class Engine {
       view: snapshot(this.m),
       twin: this.tw ? snapshot(this.tw) : null,
       applied,
+      shell,
       happenings: happeningsSince(this.m, since.sinceHappening, HAPPENINGS_PER_FRAME),
       traffic: traffic.items,
       trafficOmitted: traffic.omitted,
@@ -332,4 +396,25 @@ export class Engine {
       seeking: this.seeking,
     };
   }
+}
+
+/**
+ * Replay = scenario + seed + log (the sim's `replay`, for a log that may hold shell lines: each
+ * is parsed and run again at its time, so it does exactly what it did).
+ */
+export function replayLog(
+  scenario: Scenario,
+  seed: number,
+  log: readonly EngineLogEntry[],
+  untilNs: number,
+): Machine {
+  const m = createMachine(scenario, seed);
+  for (const e of log) {
+    if (e.atNs > untilNs) break;
+    advanceTo(m, e.atNs);
+    if (isShellLine(e.input)) execLine(m, e.input.line);
+    else apply(m, e.input);
+  }
+  advanceTo(m, untilNs);
+  return m;
 }

@@ -9,7 +9,9 @@ export function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const doc = document.documentElement;
     if (doc.scrollWidth > doc.clientWidth + 1) {
-      problems.push(`the page scrolls sideways: ${doc.scrollWidth} px wide in ${doc.clientWidth} px`);
+      problems.push(
+        `the page scrolls sideways: ${doc.scrollWidth} px wide in ${doc.clientWidth} px`,
+      );
     }
     interface Box {
       text: string;
@@ -23,7 +25,12 @@ export function layoutProblems(page: Page): Promise<string[]> {
       const text = (node.textContent ?? '').trim();
       const el = node.parentElement;
       if (!text || !el) continue;
-      if (el.closest('[aria-hidden="true"], .sr-only, noscript, script, style, option, title, desc, dialog:not([open])')) continue;
+      if (
+        el.closest(
+          '[aria-hidden="true"], .sr-only, noscript, script, style, option, title, desc, dialog:not([open])',
+        )
+      )
+        continue;
       const cs = getComputedStyle(el);
       if (cs.visibility === 'hidden' || cs.opacity === '0') continue;
       const range = document.createRange();
@@ -42,7 +49,15 @@ export function layoutProblems(page: Page): Promise<string[]> {
         // A box that scrolls keeps its text reachable; one that hides overflow cuts it off.
         if (/(auto|scroll)/.test(`${s.overflowX} ${s.overflowY}`)) break;
         const ar = a.getBoundingClientRect();
-        if (rects.some((r) => r.left < ar.left - 1 || r.right > ar.right + 1 || r.top < ar.top - 1 || r.bottom > ar.bottom + 1)) {
+        if (
+          rects.some(
+            (r) =>
+              r.left < ar.left - 1 ||
+              r.right > ar.right + 1 ||
+              r.top < ar.top - 1 ||
+              r.bottom > ar.bottom + 1,
+          )
+        ) {
           problems.push(`text cut off by its box: ${short(text)}`);
         }
         break;

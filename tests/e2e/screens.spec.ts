@@ -3,13 +3,22 @@ import { expect, test } from '@playwright/test';
 import { frames, openLab } from './helpers';
 import { layoutProblems } from './layout-check';
 
-const PRESETS = ['two-kernels', 'monolithic', 'web-db', 'realtime', 'noisy-neighbour', 'datacenter'];
+const PRESETS = [
+  'two-kernels',
+  'monolithic',
+  'web-db',
+  'realtime',
+  'noisy-neighbour',
+  'datacenter',
+];
 const LANGS = ['en', 'es'] as const;
 
 /** Every preset, both languages: layout at a laptop and a phone size, axe in both themes. */
 for (const preset of PRESETS) {
   for (const lang of LANGS) {
-    test(`${preset} (${lang}): clean layout at 1280×800 and 390×844; no axe violations, light and dark`, async ({ page }) => {
+    test(`${preset} (${lang}): clean layout at 1280×800 and 390×844; no axe violations, light and dark`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await openLab(page, `&scenario=${preset}&lang=${lang}`);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -21,7 +30,10 @@ for (const preset of PRESETS) {
         await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
         await frames(page, 2);
         const axe = await new AxeBuilder({ page }).analyze();
-        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`), `${theme} theme`).toEqual([]);
+        expect(
+          axe.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`),
+          `${theme} theme`,
+        ).toEqual([]);
       }
       await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
       for (const [w, h] of [
@@ -30,7 +42,10 @@ for (const preset of PRESETS) {
       ] as const) {
         await page.setViewportSize({ width: w, height: h });
         await frames(page, 5);
-        await page.screenshot({ path: `test-results/screens/${preset}-${lang}-${w}.png`, fullPage: true });
+        await page.screenshot({
+          path: `test-results/screens/${preset}-${lang}-${w}.png`,
+          fullPage: true,
+        });
         expect(await layoutProblems(page), `${w}×${h}`).toEqual([]);
       }
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { preset, replay, traceHash } from '../../src/sim';
+import { preset, traceHash } from '../../src/sim';
 import { MS, S } from '../../src/sim/time';
-import { Engine, MAX_CHECKPOINTS } from '../../src/worker/engine';
+import { Engine, MAX_CHECKPOINTS, replayLog } from '../../src/worker/engine';
 
 const scenario = preset('two-kernels');
 const noYield = async () => {};
@@ -78,7 +78,7 @@ describe('the worker engine', () => {
     const rebuilt = new Engine({ scenario, seed: 11, log: live.logEntries, t: live.now });
     expect(rebuilt.now).toBe(live.now);
     expect(rebuilt.hash()).toBe(live.hash());
-    expect(rebuilt.hash()).toBe(traceHash(replay(scenario, 11, live.logEntries, live.now)));
+    expect(rebuilt.hash()).toBe(traceHash(replayLog(scenario, 11, live.logEntries, live.now)));
   });
 
   it('the twin runs in lockstep, survives a rewind, and switching it on later rebuilds it', async () => {
@@ -95,5 +95,22 @@ describe('the worker engine', () => {
     await e.seek(1, noYield);
     f = e.frame(idle);
     expect(f.twin?.instances.find((i) => i.id === 0)?.panicked).toBe(false);
+  });
+
+  it('an input that arrives during a long seek is kept and applied when the seek ends', async () => {
+    const e = new Engine({ scenario: preset('datacenter'), seed: 2 });
+    let during: ReturnType<Engine['frame']> | null = null;
+    // Far enough ahead (≈ 400,000 events) that the seek runs in several chunks and yields.
+    await e.seek(6 * S, async () => {
+      during ??= e.frame({ ...idle, inputs: [{ type: 'fault', kind: 'panic', target: 'k6' }] });
+    });
+    expect(during).not.toBeNull();
+    expect(during!.seeking).toBe(true);
+    expect(during!.applied).toEqual([]);
+    const after = e.frame(idle);
+    expect(after.applied.map((a) => a.input)).toEqual([
+      { type: 'fault', kind: 'panic', target: 'k6' },
+    ]);
+    expect(after.applied[0]?.result.ok).toBe(true);
   });
 });

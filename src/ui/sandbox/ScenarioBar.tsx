@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { PresetId, ProposalVersion } from '../../sim';
 import { controls } from '../../store/controls';
 import { prefsStore, setPrefs } from '../../store/prefs-store';
+import { select } from '../../store/selection-store';
 import { useT } from '../hooks';
 import { PRESET_LIST, PRESETS, VERSION_LIST, VERSIONS } from './catalog';
 import { parseRequiredInt, startFromSearch, type FieldError } from './parse';
@@ -49,6 +50,8 @@ export function ScenarioBar() {
     if (!s.ok) return setSeedError(s.error);
     setBusy('load');
     setProblem(null);
+    // What was selected belonged to the old machine.
+    select(null);
     // The preset runs as it is defined (its setup parks CPUs in the GitHub tree's pool, which v1
     // and v2 refuse); switch the version at run time below.
     controls

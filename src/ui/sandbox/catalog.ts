@@ -38,14 +38,16 @@ export const VERSIONS: Readonly<Record<ProposalVersion, { name: MessageKey; abou
   };
 export const VERSION_LIST = Object.keys(VERSIONS) as ProposalVersion[];
 
-export const CATEGORIES: Readonly<Record<MsgCategory, MessageKey>> = {
-  IO: 'sandbox.category.IO',
-  RESOURCE: 'sandbox.category.RESOURCE',
-  SYSTEM: 'sandbox.category.SYSTEM',
-  USER: 'sandbox.category.USER',
-  NETWORK: 'sandbox.category.NETWORK',
+/** Message categories and their codes (`MK_MSG_*`, facts §1.9): identifiers, shown as written. */
+export const CATEGORIES: Readonly<Record<MsgCategory, number>> = {
+  IO: 0x1000,
+  RESOURCE: 0x2000,
+  SYSTEM: 0x3000,
+  USER: 0x4000,
+  NETWORK: 0x5000,
 };
 export const CATEGORY_LIST = Object.keys(CATEGORIES) as MsgCategory[];
+export const categoryLabel = (c: MsgCategory): string => `${c} (0x${CATEGORIES[c].toString(16)})`;
 
 export const WORKLOAD_KINDS: Readonly<Record<WorkloadKind, MessageKey>> = {
   server: 'sandbox.wlkind.server',

@@ -12,7 +12,8 @@ export interface FieldError {
   readonly key: MessageKey;
   readonly params?: Readonly<Record<string, string | number>>;
 }
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FieldError };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FieldError };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (key: MessageKey, params?: Record<string, string | number>): Parsed<never> => ({
@@ -57,7 +58,9 @@ export function formatCpuList(cpus: readonly number[]): string {
       end++;
       i++;
     }
-    parts.push(end === start ? String(start) : end === start + 1 ? `${start}, ${end}` : `${start}–${end}`);
+    parts.push(
+      end === start ? String(start) : end === start + 1 ? `${start}, ${end}` : `${start}–${end}`,
+    );
     i++;
   }
   return parts.join(', ');

@@ -68,6 +68,8 @@ interface FieldBase {
   readonly hint?: ReactNode;
   readonly testid?: string;
   readonly wide?: boolean;
+  /** A select with long labels: twice the room of a plain field. */
+  readonly long?: boolean;
 }
 
 function FieldShell({
@@ -76,11 +78,12 @@ function FieldShell({
   error,
   hint,
   wide,
+  long,
   children,
 }: FieldBase & { readonly id: string; readonly children: ReactNode }) {
   const t = useT();
   return (
-    <div className={`sbx-field${wide ? ' wide' : ''}${error ? ' invalid' : ''}`}>
+    <div className={`sbx-field${wide ? ' wide' : long ? ' long' : ''}${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children}
       {error ? (
@@ -121,6 +124,7 @@ export function TextField({
         value={value}
         placeholder={placeholder}
         inputMode={numeric ? 'numeric' : undefined}
+        size={numeric ? 8 : 14}
         autoComplete="off"
         spellCheck={false}
         aria-invalid={base.error ? true : undefined}
@@ -305,7 +309,12 @@ export function Group({
 }) {
   return (
     <details className="sbx-group" open={open} data-testid={testid}>
-      <summary>
+      <summary
+        onKeyDown={(e) => {
+          // Space opens the group here; the page-wide Space (play/pause) must not take it.
+          if (e.key === ' ') e.stopPropagation();
+        }}
+      >
         <span className="sbx-group-title">{title}</span>
         {summary ? <span className="sbx-group-sum">{summary}</span> : null}
       </summary>

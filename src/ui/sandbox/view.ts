@@ -93,16 +93,14 @@ const selectWorkloads = jsonMemo((s: SimState): readonly WorkloadChoice[] =>
 const selectPool = jsonMemo(
   (s: SimState): PoolSummary => s.view?.pool ?? { cpus: [], freeMiB: 0, totalMiB: 0, overlays: [] },
 );
-const selectMachine = jsonMemo(
-  (s: SimState): MachineSummary => ({
-    ready: s.view !== null,
-    version: s.view?.version ?? 'github',
-    iommu: s.view?.iommu ?? false,
-    monolithic: s.view?.monolithic ?? false,
-    cpuCount: s.view?.cpus.length ?? 0,
-    numaNodes: (s.view?.cpus ?? []).reduce((n, c) => Math.max(n, c.numa + 1), 1),
-  }),
-);
+const selectMachine = jsonMemo((s: SimState): MachineSummary => ({
+  ready: s.view !== null,
+  version: s.view?.version ?? 'github',
+  iommu: s.view?.iommu ?? false,
+  monolithic: s.view?.monolithic ?? false,
+  cpuCount: s.view?.cpus.length ?? 0,
+  numaNodes: (s.view?.cpus ?? []).reduce((n, c) => Math.max(n, c.numa + 1), 1),
+}));
 
 export const useInstances = () => useStore(simStore, selectInstances);
 export const useCpus = () => useStore(simStore, selectCpus);

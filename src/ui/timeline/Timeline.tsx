@@ -1,4 +1,202 @@
-// Stub: replaced by the timeline (helper B).
+import { useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { prefsStore } from '../../store/prefs-store';
+import { selectionStore } from '../../store/selection-store';
+import { simStore, TRAFFIC_CAP } from '../../store/sim-store';
+import { AGGREGATE_OVER, pairTraffic } from '../../viz/timeline-arrows';
+import { cpuEvents, laneSegments } from '../../viz/timeline-lanes';
+import { happeningMarks } from '../../viz/timeline-marks';
+import {
+  DEFAULT_WINDOW_NS,
+  MAX_WINDOW_NS,
+  MIN_WINDOW_NS,
+  panEnd,
+  timeWindow,
+  zoomWindow,
+} from '../../viz/timeline-window';
+import { formatCount, formatNs } from '../format';
+import { useLang, useT } from '../hooks';
+import { Diagram } from './Diagram';
+import { Legend } from './Legend';
+import { MarksList } from './MarksList';
+import { Scrubber } from './Scrubber';
+import { useWidth } from './useWidth';
+import './timeline.css';
+
+/**
+ * The space-time diagram (DESIGN §5): one lane per CPU grouped by kernel, IPI arrows, boot, halt
+ * and crash marks, over a window of simulated time that follows now (or stays where the user put
+ * it); a scrubber over the whole run; a list of the same marks for screen readers and keyboards.
+ */
 export function Timeline() {
-  return null;
+  const t = useT();
+  const lang = useLang();
+  const captionId = useId();
+  const view = useStore(simStore, (s) => s.view);
+  const now = useStore(simStore, (s) => s.t);
+  const traffic = useStore(simStore, (s) => s.traffic);
+  const cpuMarks = useStore(simStore, (s) => s.cpuMarks);
+  const happenings = useStore(simStore, (s) => s.happenings);
+  const omitted = useStore(simStore, (s) => s.trafficOmitted);
+  const selected = useStore(selectionStore, (s) => s.selected);
+  const reduced = useStore(prefsStore, (s) => s.reducedMotion);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = useWidth(boxRef, 0);
+
+  const [windowNs, setWindowNs] = useState(DEFAULT_WINDOW_NS);
+  const [follow, setFollow] = useState(true);
+  const [end, setEnd] = useState(0);
+  const win = timeWindow({ t: now, windowNs, follow, end, paged: reduced });
+
+  const segments = view ? laneSegments(cpuMarks, win, view.cpus) : new Map<number, never[]>();
+  const paired = pairTraffic(traffic, win);
+  const marks = happeningMarks(happenings, win);
+  const events = cpuEvents(cpuMarks, win);
+  const first = traffic[0];
+  const keptFrom = traffic.length >= TRAFFIC_CAP && first ? first.t : null;
+
+  const pan = (pages: number) => {
+    const next = panEnd(win.end, windowNs, pages, now);
+    if (pages > 0 && next >= now) {
+      setFollow(true);
+    } else {
+      setFollow(false);
+      setEnd(next);
+    }
+  };
+
+  const counts = {
+    cpus: view?.cpus.length ?? 0,
+    arrows: paired.arrows.length,
+    fates: paired.fates.length,
+    marks: marks.length + events.length,
+  };
+
+  return (
+    <div className="tl" data-follow={follow} data-window={windowNs}>
+      <h2 className="tl-title">{t('timeline.label')}</h2>
+      <Scrubber />
+      <div className="tl-toolbar" role="toolbar" aria-label={t('timeline.label')}>
+        <div className="tl-zoom">
+          <button
+            type="button"
+            className="tl-icon"
+            onClick={() => setWindowNs(zoomWindow(windowNs, 1))}
+            disabled={windowNs >= MAX_WINDOW_NS}
+            aria-label={t('timeline.zoomOut')}
+            title={t('timeline.zoomOut')}
+            data-testid="timeline-zoom-out"
+          >
+            −
+          </button>
+          <span className="tl-window" data-testid="timeline-window">
+            {t('timeline.window', { span: formatNs(lang, windowNs) })}
+          </span>
+          <button
+            type="button"
+            className="tl-icon"
+            onClick={() => setWindowNs(zoomWindow(windowNs, -1))}
+            disabled={windowNs <= MIN_WINDOW_NS}
+            aria-label={t('timeline.zoomIn')}
+            title={t('timeline.zoomIn')}
+            data-testid="timeline-zoom-in"
+          >
+            +
+          </button>
+        </div>
+        <div className="tl-pan">
+          <button type="button" onClick={() => pan(-1)} data-testid="timeline-earlier">
+            <span aria-hidden="true">◀ </span>
+            {t('timeline.earlier')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={follow}
+            data-testid="timeline-follow"
+            onClick={() => {
+              if (follow) setEnd(win.end);
+              setFollow(!follow);
+            }}
+          >
+            {t('timeline.follow')}
+          </button>
+          <button
+            type="button"
+            onClick={() => pan(1)}
+            disabled={follow}
+            data-testid="timeline-later"
+          >
+            {t('timeline.later')}
+            <span aria-hidden="true"> ▶</span>
+          </button>
+        </div>
+      </div>
+      <p className="tl-summary" aria-hidden="true">
+        {t('timeline.summary', {
+          cpus: formatCount(lang, counts.cpus),
+          arrows: formatCount(lang, counts.arrows),
+          fates: formatCount(lang, counts.fates),
+          marks: formatCount(lang, counts.marks),
+        })}
+      </p>
+      <p id={captionId} className="sr-only">
+        {t('timeline.caption', {
+          from: formatNs(lang, Math.max(0, win.start)),
+          to: formatNs(lang, win.end),
+          cpus: formatCount(lang, counts.cpus),
+          arrows: formatCount(lang, counts.arrows),
+          fates: formatCount(lang, counts.fates),
+          marks: formatCount(lang, counts.marks),
+        })}
+      </p>
+      <div className="tl-box" ref={boxRef}>
+        {view && width > 0 ? (
+          <Diagram
+            view={view}
+            win={win}
+            now={now}
+            width={width}
+            segments={segments}
+            traffic={paired}
+            marks={marks}
+            cpuEvents={events}
+            keptFrom={keptFrom}
+            selected={selected}
+            captionId={captionId}
+          />
+        ) : (
+          <p className="tl-waiting">{t('timeline.waiting')}</p>
+        )}
+      </div>
+      {paired.arrows.length > AGGREGATE_OVER ? (
+        <p className="tl-note">
+          {t('timeline.bundled', { total: formatCount(lang, paired.arrows.length) })}
+        </p>
+      ) : null}
+      {keptFrom !== null && keptFrom > win.start ? (
+        <p className="tl-note" data-testid="timeline-not-kept">
+          {t('timeline.notKeptNote', {
+            time: formatNs(lang, keptFrom - now),
+            count: formatCount(lang, TRAFFIC_CAP),
+          })}
+        </p>
+      ) : null}
+      {omitted > 0 ? (
+        <p className="tl-note" data-testid="timeline-omitted">
+          {t('timeline.omitted', { count: formatCount(lang, omitted) })}
+        </p>
+      ) : null}
+      <Legend />
+      {view ? (
+        <MarksList
+          view={view}
+          traffic={paired}
+          marks={marks}
+          cpuEvents={events}
+          selected={selected}
+          now={now}
+        />
+      ) : null}
+    </div>
+  );
 }

@@ -1,0 +1,143 @@
+import type { MachineView } from '../../sim';
+import { isSelected, type Selection } from '../../store/selection-store';
+import type { ChipBox, GroupBox } from '../../viz/machine-types';
+import { ownerColour } from '../../viz/palette';
+import { deviceLabel, ownerName, type Translate } from './machine-spec';
+import { around, moved, pressable, textAt } from './pressable';
+
+/** A chip, drawn relative to its group's corner `origin`. */
+function Chip(p: {
+  readonly chip: ChipBox;
+  readonly origin: { x: number; y: number };
+  readonly rx: number;
+  readonly fill: string;
+  readonly fillOpacity: number;
+  readonly stroke: string;
+  readonly selected: boolean;
+  readonly props: object;
+  readonly testid?: string;
+  readonly owner?: number;
+}) {
+  const chip = moved(p.chip, p.origin);
+  const label = moved(p.chip.label, p.origin);
+  const badge = p.chip.badge
+    ? { rect: moved(p.chip.badge.rect, p.origin), text: moved(p.chip.badge.text, p.origin) }
+    : null;
+  return (
+    <g data-testid={p.testid} data-owner={p.owner} {...p.props}>
+      <rect className="mk-focus" {...around(chip, 4, p.rx)} />
+      <rect x={chip.x} y={chip.y} width={chip.w} height={chip.h} rx={p.rx} fill="var(--panel)" />
+      <rect
+        x={chip.x + 0.5}
+        y={chip.y + 0.5}
+        width={chip.w - 1}
+        height={chip.h - 1}
+        rx={p.rx}
+        fill={p.fill}
+        fillOpacity={p.fillOpacity}
+        stroke={p.stroke}
+      />
+      {label.text ? (
+        <text {...textAt(label)} fontSize={12} fontWeight={500}>
+          {label.text}
+        </text>
+      ) : null}
+      {badge ? (
+        <>
+          <rect
+            {...badge.rect}
+            width={badge.rect.w}
+            height={badge.rect.h}
+            rx={4}
+            fill="var(--accent)"
+          />
+          <text
+            {...textAt(badge.text)}
+            fontSize={12}
+            fontWeight={600}
+            style={{ fill: 'var(--accent-fg)' }}
+          >
+            {badge.text.text}
+          </text>
+        </>
+      ) : null}
+      {p.selected ? <rect className="mk-selected" {...around(chip, 2, p.rx)} /> : null}
+    </g>
+  );
+}
+
+/**
+ * What a group holds besides its CPUs: its processes (chips under the CPUs they run on, or after
+ * the grid when stopped) and the devices lent to it, each with its IOMMU badge.
+ */
+export function GroupChips(props: {
+  readonly view: MachineView;
+  readonly groups: readonly GroupBox[];
+  readonly t: Translate;
+  readonly selected: Selection | null;
+  readonly interactive: boolean;
+  readonly testPrefix: string;
+}) {
+  const { view, t, selected, interactive } = props;
+  const workloads = new Map(view.workloads.map((w) => [w.id, w]));
+  const devices = new Map(view.devices.map((d) => [d.pci, d]));
+  return (
+    <g>
+      {props.groups.map((g) => {
+        const kernel = ownerName(t, view, g.owner);
+        return (
+          <g
+            key={g.key}
+            className="mk-group"
+            style={{ transform: `translate(${g.x}px, ${g.y}px)` }}
+          >
+            {[...g.lanes, ...g.idle].map((chip) => {
+              const w = workloads.get(chip.workload);
+              const target = { kind: 'workload', id: chip.workload } as const;
+              const aria = w?.cpus.length
+                ? t('machine.workload.aria', { name: w.name, kernel, cpus: w.cpus.join(', ') })
+                : t('machine.workload.idleAria', { name: w?.name ?? '', kernel });
+              return (
+                <Chip
+                  key={chip.key}
+                  chip={chip}
+                  origin={g}
+                  rx={chip.h / 2}
+                  fill={ownerColour(g.owner)}
+                  fillOpacity={0.2}
+                  stroke={ownerColour(g.owner)}
+                  selected={isSelected(selected, target)}
+                  props={pressable(interactive, aria, target, isSelected(selected, target))}
+                />
+              );
+            })}
+            {g.devices.map((chip) => {
+              const d = devices.get(chip.pci);
+              const target = { kind: 'device', pci: chip.pci } as const;
+              const aria = t('machine.device.aria', {
+                device: deviceLabel(t, d?.kind ?? '', chip.pci),
+                owner: kernel,
+                iommu: d?.domain ? t('machine.device.iommuAria') : '',
+              });
+              return (
+                <Chip
+                  key={chip.key}
+                  chip={chip}
+                  origin={g}
+                  rx={6}
+                  fill="var(--panel)"
+                  fillOpacity={1}
+                  stroke="var(--muted)"
+                  selected={isSelected(selected, target)}
+                  testid={`${props.testPrefix}device-${chip.pci}`}
+                  owner={d?.owner ?? g.owner}
+                  props={pressable(interactive, aria, target, isSelected(selected, target))}
+                />
+              );
+            })}
+          </g>
+        );
+      })}
+    </g>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Lang } from '../../i18n';
+import type { MachineView } from '../../sim';
+import type { MemoryLayout } from '../../viz/machine-types';
+import { ownerColour, ownerInk } from '../../viz/palette';
+import { formatMiB } from '../format';
+import { hatchId } from './Defs';
+import { ownerName, type Translate } from './machine-spec';
+import { textAt } from './pressable';
+
+/**
+ * The memory map: the machine's memory as one bar, a run per owner in address order (the pool's
+ * free memory hatched), and a flag under each kernel whose memory another kernel or a device wrote.
+ */
+export function MemoryMap(props: {
+  readonly view: MachineView;
+  readonly layout: MemoryLayout;
+  readonly t: Translate;
+  readonly lang: Lang;
+  readonly prefix: string;
+  readonly testPrefix: string;
+}) {
+  const { view, layout, t, lang } = props;
+  const runs = view.memory
+    .map((r) =>
+      t('machine.memory.runAria', {
+        owner: ownerName(t, view, r.owner),
+        size: formatMiB(lang, r.sizeMiB),
+        start: formatMiB(lang, r.startMiB),
+      }),
+    )
+    .join('; ');
+  const { bar } = layout;
+  return (
+    <g
+      data-testid={`${props.testPrefix}memory-map`}
+      role="img"
+      aria-label={t('machine.memory.aria', { runs })}
+    >
+      <text {...textAt(layout.title)} fontSize={12} fontWeight={600} className="mk-muted">
+        {layout.title.text}
+      </text>
+      <rect x={bar.x} y={bar.y} width={bar.w} height={bar.h} rx={6} fill="var(--panel)" />
+      {layout.runs.map((r) => (
+        <g key={`${r.owner}@${r.x}`} data-owner={r.owner}>
+          <rect
+            x={r.x}
+            y={r.y}
+            width={Math.max(1, r.w)}
+            height={r.h}
+            fill={r.owner < 0 ? `url(#${hatchId(props.prefix, -1)})` : ownerColour(r.owner)}
+            stroke="var(--panel)"
+            strokeWidth={1}
+          />
+          {r.label ? (
+            <text
+              {...textAt(r.label)}
+              fontSize={12}
+              fontWeight={600}
+              style={{ fill: r.owner < 0 ? 'var(--fg)' : ownerInk(r.owner) }}
+            >
+              {r.label.text}
+            </text>
+          ) : null}
+        </g>
+      ))}
+      <rect
+        x={bar.x + 0.5}
+        y={bar.y + 0.5}
+        width={bar.w - 1}
+        height={bar.h - 1}
+        rx={6}
+        fill="none"
+        stroke="var(--line)"
+      />
+      {layout.ends.map((e) => (
+        <text key={e.anchor} {...textAt(e)} fontSize={12} className="mk-muted">
+          {e.text}
+        </text>
+      ))}
+      {layout.runs.map((r) =>
+        r.outside ? (
+          <g key={`out${r.owner}@${r.x}`}>
+            <rect
+              {...r.outside.tick}
+              width={r.outside.tick.w}
+              height={r.outside.tick.h}
+              fill="var(--line)"
+            />
+            <text {...textAt(r.outside.text)} fontSize={12} className="mk-muted">
+              {r.outside.text.text}
+            </text>
+          </g>
+        ) : null,
+      )}
+      {layout.flags.map((f) => (
+        <g key={f.owner} data-corrupt={f.owner}>
+          <path d={`M${f.tick.x - 5},${bar.y - 9} h12 l-6,8 z`} fill="var(--danger)" />
+          <rect {...f.tick} width={f.tick.w} height={f.tick.h} fill="var(--danger)" />
+          <text {...textAt(f.text)} fontSize={12} fontWeight={600} className="mk-alarm">
+            {f.text.text}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Lang, MessageKey } from '../../i18n';
+import type { CpuState, InstanceView, MachineView } from '../../sim';
+import { RING_USABLE } from '../../viz/machine-ipi';
+import type { GroupSpec, LayoutSpec, MemorySpec } from '../../viz/machine-types';
+import { formatCount, formatMiB } from '../format';
+
+export type Translate = (
+  key: MessageKey,
+  params?: Readonly<Record<string, string | number>>,
+) => string;
+
+export const POOL_KEY = 'pool';
+
+/** A kernel's state as the view says it: the lifecycle state, and panicked / hung when set. */
+export function stateText(t: Translate, i: InstanceView): string {
+  const parts = [t(`state.${i.stateLabel}` as MessageKey)];
+  if (i.panicked) parts.push(t('state.panicked'));
+  if (i.hung) parts.push(t('state.hung'));
+  return parts.join(' · ');
+}
+
+export const alarming = (i: InstanceView) => i.panicked || i.hung || i.state === 'failed';
+
+/** The short word a CPU cell shows under its label (online cells show none). */
+export function cellWord(t: Translate, state: CpuState): string {
+  return state === 'online' ? '' : t(`machine.cell.${state}`);
+}
+
+const DEVICE_KEYS: Readonly<Record<string, MessageKey>> = {
+  nic: 'machine.device.nic',
+  nvme: 'machine.device.nvme',
+  serial: 'machine.device.serial',
+};
+
+export function deviceLabel(t: Translate, kind: string, pci: string): string {
+  const key = DEVICE_KEYS[kind];
+  return key ? t(key, { pci }) : `${kind} ${pci}`;
+}
+
+/** Kernels in the order the view draws them: the host first, then spawns by id. */
+export function orderedInstances(view: MachineView): InstanceView[] {
+  return [...view.instances].sort((a, b) => a.id - b.id);
+}
+
+export function ownerName(t: Translate, view: MachineView, owner: number): string {
+  if (owner < 0) return t('machine.pool');
+  return view.instances.find((i) => i.id === owner)?.name ?? String(owner);
+}
+
+/**
+ * What the layout needs, translated: one group per kernel and the pool, the texts that size a
+ * CPU cell, and the memory map. Values that change every frame (ring level, busy, CPU state)
+ * stay out, so the layout is recomputed only when the machine's shape changes.
+ */
+export function buildSpec(view: MachineView, t: Translate, lang: Lang): LayoutSpec {
+  const gauge =
+    view.version === 'github'
+      ? t('machine.ring', { n: RING_USABLE, max: RING_USABLE })
+      : t('machine.slot');
+  const groups: GroupSpec[] = orderedInstances(view).map((i) => ({
+    key: i.name,
+    owner: i.id,
+    name: `${i.name} · ${i.id}`,
+    state: stateText(t, i),
+    gauge: view.monolithic ? null : gauge,
+    note: i.pending ? t(`machine.pending.${i.pending}` as MessageKey) : '',
+    cpus: view.cpus.filter((c) => c.owner === i.id).map((c) => c.id),
+    workloads: view.workloads
+      .filter((w) => w.kernel === i.id)
+      .map((w) => ({ id: w.id, name: w.name, cpus: w.cpus })),
+    devices: view.devices
+      .filter((d) => d.owner === i.id)
+      .map((d) => ({
+        pci: d.pci,
+        label: deviceLabel(t, d.kind, d.pci),
+        badge: d.domain ? t('machine.device.iommu') : null,
+      })),
+  }));
+  if (!view.monolithic) {
+    groups.push({
+      key: POOL_KEY,
+      owner: -1,
+      name: t('machine.pool'),
+      state: t('machine.pool.cpus', { n: formatCount(lang, view.pool.cpus.length) }),
+      gauge: null,
+      note: t('machine.pool.free', {
+        free: formatMiB(lang, view.pool.freeMiB),
+        total: formatMiB(lang, view.pool.totalMiB),
+      }),
+      cpus: view.pool.cpus,
+      workloads: [],
+      devices: view.devices
+        .filter((d) => d.owner < 0)
+        .map((d) => ({ pci: d.pci, label: deviceLabel(t, d.kind, d.pci), badge: null })),
+    });
+  }
+  const states: CpuState[] = ['parked', 'offline', 'booting', 'halted'];
+  const maxId = Math.max(0, ...view.cpus.map((c) => c.id));
+  return {
+    groups,
+    cellTexts: [t('machine.cpu', { id: maxId }), ...states.map((s) => cellWord(t, s))],
+    memory: memorySpec(view, t, lang),
+  };
+}
+
+function memorySpec(view: MachineView, t: Translate, lang: Lang): MemorySpec {
+  const last = view.memory[view.memory.length - 1];
+  return {
+    title: t('machine.memory'),
+    runs: view.memory.map((r) => {
+      const who = ownerName(t, view, r.owner);
+      return { ...r, label: `${who} · ${formatMiB(lang, r.sizeMiB)}`, short: who };
+    }),
+    startLabel: formatMiB(lang, 0),
+    endLabel: formatMiB(lang, last ? last.startMiB + last.sizeMiB : 0),
+    flags: view.instances
+      .filter((i) => i.corruptBytes > 0)
+      .map((i) => ({
+        owner: i.id,
+        text: t('machine.memory.corrupt', { owner: i.name, n: formatCount(lang, i.corruptBytes) }),
+      })),
+  };
+}

@@ -1,0 +1,53 @@
+import type { KeyboardEvent } from 'react';
+import { select, type Selection } from '../../store/selection-store';
+import type { Rect } from '../../viz/machine-types';
+
+/**
+ * Props that make an SVG element a button: focusable, named, and pressed by a click, Enter or
+ * Space (Space must not also reach the page's play/pause key). Read-only views (the twin) get
+ * none: their SVG is one image with a summary.
+ */
+export function pressable(
+  interactive: boolean,
+  label: string,
+  target: Selection,
+  selected: boolean,
+) {
+  if (!interactive) return {};
+  const press = () => select(target);
+  return {
+    role: 'button' as const,
+    tabIndex: 0,
+    'aria-label': label,
+    'aria-pressed': selected,
+    onClick: press,
+    onKeyDown: (e: KeyboardEvent<SVGElement>) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      e.stopPropagation();
+      press();
+    },
+  };
+}
+
+/** A box grown by `by` on every side (focus and selection rings around an element). */
+export function around(r: Rect, by: number, rx: number) {
+  return { x: r.x - by, y: r.y - by, width: r.w + 2 * by, height: r.h + 2 * by, rx: rx + by };
+}
+
+/** A laid-out box in the coordinates of a group whose corner is `origin`. */
+export function moved<T extends Rect>(box: T, origin: { x: number; y: number }): T {
+  return { ...box, x: box.x - origin.x, y: box.y - origin.y };
+}
+
+/** Where an SVG text goes for a laid-out box (vertically centred; anchored start or end). */
+export function textAt(b: {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  anchor: 'start' | 'middle' | 'end';
+}) {
+  const x = b.anchor === 'start' ? b.x : b.anchor === 'end' ? b.x + b.w : b.x + b.w / 2;
+  return { x, y: b.y + b.h / 2, textAnchor: b.anchor, dominantBaseline: 'central' as const };
+}

@@ -1,0 +1,22 @@
+import { useCallback, useState } from 'react';
+
+/**
+ * The width of an element, kept up to date by a ResizeObserver: the machine view lays itself
+ * out for its container (a phone, a side-by-side twin, a projector). 0 until first measured.
+ */
+export function useWidth(): readonly [
+  (el: HTMLElement | null) => (() => void) | undefined,
+  number,
+] {
+  const [width, setWidth] = useState(0);
+  const ref = useCallback((el: HTMLElement | null) => {
+    if (!el) return undefined;
+    const observer = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w !== undefined && w > 0) setWidth(Math.floor(w));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}

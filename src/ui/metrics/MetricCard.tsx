@@ -1,0 +1,202 @@
+import { memo } from 'react';
+import type { MessageKey } from '../../i18n';
+import type { MetricPoint, WorkloadKind, WorkloadView } from '../../sim';
+import { select } from '../../store/selection-store';
+import { chartPaths, CHART_W, missBars, summarise } from '../../viz/chart-lines';
+import { formatCount, formatNs } from '../format';
+import { useLang, useT } from '../hooks';
+
+const TPUT_H = 44;
+const P99_H = 36;
+const MISS_H = 24;
+
+/** One workload's small multiple: throughput, p99 latency and, for real-time work, misses. */
+export function MetricCard(props: {
+  readonly w: WorkloadView;
+  readonly kernel: string;
+  readonly points: readonly MetricPoint[];
+  readonly domain: readonly [number, number];
+  readonly span: string;
+  readonly testId: string;
+  readonly colour: string;
+  readonly selectable: boolean;
+  readonly selected: boolean;
+  readonly headingLevel: 4 | 5;
+}) {
+  const t = useT();
+  const { w, points, domain } = props;
+  const last = w.last;
+  const kind = t(`metrics.kind.${w.kind}` as MessageKey);
+  const NameH = props.headingLevel === 5 ? 'h5' : 'h4';
+
+  return (
+    <article
+      className={`mx-card${props.selected ? ' is-selected' : ''}${w.running ? '' : ' is-stopped'}`}
+      data-testid={props.testId}
+      data-tput={last?.tput ?? 0}
+      data-p99={last?.p99 ?? 0}
+      data-misses={w.misses}
+      data-misses-window={last?.misses ?? 0}
+      data-running={w.running}
+    >
+      <NameH className="mx-name">
+        {props.selectable ? (
+          <button
+            type="button"
+            className="mx-link"
+            aria-pressed={props.selected}
+            aria-label={t('metrics.select', { name: w.name })}
+            onClick={() => select({ kind: 'workload', id: w.id })}
+          >
+            {w.name}
+          </button>
+        ) : (
+          <span>{w.name}</span>
+        )}
+        <span className="mx-kind">{kind}</span>
+        {w.running ? null : <span className="mx-stopped">{t('metrics.stopped')}</span>}
+      </NameH>
+
+      <Charts
+        points={points}
+        d0={domain[0]}
+        d1={domain[1]}
+        name={w.name}
+        kernel={props.kernel}
+        span={props.span}
+        colour={props.colour}
+        kind={w.kind}
+        totalMisses={w.misses}
+      />
+    </article>
+  );
+}
+
+/**
+ * The values and charts of a card. Memoised: the series array and the domain (which moves a
+ * metrics window at a time) change a few times a second at most, not on every frame.
+ */
+const Charts = memo(function Charts(props: {
+  readonly points: readonly MetricPoint[];
+  readonly d0: number;
+  readonly d1: number;
+  readonly name: string;
+  readonly kernel: string;
+  readonly span: string;
+  readonly colour: string;
+  readonly kind: WorkloadKind;
+  readonly totalMisses: number;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const { points } = props;
+  const domain = [props.d0, props.d1] as const;
+  const last = points[points.length - 1];
+  const tput = chartPaths(points, 'tput', domain, TPUT_H, { withArea: true });
+  const p99 = chartPaths(points, 'p99', domain, P99_H);
+  // Batch and noisy work finish no requests: they have a rate, not a latency.
+  const latency = props.kind !== 'cpu' && props.kind !== 'noisy';
+  const misses = props.kind === 'rt' ? missBars(points, domain, MISS_H) : null;
+  const sum = summarise(points, domain);
+  const perSecond = (n: number) => t('metrics.perSecond', { value: formatCount(lang, n) });
+  const hasLatency = !!last && last.p99 > 0;
+  const empty = points.length === 0;
+  const p99Text = hasLatency && last ? formatNs(lang, last.p99) : t('metrics.noLatency');
+  const base = { name: props.name, kernel: props.kernel, span: props.span };
+  return (
+    <>
+      {empty ? (
+        <p className="mx-waiting">{t('metrics.waiting')}</p>
+      ) : (
+        <>
+          <div className="mx-metric">
+            <div className="mx-line">
+              <span className="mx-label">{t('metrics.tput')}</span>
+              <span className="mx-value">{perSecond(last?.tput ?? 0)}</span>
+            </div>
+            <svg
+              className="mx-chart"
+              viewBox={`0 0 ${CHART_W} ${TPUT_H}`}
+              preserveAspectRatio="none"
+              height={TPUT_H}
+              role="img"
+              aria-label={t('metrics.chart.tput', {
+                ...base,
+                value: formatCount(lang, last?.tput ?? 0),
+                peak: formatCount(lang, sum.peakTput),
+              })}
+            >
+              <line className="mx-base" x1={0} x2={CHART_W} y1={TPUT_H - 0.5} y2={TPUT_H - 0.5} />
+              {tput.area ? (
+                <path className="mx-area" d={tput.area} style={{ fill: props.colour }} />
+              ) : null}
+              {tput.line ? <path className="mx-path" d={tput.line} /> : null}
+            </svg>
+            {tput.lastX !== null ? (
+              <div className="mx-scale">{t('metrics.max', { value: perSecond(tput.yMax) })}</div>
+            ) : null}
+          </div>
+
+          {latency ? (
+            <div className="mx-metric">
+              <div className="mx-line">
+                <span className="mx-label">{t('metrics.p99')}</span>
+                <span className={`mx-value${hasLatency ? '' : ' is-none'}`}>{p99Text}</span>
+              </div>
+              <svg
+                className="mx-chart"
+                viewBox={`0 0 ${CHART_W} ${P99_H}`}
+                preserveAspectRatio="none"
+                height={P99_H}
+                role="img"
+                aria-label={t('metrics.chart.p99', {
+                  ...base,
+                  value: p99Text,
+                  peak: formatNs(lang, sum.peakP99),
+                })}
+              >
+                <line className="mx-base" x1={0} x2={CHART_W} y1={P99_H - 0.5} y2={P99_H - 0.5} />
+                {p99.line ? <path className="mx-path is-latency" d={p99.line} /> : null}
+              </svg>
+              {p99.lastX !== null ? (
+                <div className="mx-scale">
+                  {t('metrics.max', { value: formatNs(lang, p99.yMax) })}
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+
+          {misses ? (
+            <div className="mx-metric">
+              <div className="mx-line">
+                <span className="mx-label">{t('metrics.misses')}</span>
+                <span className={`mx-value${sum.misses > 0 ? ' is-bad' : ''}`}>
+                  {t('metrics.missesValue', {
+                    count: formatCount(lang, sum.misses),
+                    total: formatCount(lang, props.totalMisses),
+                  })}
+                </span>
+              </div>
+              <svg
+                className="mx-chart"
+                viewBox={`0 0 ${CHART_W} ${MISS_H}`}
+                preserveAspectRatio="none"
+                height={MISS_H}
+                role="img"
+                aria-label={t('metrics.chart.misses', {
+                  ...base,
+                  count: formatCount(lang, sum.misses),
+                })}
+              >
+                <line className="mx-base" x1={0} x2={CHART_W} y1={MISS_H - 0.5} y2={MISS_H - 0.5} />
+                {misses.bars.map((b) => (
+                  <rect key={b.x} className="mx-bar" x={b.x} y={b.y} width={b.w} height={b.h} />
+                ))}
+              </svg>
+            </div>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+});

@@ -1,0 +1,26 @@
+import type { MessageKey } from '../../i18n';
+import shellEn from '../../i18n/en/shell.json';
+import type { OutLine } from '../../worker/engine';
+import type { ShellEntry } from '../../store/sim-store';
+
+/** What the prompt shows: the lab's shell runs on the host, as root (kerf needs root). */
+export const PROMPT = 'root@host:~#';
+
+type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+
+function isKey(k: string): k is MessageKey {
+  return Object.hasOwn(shellEn, k);
+}
+
+/** One output line as plain text: kernel and tool text verbatim, the lab's prose translated. */
+export function lineText(t: Translate, l: OutLine): string {
+  if ('text' in l) return l.text;
+  return isKey(l.key) ? t(l.key, l.params) : l.key;
+}
+
+/** The transcript as plain text (what "Copy" puts on the clipboard). */
+export function transcriptText(t: Translate, entries: readonly ShellEntry[]): string {
+  return entries
+    .map((e) => [`${PROMPT} ${e.line}`, ...e.output.map((l) => lineText(t, l))].join('\n'))
+    .join('\n');
+}

@@ -1,0 +1,281 @@
+import type { TrafficEvent } from '../sim/visual';
+import { pairArrows } from './machine-arrows';
+import { CELL_ICON, cellSlots } from './machine-layout';
+import type { MachineLayout, Point, Rect } from './machine-types';
+
+/**
+ * What the IPI layer draws at simulated time `now`: a pure function of the traffic feed, the
+ * clock and the layout's geometry, so the animation follows the simulation (pause freezes it,
+ * seeking replays it) and costs one pass over the recent traffic per frame.
+ */
+export interface IpiGeometry {
+  cell(cpu: number): Rect | undefined;
+  /** Where messages to this kernel arrive: its ring gauge. */
+  ring(owner: number): Point | undefined;
+  /** Where text is drawn (cell labels, chips, group labels): arrow counts avoid covering it. */
+  readonly obstacles: readonly Rect[];
+  /** The view's width: arrows stay inside it. */
+  readonly width: number;
+}
+
+/** The IPI geometry of a laid-out machine: cells, rings, and where text is drawn. */
+export function ipiGeometry(layout: MachineLayout): IpiGeometry {
+  const rings = new Map(layout.groups.map((g) => [g.owner, g.ringAnchor]));
+  const obstacles: Rect[] = [
+    ...[...layout.cells.values()].flatMap((c) => {
+      const slot = cellSlots(c);
+      return [slot.label, { ...slot.state, x: slot.icon.x, w: slot.state.w + CELL_ICON }];
+    }),
+    ...layout.groups.flatMap((g) => [
+      g.name,
+      g.state,
+      ...(g.gaugeText ? [g.gaugeText] : []),
+      ...(g.note ? [g.note] : []),
+      ...g.lanes,
+      ...g.idle,
+      ...g.devices,
+    ]),
+  ];
+  return {
+    cell: (id) => layout.cells.get(id),
+    ring: (owner) => rings.get(owner),
+    obstacles,
+    width: layout.width,
+  };
+}
+
+export interface IpiOptions {
+  readonly now: number;
+  readonly timing: IpiTiming;
+  /** Draw one arrow per pair of kernels instead of a dot per message. */
+  readonly asArrows: boolean;
+}
+
+/** How long each part of a dot's trip lasts, in simulated ns (see timingFor). */
+export interface IpiTiming {
+  /** Sending CPU → ring, and ring → handling CPU. */
+  readonly legNs: number;
+  /** Fading out at the handling CPU (or at the ring, when overwritten or dropped). */
+  readonly fadeNs: number;
+  /** How far back traffic is read: older messages still waiting show only in the ring gauge. */
+  readonly windowNs: number;
+}
+
+export interface Dot {
+  readonly seq: number;
+  readonly owner: number;
+  readonly x: number;
+  readonly y: number;
+  readonly opacity: number;
+  /** Sent, not yet handled: it waits at the target's ring. */
+  readonly waiting: boolean;
+}
+
+export interface PairArrow {
+  readonly key: string;
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+  readonly path: string;
+  readonly mid: Point;
+  readonly width: number;
+}
+
+export type MarkerKind = 'reject' | 'overwrite' | 'drop';
+export interface Marker {
+  readonly key: string;
+  readonly kind: MarkerKind;
+  readonly reason: string;
+  readonly x: number;
+  readonly y: number;
+  readonly count: number;
+  readonly opacity: number;
+}
+
+export interface Flash {
+  readonly cpu: number;
+  readonly rect: Rect;
+  readonly count: number;
+  readonly opacity: number;
+}
+
+export interface IpiScene {
+  /** Dots there would be, drawn or not (the aggregation decision reads it). */
+  readonly candidates: number;
+  readonly dots: readonly Dot[];
+  readonly arrows: readonly PairArrow[];
+  readonly markers: readonly Marker[];
+  readonly flashes: readonly Flash[];
+}
+
+/** Usable entries of a GitHub-tree ring: 64 slots, full when the next head meets the tail. */
+export const RING_USABLE = 63;
+
+/** With aggregation on, more dots than this become one arrow per pair of kernels… */
+export const AGGREGATE_OVER = 60;
+/** …and they become dots again below this (no flicker between the two near the limit). */
+export const AGGREGATE_UNDER = 45;
+/** A bound on individual dots even with aggregation off (the traffic buffer holds 3,000). */
+export const MAX_DOTS = 1500;
+export const MAX_MARKERS = 12;
+/** A refused or dropped message's marker lasts this many fades (1.5 s on screen). */
+const MARKER_LIFE = 1.5;
+/** Wall seconds each leg of a trip and the fade take at any playback speed. */
+const LEG_S = 0.45;
+const FADE_S = 1;
+/** Read traffic this far back (wall seconds): the legs, the fade, and a margin. */
+const WINDOW_S = 2.4;
+/** At the slowest speeds, messages waiting a few µs for their IPI stay on screen. */
+const MIN_WINDOW_NS = 20_000;
+
+/**
+ * Trip timing for a playback speed (simulated ns per wall second): a leg always takes about half
+ * a second on screen, so dots are visible at every speed; at slow speeds the true IPI latency
+ * (µs) shows as the wait at the ring before the handling CPU takes the message.
+ */
+export function timingFor(speedNsPerS: number): IpiTiming {
+  return {
+    legNs: Math.max(1, speedNsPerS * LEG_S),
+    fadeNs: Math.max(1, speedNsPerS * FADE_S),
+    windowNs: Math.max(MIN_WINDOW_NS, Math.round(speedNsPerS * WINDOW_S)),
+  };
+}
+
+/** Whether to draw arrows, given how many dots there are and what was drawn last time. */
+export function shouldAggregate(dots: number, aggregating: boolean): boolean {
+  return aggregating ? dots >= AGGREGATE_UNDER : dots > AGGREGATE_OVER;
+}
+
+const port = (r: Rect): Point => ({ x: r.x + r.w / 2, y: r.y + r.h * 0.68 });
+const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+/**
+ * Each message's dot goes from the sending CPU to the target's ring, waits there until a CPU of
+ * the target handles it, then goes on to that CPU and fades. Overwritten or dropped messages fade
+ * at the ring. Refusals and drops leave a marker with their reason; a flood's bare IPIs flash.
+ */
+export function ipiScene(
+  traffic: readonly TrafficEvent[],
+  geo: IpiGeometry,
+  opts: IpiOptions,
+): IpiScene {
+  const { now } = opts;
+  const { windowNs } = opts.timing;
+  const since = now - windowNs;
+  const delivered = new Map<number, TrafficEvent>();
+  const ended = new Map<number, number>();
+  const dots: Dot[] = [];
+  const pairs = new Map<string, { from: number; to: number; count: number }>();
+  const markers = new Map<string, Marker>();
+  const flashes = new Map<number, Flash>();
+
+  for (let i = traffic.length - 1; i >= 0; i--) {
+    const ev = traffic[i] as TrafficEvent;
+    if (ev.t < since) break;
+    if (ev.t > now) continue;
+    const age = now - ev.t;
+    switch (ev.kind) {
+      case 'deliver':
+        delivered.set(ev.id, ev);
+        break;
+      case 'ipi': {
+        // A flood's bare IPIs: a short flash on the target CPU, with how many hit it.
+        if (age > opts.timing.fadeNs / 2) break;
+        const rect = geo.cell(ev.cpu);
+        const seen = flashes.get(ev.cpu);
+        if (seen) flashes.set(ev.cpu, { ...seen, count: seen.count + 1 });
+        else if (rect) {
+          flashes.set(ev.cpu, {
+            cpu: ev.cpu,
+            rect,
+            count: 1,
+            opacity: 1 - age / (opts.timing.fadeNs / 2),
+          });
+        }
+        break;
+      }
+      case 'send': {
+        const key = `${ev.from}>${ev.to}`;
+        const pair = pairs.get(key);
+        if (pair) pair.count++;
+        else pairs.set(key, { from: ev.from, to: ev.to, count: 1 });
+        if (dots.length < MAX_DOTS) {
+          const dot = placeDot(ev, delivered.get(ev.id), ended.get(ev.id), geo, now, opts.timing);
+          if (dot) dots.push(dot);
+        }
+        break;
+      }
+      default: {
+        if (ev.kind === 'overwrite' || ev.kind === 'drop') ended.set(ev.id, ev.t);
+        if (age > MARKER_LIFE * opts.timing.fadeNs) break;
+        const at = ev.cpu >= 0 ? geo.cell(ev.cpu) : undefined;
+        const p = at ? { x: at.x + at.w / 2, y: at.y } : geo.ring(ev.to);
+        if (!p) break;
+        const key = `${ev.kind}:${ev.reason}:${ev.cpu}:${ev.to}`;
+        const seen = markers.get(key);
+        if (seen) markers.set(key, { ...seen, count: seen.count + 1 });
+        else if (markers.size < MAX_MARKERS) {
+          markers.set(key, {
+            key,
+            kind: ev.kind,
+            reason: ev.reason,
+            x: p.x,
+            y: p.y,
+            count: 1,
+            opacity: 1 - age / (MARKER_LIFE * opts.timing.fadeNs),
+          });
+        }
+      }
+    }
+  }
+
+  return {
+    candidates: dots.length,
+    dots: opts.asArrows ? [] : dots,
+    arrows: opts.asArrows ? pairArrows([...pairs.values()], geo) : [],
+    markers: [...markers.values()],
+    flashes: [...flashes.values()],
+  };
+}
+
+function placeDot(
+  send: TrafficEvent,
+  deliver: TrafficEvent | undefined,
+  endedAt: number | undefined,
+  geo: IpiGeometry,
+  now: number,
+  { legNs, fadeNs }: IpiTiming,
+): Dot | null {
+  const ring = geo.ring(send.to);
+  if (!ring) return null;
+  const fromCell = geo.cell(send.cpu);
+  const start = fromCell ? port(fromCell) : (geo.ring(send.from) ?? ring);
+  const base = { seq: send.seq, owner: send.from };
+  const first = clamp01((now - send.t) / legNs);
+  const toRing = {
+    ...base,
+    x: start.x + (ring.x - start.x) * first,
+    y: start.y + (ring.y - start.y) * first,
+  };
+  const handlerCell = deliver ? geo.cell(deliver.cpu) : undefined;
+  if (!deliver || !handlerCell) {
+    // Waiting in the ring; or overwritten / dropped there, fading from the moment it ended.
+    if (endedAt === undefined) return { ...toRing, opacity: 1, waiting: first >= 1 };
+    const fade = 1 - (now - Math.max(endedAt, send.t + legNs)) / fadeNs;
+    return fade > 0 ? { ...toRing, opacity: Math.min(1, fade), waiting: false } : null;
+  }
+  // Handled: on from the ring to the handling CPU once it got there, then fade.
+  const onward = Math.max(deliver.t, send.t + legNs);
+  if (now < onward) return { ...toRing, opacity: 1, waiting: first >= 1 };
+  const end = port(handlerCell);
+  const second = clamp01((now - onward) / legNs);
+  const fade = 1 - (now - onward - legNs) / fadeNs;
+  if (fade <= 0) return null;
+  return {
+    ...base,
+    x: ring.x + (end.x - ring.x) * second,
+    y: ring.y + (end.y - ring.y) * second,
+    opacity: Math.min(1, fade),
+    waiting: false,
+  };
+}
