@@ -1,6 +1,7 @@
 import type { SimBridge } from '../bridge/sim-bridge';
 import type { Input, MachineView } from '../sim';
 import { setPrefs, type PrefsState } from '../store/prefs-store';
+import { controls } from '../store/controls';
 import { pushInput } from '../store/input-store';
 import { playbackStore, setPlaying } from '../store/playback-store';
 import { simStore } from '../store/sim-store';
@@ -27,6 +28,7 @@ export interface TestHooks {
   kernelState(name: string): string | undefined;
   prefs(p: Partial<PrefsState>): void;
   speed(index: number): void;
+  twin(on: boolean): Promise<void>;
   view(): MachineView | null;
 }
 
@@ -51,6 +53,7 @@ export function installTestHooks(bridge: SimBridge): void {
     shell: (line) => pushInput({ type: 'shell.line', line }),
     setPlaying: (on) => setPlaying(on),
     prefs: (p) => setPrefs(p),
+    twin: (on) => controls.setTwin(on),
     speed: (index) => playbackStore.setState({ speedIndex: index }),
     view: () => simStore.getState().view,
     kernelState: (name) => simStore.getState().view?.instances.find((i) => i.name === name)?.state,

@@ -12,7 +12,7 @@ export interface TrafficEvent {
   readonly id: number;
   readonly from: number;
   readonly to: number;
-  /** The sending CPU for send/reject/ipi; the handling CPU for deliver. */
+  /** The sending CPU for send/reject; the handling CPU for deliver; the target CPU for ipi. */
   readonly cpu: number;
   readonly category: MsgCategory | 'IPI';
   readonly subtype: string;

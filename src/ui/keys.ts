@@ -45,7 +45,8 @@ export function useKeys(onLang: () => void): void {
       const p = prefsStore.getState();
       switch (e.key) {
         case ' ':
-          if (/^(BUTTON|SUMMARY)$/.test((e.target as HTMLElement | null)?.tagName ?? '')) return;
+          // Space on a focused control presses it, not play/pause.
+          if ((e.target as Element | null)?.closest?.('button, summary, [role="button"]')) return;
           e.preventDefault();
           togglePlaying();
           return;

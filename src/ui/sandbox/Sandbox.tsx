@@ -33,7 +33,7 @@ export function Sandbox() {
           title={t('sandbox.group.kernels')}
           summary={t('sandbox.group.kernels.sum', { n: spawns })}
           open
-          testid="group-kernels"
+          testid="sandbox-kernels"
         >
           <div className="sbx-forms">
             <CreateKernelForm />
@@ -43,7 +43,7 @@ export function Sandbox() {
         <Group
           title={t('sandbox.group.resources')}
           summary={t('sandbox.group.resources.sum')}
-          testid="group-resources"
+          testid="sandbox-resources"
         >
           <div className="sbx-forms">
             <CpuForm />
@@ -53,7 +53,7 @@ export function Sandbox() {
         <Group
           title={t('sandbox.group.devices')}
           summary={t('sandbox.group.devices.sum')}
-          testid="group-devices"
+          testid="sandbox-devices"
         >
           <div className="sbx-forms">
             <DeviceForm />
@@ -63,7 +63,7 @@ export function Sandbox() {
         <Group
           title={t('sandbox.group.messages')}
           summary={t('sandbox.group.messages.sum')}
-          testid="group-messages"
+          testid="sandbox-messages"
         >
           <div className="sbx-forms">
             <MessageForm />
@@ -72,7 +72,7 @@ export function Sandbox() {
         <Group
           title={t('sandbox.group.workloads')}
           summary={t('sandbox.group.workloads.sum')}
-          testid="group-workloads"
+          testid="sandbox-workloads"
         >
           <div className="sbx-forms">
             <StartWorkloadForm />
@@ -82,7 +82,7 @@ export function Sandbox() {
         <Group
           title={t('sandbox.group.faults')}
           summary={t('sandbox.group.faults.sum')}
-          testid="group-faults"
+          testid="sandbox-faults"
         >
           <FaultForms />
         </Group>

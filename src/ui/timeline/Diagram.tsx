@@ -377,7 +377,7 @@ export function Diagram(p: DiagramProps) {
                   <path
                     key={`${b.item.cpu}-${b.item.seq}`}
                     className="tl-ipi"
-                    d={`M${b.x},${y - laneH / 2 + 3}V${y + laneH / 2 - 3}`}
+                    d={`M${b.x},${y - laneH / 4}V${y + laneH / 4}`}
                   >
                     <title>
                       {b.count > 1

@@ -76,7 +76,7 @@ export const Legend = memo(function Legend() {
         </li>
         <li>
           <svg width={28} height={14} aria-hidden="true">
-            <path className="tl-ipi" d="M14,2V12" />
+            <path className="tl-ipi" d="M14,3.5V10.5" />
           </svg>
           {t('timeline.legend.ipi')}
         </li>

@@ -34,7 +34,14 @@ export function MarksList(props: {
   const lang = useLang();
   const [open, setOpen] = useState(false);
   const { view, traffic, marks, cpuEvents, selected } = props;
-  const total = traffic.arrows.length + traffic.fates.length + marks.length + cpuEvents.length;
+  // Bare IPIs (a flood) come in thousands: one row per CPU says how many.
+  const ipisByCpu = new Map<number, { count: number; t: number }>();
+  for (const i of traffic.ipis) {
+    const c = ipisByCpu.get(i.cpu);
+    ipisByCpu.set(i.cpu, { count: (c?.count ?? 0) + 1, t: Math.max(c?.t ?? 0, i.t) });
+  }
+  const total =
+    traffic.arrows.length + traffic.fates.length + marks.length + cpuEvents.length + ipisByCpu.size;
 
   let rows: Row[] = [];
   if (open) {
@@ -83,6 +90,15 @@ export function MarksList(props: {
         what: fateText(t, view, f),
         where: cpu(f.cpu),
         target: { kind: 'message', seq: f.messageSeq },
+      });
+    }
+    for (const [id, c] of ipisByCpu) {
+      rows.push({
+        key: `i${id}`,
+        t: c.t,
+        what: t('timeline.ipis', { count: formatCount(lang, c.count), cpu: id }),
+        where: cpu(id),
+        target: { kind: 'cpu', id },
       });
     }
     rows.sort((a, b) => b.t - a.t);

@@ -69,6 +69,7 @@ export function Timeline() {
     cpus: view?.cpus.length ?? 0,
     arrows: paired.arrows.length,
     fates: paired.fates.length,
+    ipis: paired.ipis.length,
     marks: marks.length + events.length,
   };
 
@@ -76,7 +77,11 @@ export function Timeline() {
     <div className="tl" data-follow={follow} data-window={windowNs}>
       <h2 className="tl-title">{t('timeline.label')}</h2>
       <Scrubber />
-      <div className="tl-toolbar" role="toolbar" aria-label={t('timeline.label')}>
+      <div
+        className="tl-toolbar"
+        role="group"
+        aria-label={t('timeline.window', { span: formatNs(lang, windowNs) })}
+      >
         <div className="tl-zoom">
           <button
             type="button"
@@ -136,6 +141,7 @@ export function Timeline() {
           cpus: formatCount(lang, counts.cpus),
           arrows: formatCount(lang, counts.arrows),
           fates: formatCount(lang, counts.fates),
+          ipis: formatCount(lang, counts.ipis),
           marks: formatCount(lang, counts.marks),
         })}
       </p>
@@ -146,6 +152,7 @@ export function Timeline() {
           cpus: formatCount(lang, counts.cpus),
           arrows: formatCount(lang, counts.arrows),
           fates: formatCount(lang, counts.fates),
+          ipis: formatCount(lang, counts.ipis),
           marks: formatCount(lang, counts.marks),
         })}
       </p>

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { TrafficEvent, TrafficKind } from '../../../src/sim';
 import {
   AGGREGATE_OVER,
+  arrowPaths,
+  arrowSegments,
+  nearestArrow,
   binByColumn,
   bundleWidth,
   pairTraffic,
@@ -140,5 +143,65 @@ describe('aggregation', () => {
     ];
     const bins = binByColumn(items, (t) => t, 3);
     expect(bins.map((b) => `${b.item.n}×${b.count}`)).toEqual(['b×2', 'c×1', 'd×1']);
+  });
+});
+
+describe('arrow geometry', () => {
+  const mid = new Map([
+    [0, 10],
+    [4, 50],
+  ]);
+  const a = (seq: number, t0: number, cpu0: number, t1: number, cpu1: number): Arrow => ({
+    seq,
+    id: seq,
+    from: 0,
+    to: 1,
+    t0,
+    cpu0,
+    t1,
+    cpu1,
+    end: 'deliver',
+    category: 'USER',
+    subtype: 'req',
+  });
+
+  it('places arrows on their lanes, skips lanes not drawn, and makes pending sends dots', () => {
+    const pending = { ...a(3, 30, 0, 30, 0), end: 'pending' as const };
+    const segs = arrowSegments(
+      { mode: 'each', arrows: [a(1, 10, 0, 12, 4), a(2, 20, 0, 22, 9), pending] },
+      (t) => t * 2,
+      mid,
+    );
+    expect(segs.map((s) => [s.seq, s.x0, s.y0, s.x1, s.y1, s.dot])).toEqual([
+      [1, 20, 10, 24, 50, false],
+      [3, 60, 10, 60, 10, true],
+    ]);
+  });
+
+  it('draws every arrow in one path per width, with a head at each end and dots apart', () => {
+    const segs = arrowSegments(
+      { mode: 'each', arrows: [a(1, 10, 0, 10, 4), a(2, 20, 4, 20, 0)] },
+      (t) => t,
+      mid,
+    );
+    const paths = arrowPaths(segs, 6);
+    expect(paths.lines).toHaveLength(1);
+    // Two sub-paths; the first stops short of its end (y 50) to leave room for the head.
+    expect(paths.lines[0]?.d).toBe('M10,10L10,42.8M20,50L20,17.3');
+    expect(paths.heads.match(/M/g)).toHaveLength(2);
+    expect(paths.heads.startsWith('M10,50L')).toBe(true);
+    expect(paths.dots).toBe('');
+  });
+
+  it('finds the arrow under the pointer, within a few px of its line, or none', () => {
+    const segs = arrowSegments(
+      { mode: 'each', arrows: [a(1, 10, 0, 10, 4), a(2, 40, 0, 40, 4)] },
+      (t) => t,
+      mid,
+    );
+    expect(nearestArrow(segs, 12, 30)?.seq).toBe(1);
+    expect(nearestArrow(segs, 37, 30)?.seq).toBe(2);
+    expect(nearestArrow(segs, 25, 30)).toBeNull();
+    expect(nearestArrow(segs, 10, 70)).toBeNull();
   });
 });
