@@ -20,3 +20,14 @@ export async function openLab(page: Page, query = ''): Promise<void> {
   await page.goto(`/?testhooks${query}`);
   await page.waitForFunction(() => window.__mklab?.phase() === 'running');
 }
+
+/** Wait until no finite animation or transition is running (a resize makes the machine view glide). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
+}

@@ -13,6 +13,7 @@ test('the layout check finds each kind of problem it claims to', async ({ page }
     </div>
     <div style="width:900px">wide</div>
     <svg viewBox="0 0 100 20" width="50"><text x="0" y="15" font-size="14">svg tiny</text></svg>
+    <details><summary>closed group</summary><p style="font-size:8px">hidden inside</p></details>
   `);
   const problems = (await layoutProblems(page)).join('\n');
   expect(problems).toMatch(/scrolls sideways/);
@@ -21,4 +22,5 @@ test('the layout check finds each kind of problem it claims to', async ({ page }
   expect(problems).toMatch(/text over other text: "first label" and "second label"/);
   expect(problems).toMatch(/under 12 px \(7\.0 px\): "svg tiny"/);
   expect(problems).not.toMatch(/fine text/);
+  expect(problems).not.toMatch(/hidden inside/);
 });

@@ -25,18 +25,47 @@ export function layoutProblems(page: Page): Promise<string[]> {
       const text = (node.textContent ?? '').trim();
       const el = node.parentElement;
       if (!text || !el) continue;
+      // Hidden from screen readers is not hidden from eyes: aria-hidden text is checked too.
       if (
-        el.closest(
-          '[aria-hidden="true"], .sr-only, noscript, script, style, option, title, desc, dialog:not([open])',
-        )
-      )
+        el.closest('.sr-only, noscript, script, style, option, title, desc, dialog:not([open])')
+      ) {
         continue;
+      }
       const cs = getComputedStyle(el);
       if (cs.visibility === 'hidden' || cs.opacity === '0') continue;
+      // Inside a closed <details> (content-visibility: hidden) text still has boxes but is not shown.
+      if (
+        !el.checkVisibility({
+          contentVisibilityAuto: true,
+          opacityProperty: true,
+          visibilityProperty: true,
+        })
+      )
+        continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
       if (rects.length === 0) continue;
+      // Text scrolled out of sight inside a scrolling box is not on screen.
+      let scroller: Element | null = null;
+      for (let a: Element | null = el; a && a !== document.body && !scroller; a = a.parentElement) {
+        const st = getComputedStyle(a);
+        if (/(auto|scroll)/.test(`${st.overflowX} ${st.overflowY}`)) scroller = a;
+      }
+      if (scroller) {
+        // Only the part inside the scroller's window is on screen: clip to it.
+        const sr = scroller.getBoundingClientRect();
+        const clipped = rects
+          .map((r) => {
+            const left = Math.max(r.left, sr.left);
+            const top = Math.max(r.top, sr.top);
+            const w = Math.min(r.right, sr.right) - left;
+            return new DOMRect(left, top, w, Math.min(r.bottom, sr.bottom) - top);
+          })
+          .filter((r) => r.width > 0.5 && r.height > 0.5);
+        if (clipped.length === 0) continue;
+        rects.splice(0, rects.length, ...clipped);
+      }
       let size = parseFloat(cs.fontSize);
       if (el instanceof SVGGraphicsElement) {
         const ctm = el.getScreenCTM();

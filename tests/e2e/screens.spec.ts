@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { frames, openLab } from './helpers';
+import { frames, openLab, settled } from './helpers';
 import { layoutProblems } from './layout-check';
 
 const PRESETS = [
@@ -36,12 +36,17 @@ for (const preset of PRESETS) {
         ).toEqual([]);
       }
       await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+      // Every collapsible group open, so the check covers all the forms too.
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => (d.open = true)),
+      );
       for (const [w, h] of [
         [1280, 800],
         [390, 844],
       ] as const) {
         await page.setViewportSize({ width: w, height: h });
         await frames(page, 5);
+        await settled(page);
         await page.screenshot({
           path: `test-results/screens/${preset}-${lang}-${w}.png`,
           fullPage: true,

@@ -30,7 +30,7 @@ test('a wedged worker is restarted and rebuilt to the same state', async ({ page
   }));
   expect(after.t).toBe(before.t);
   expect(after.hash).toBe(before.hash);
-  await expect(page.getByTestId('kernel-beta')).toHaveAttribute('data-state', 'active');
+  await expect(page.getByTestId('group-beta')).toHaveAttribute('data-state', 'active');
 
   // A worker that throws is replaced the same way.
   await page.evaluate(() => window.__mklab?.crashWorker());
