@@ -44,6 +44,17 @@ await withPreview(4174, async (url) => {
       const cats = result?.lhr.categories ?? {};
       for (const c of Object.keys(BUDGET) as Category[])
         scores[c].push(Math.round((cats[c]?.score ?? 0) * 100));
+      const audits = result?.lhr.audits ?? {};
+      const metrics = [
+        'first-contentful-paint',
+        'largest-contentful-paint',
+        'total-blocking-time',
+        'speed-index',
+        'cumulative-layout-shift',
+      ]
+        .map((id) => `${id.replace(/-/g, ' ')} ${audits[id]?.displayValue ?? '?'}`)
+        .join(' · ');
+      console.log(`  ${metrics}`);
       const failing = Object.values(result?.lhr.audits ?? {})
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
         .map((a) => a.id);

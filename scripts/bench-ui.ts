@@ -21,6 +21,41 @@ interface Result {
   drawnMedian: number;
 }
 
+/** Runs in the page: frame intervals by rAF, long tasks by PerformanceObserver, dots drawn. */
+const MEASURE = `
+  const intervals = [];
+  const drawn = [];
+  const tasks = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push(e.duration);
+  });
+  obs.observe({ type: 'longtask', buffered: false });
+  await new Promise((resolve) => {
+    let last = -1;
+    const start = performance.now();
+    const tick = (now) => {
+      if (last >= 0) intervals.push(now - last);
+      last = now;
+      const layer = document.querySelector('[data-testid="ipi-layer"]');
+      drawn.push(Number(layer?.getAttribute('data-drawn') ?? 0));
+      if (now - start < ms) requestAnimationFrame(tick);
+      else resolve();
+    };
+    requestAnimationFrame(tick);
+  });
+  obs.disconnect();
+  const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+  return {
+    frames: intervals.length,
+    p50: q(intervals, 0.5),
+    p95: q(intervals, 0.95),
+    longTasks: tasks.filter((d) => d >= 50).length,
+    maxTask: Math.max(0, ...tasks),
+    drawnMax: Math.max(0, ...drawn),
+    drawnMedian: q(drawn, 0.5),
+  };
+`;
+
 async function measure(url: string): Promise<Result> {
   const browser = await chromium.launch({
     executablePath: requireChromium(),
@@ -43,40 +78,8 @@ async function measure(url: string): Promise<Result> {
       window.__mklab?.speed(speed);
       window.__mklab?.setPlaying(true);
     }, SPEED_INDEX);
-    return await page.evaluate(async (ms) => {
-      const intervals: number[] = [];
-      const drawn: number[] = [];
-      const tasks: number[] = [];
-      const obs = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push(e.duration);
-      });
-      obs.observe({ type: 'longtask', buffered: false });
-      await new Promise<void>((resolve) => {
-        let last = -1;
-        const start = performance.now();
-        const tick = (now: number) => {
-          if (last >= 0) intervals.push(now - last);
-          last = now;
-          const layer = document.querySelector('[data-testid="ipi-layer"]');
-          drawn.push(Number(layer?.getAttribute('data-drawn') ?? 0));
-          if (now - start < ms) requestAnimationFrame(tick);
-          else resolve();
-        };
-        requestAnimationFrame(tick);
-      });
-      obs.disconnect();
-      const q = (xs: number[], p: number) =>
-        [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
-      return {
-        frames: intervals.length,
-        p50: q(intervals, 0.5),
-        p95: q(intervals, 0.95),
-        longTasks: tasks.filter((d) => d >= 50).length,
-        maxTask: Math.max(0, ...tasks),
-        drawnMax: Math.max(0, ...drawn),
-        drawnMedian: q(drawn, 0.5),
-      };
-    }, PLAY_MS);
+    // A string, not a function: tsx's helpers (`__name`) do not exist inside the page.
+    return (await page.evaluate(`(async (ms) => {${MEASURE}})(${PLAY_MS})`)) as Result;
   } finally {
     await browser.close();
   }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../i18n';
 import { prefsStore, setPrefs } from '../store/prefs-store';
@@ -12,12 +13,13 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { MachineView, TwinView } from './machine/MachineView';
 import { Metrics } from './metrics/Metrics';
 import { PlaybackControls } from './PlaybackControls';
-import { Sandbox } from './sandbox/Sandbox';
-import { ShellPanel } from './shell/ShellPanel';
 import { StatusBanner } from './StatusBanner';
 import { TableView } from './TableView';
 import { ThemeSwitch } from './ThemeSwitch';
 import { Timeline } from './timeline/Timeline';
+
+/** The shell and the sandbox sit last on the page: their code loads after the first paint. */
+const Workbench = lazy(() => import('./Workbench'));
 
 /** The main screen: the machine, its timeline and metrics, the inspector, the log, the sandbox. */
 export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }) {
@@ -26,6 +28,7 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
   const viewMode = useStore(prefsStore, (s) => s.viewMode);
   const twin = useStore(prefsStore, (s) => s.twin);
   const fork = useStore(simStore, (s) => s.fork);
+  const ready = useStore(simStore, (s) => s.view !== null);
   const rejected = useStore(simStore, (s) => s.rejected);
   useKeys(() => onLang(lang === 'en' ? 'es' : 'en'));
   const lastRejected = rejected[rejected.length - 1];
@@ -79,31 +82,47 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
             </p>
           ) : null}
         </div>
-        <PlaybackControls />
-        <section id="stage" className="stage" aria-label={t('stage.label')} tabIndex={-1}>
-          <div className={twin ? 'stage-pair' : undefined}>
-            {twin ? <TwinView /> : null}
-            {viewMode === 'visual' ? <MachineView /> : <TableView />}
-          </div>
-        </section>
-        <aside className="side">
-          <Inspector />
-          <EventLog />
-        </aside>
-        <section className="timeline-area" aria-label={t('timeline.label')}>
-          <Timeline />
-        </section>
-        <section className="metrics-area" aria-label={t('metrics.label')}>
-          <Metrics />
-        </section>
-        <section className="shell-area" aria-label={t('shell.area')}>
-          <ShellPanel />
-        </section>
-        <section className="sandbox-area" aria-label={t('sandbox.label')}>
-          <Sandbox />
-        </section>
+        {ready ? <Workspace twin={twin} viewMode={viewMode} /> : null}
       </main>
       <KeysOverlay />
+    </>
+  );
+}
+
+/**
+ * Everything below the status line appears at once, with the first frame: nothing already on
+ * screen moves when the machine arrives (no layout shift).
+ */
+function Workspace({
+  twin,
+  viewMode,
+}: {
+  readonly twin: boolean;
+  readonly viewMode: 'visual' | 'table';
+}) {
+  const t = useT();
+  return (
+    <>
+      <PlaybackControls />
+      <section id="stage" className="stage" aria-label={t('stage.label')} tabIndex={-1}>
+        <div className={twin ? 'stage-pair' : undefined}>
+          {twin ? <TwinView /> : null}
+          {viewMode === 'visual' ? <MachineView /> : <TableView />}
+        </div>
+      </section>
+      <aside className="side">
+        <Inspector />
+        <EventLog />
+      </aside>
+      <section className="timeline-area" aria-label={t('timeline.label')}>
+        <Timeline />
+      </section>
+      <section className="metrics-area" aria-label={t('metrics.label')}>
+        <Metrics />
+      </section>
+      <Suspense fallback={null}>
+        <Workbench />
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,18 @@
+import { Sandbox } from './sandbox/Sandbox';
+import { ShellPanel } from './shell/ShellPanel';
+import { useT } from './hooks';
+
+/** The two tool panels at the foot of the page, loaded as one chunk after the first paint. */
+export default function Workbench() {
+  const t = useT();
+  return (
+    <>
+      <section className="shell-area" aria-label={t('shell.area')}>
+        <ShellPanel />
+      </section>
+      <section className="sandbox-area" aria-label={t('sandbox.label')}>
+        <Sandbox />
+      </section>
+    </>
+  );
+}
