@@ -77,7 +77,8 @@ export function pairArrows(
       }
       if (cost === 0) break;
     }
-    labels.push({ x: mid.x - w / 2, y: mid.y - LABEL_H / 2, w, h: LABEL_H });
+    const labelled = best === 0;
+    if (labelled) labels.push({ x: mid.x - w / 2, y: mid.y - LABEL_H / 2, w, h: LABEL_H });
     out.push({
       key: `${p.from}>${p.to}`,
       from: p.from,
@@ -85,6 +86,7 @@ export function pairArrows(
       count: p.count,
       path: `M${a.x},${a.y} Q${c.x},${c.y} ${b.x},${b.y}`,
       mid,
+      labelled,
       width: width(p.count),
     });
   }

@@ -78,6 +78,9 @@ export interface PairArrow {
   readonly count: number;
   readonly path: string;
   readonly mid: Point;
+  /** False when every spot on the arrow would cover text: the count is then left off (the
+   * arrow's width still says how many). */
+  readonly labelled: boolean;
   readonly width: number;
 }
 

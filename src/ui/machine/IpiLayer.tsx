@@ -144,17 +144,19 @@ export function IpiMarks(p: { readonly scene: IpiScene; readonly width: number }
           opacity={f.opacity}
         />
       ))}
-      {scene.arrows.map((a) => (
-        <Pill
-          key={a.key}
-          x={a.mid.x}
-          y={a.mid.y}
-          text={count(a.count)}
-          alarm={false}
-          opacity={1}
-          maxX={p.width}
-        />
-      ))}
+      {scene.arrows
+        .filter((a) => a.labelled)
+        .map((a) => (
+          <Pill
+            key={a.key}
+            x={a.mid.x}
+            y={a.mid.y}
+            text={count(a.count)}
+            alarm={false}
+            opacity={1}
+            maxX={p.width}
+          />
+        ))}
       {scene.markers.map((m) => (
         <Pill
           key={m.key}
