@@ -1,0 +1,75 @@
+import type { ApplyResult, CpuMark, Happening, MachineView, Scenario, TrafficEvent } from '../sim';
+import type { EngineInput, OutLine } from '../shell';
+
+/** What the worker and the page say to each other each frame (DESIGN §4). */
+
+/** One entry of the engine's input log: a machine input or a shell line, and when it came. */
+export interface EngineLogEntry {
+  readonly atNs: number;
+  readonly input: EngineInput;
+}
+
+export interface EngineInit {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly log?: readonly EngineLogEntry[];
+  /** Where to stand after the rebuild (a restart restores the time the page had reached). */
+  readonly t?: number;
+  readonly twin?: boolean;
+  /** Events between checkpoints (tests make it small to exercise thinning). */
+  readonly checkpointEvery?: number;
+}
+
+export interface FrameRequest {
+  readonly inputs: readonly EngineInput[];
+  /** Simulated nanoseconds to move forward in this frame (0 when paused). */
+  readonly advanceNs: number;
+  readonly sinceHappening: number;
+  /** Sequence numbers of the last traffic event and CPU mark the page has (absent: none). */
+  readonly sinceTraffic?: number;
+  readonly sinceCpuMark?: number;
+}
+
+export interface AppliedInput {
+  readonly atNs: number;
+  readonly input: EngineInput;
+  /** A shell line's result is always ok here: its own exit status is in the frame's `shell`. */
+  readonly result: ApplyResult;
+}
+
+/** What a shell line answered (the page's transcript shows it). */
+export interface ShellOutput {
+  readonly seq: number;
+  readonly atNs: number;
+  readonly line: string;
+  readonly output: readonly OutLine[];
+  readonly exit: number;
+}
+
+export interface Frame {
+  readonly t: number;
+  readonly view: MachineView;
+  readonly twin: MachineView | null;
+  readonly applied: readonly AppliedInput[];
+  /** The answers to this frame's shell lines, in order. */
+  readonly shell: readonly ShellOutput[];
+  readonly happenings: readonly Happening[];
+  /** Message traffic since the page's last (newest first cut: at most TRAFFIC_PER_FRAME). */
+  readonly traffic: readonly TrafficEvent[];
+  readonly trafficOmitted: number;
+  readonly cpuMarks: readonly CpuMark[];
+  /** The sequence numbers the next traffic event and CPU mark will get (lower after a rewind). */
+  readonly trafficHead: number;
+  readonly cpuMarkHead: number;
+  readonly logLength: number;
+  /** The sequence number the next happening will get: lower than before after a rewind. */
+  readonly happeningHead: number;
+  /** Set when an input landed before the end of the log: the later part was dropped. */
+  readonly fork: { readonly atNs: number; readonly dropped: number } | null;
+  /** Simulated ns actually covered, and whether the event budget cut the frame short. */
+  readonly advancedNs: number;
+  readonly lagging: boolean;
+  readonly seeking: boolean;
+}
+
+export type Since = Pick<FrameRequest, 'sinceHappening' | 'sinceTraffic' | 'sinceCpuMark'>;
