@@ -1,6 +1,6 @@
 // e2e runs against the production build (`vite build` + `vite preview`), in Chromium.
 import { defineConfig, devices } from '@playwright/test';
-import { requireChromium } from './tests/e2e/find-chromium';
+import { CHROMIUM_ARGS, requireChromium } from './tests/e2e/find-chromium';
 
 const CI = !!process.env.CI;
 const PORT = 4173;
@@ -28,16 +28,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath,
-          args: [
-            '--no-sandbox',
-            '--headless',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -3,7 +3,7 @@
 import { execSync } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { requireChromium } from '../tests/e2e/find-chromium';
+import { CHROMIUM_ARGS, requireChromium } from '../tests/e2e/find-chromium';
 import { withPreview } from './preview-server';
 
 const RUNS = 3;
@@ -23,16 +23,7 @@ await withPreview(4174, async (url) => {
   for (let i = 0; i < RUNS; i++) {
     const chrome = await chromeLauncher.launch({
       chromePath,
-      chromeFlags: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      chromeFlags: CHROMIUM_ARGS,
     });
     try {
       const result = await lighthouse(url, {

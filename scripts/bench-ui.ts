@@ -4,7 +4,7 @@
 // Budget with the worker: p95 ≤ 20 ms, no task ≥ 50 ms.
 import { execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
-import { requireChromium } from '../tests/e2e/find-chromium';
+import { CHROMIUM_ARGS, requireChromium } from '../tests/e2e/find-chromium';
 import { withPreview } from './preview-server';
 
 const PLAY_MS = 10_000;
@@ -59,15 +59,7 @@ const MEASURE = `
 async function measure(url: string): Promise<Result> {
   const browser = await chromium.launch({
     executablePath: requireChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS.filter((f) => f !== '--headless'),
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

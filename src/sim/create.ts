@@ -38,18 +38,22 @@ function settle(m: Machine): void {
   }
 }
 
-/** A straight run: scenario + seed + log, to `untilNs`. Replay is exactly this. */
-export function replay(
+/**
+ * A straight run: scenario + seed + log, to `untilNs`. Replay is exactly this. A log of other
+ * entries (the engine's, which also holds shell lines) passes the function that applies one.
+ */
+export function replay<T = Input>(
   scenario: Scenario,
   seed: number,
-  log: readonly LogEntry[],
+  log: readonly { readonly atNs: number; readonly input: T }[],
   untilNs: number,
+  run: (m: Machine, input: T) => unknown = apply as (m: Machine, input: T) => unknown,
 ): Machine {
   const m = createMachine(scenario, seed);
   for (const e of log) {
     if (e.atNs > untilNs) break;
     advanceTo(m, e.atNs);
-    apply(m, e.input);
+    run(m, e.input);
   }
   advanceTo(m, untilNs);
   return m;

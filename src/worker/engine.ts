@@ -5,6 +5,7 @@ import {
   happeningsSince,
   newerThan,
   nextEventTime,
+  replay,
   snapshot,
   traceHash,
   twinInput,
@@ -351,13 +352,7 @@ export function replayLog(
   log: readonly EngineLogEntry[],
   untilNs: number,
 ): Machine {
-  const m = createMachine(scenario, seed);
-  for (const e of log) {
-    if (e.atNs > untilNs) break;
-    advanceTo(m, e.atNs);
-    if (isShellLine(e.input)) execLine(m, e.input.line);
-    else apply(m, e.input);
-  }
-  advanceTo(m, untilNs);
-  return m;
+  return replay(scenario, seed, log, untilNs, (m, input: EngineInput) =>
+    isShellLine(input) ? execLine(m, input.line) : apply(m, input),
+  );
 }

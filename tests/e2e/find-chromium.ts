@@ -55,3 +55,18 @@ export function requireChromium(): string {
       .join('\n'),
   );
 }
+
+/**
+ * Flags for every Chromium we start (tests, benchmarks, audits): root needs --no-sandbox, and the
+ * rest keep it from reaching the network, which this machine does not have.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
