@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useT } from '../hooks';
-import { deviceKindKey } from './catalog';
 import { effective } from './parse';
+import { deviceOptions } from './options';
 import { ActionForm, Refusal, SelectField, Switch, useSend } from './parts';
-import { ownerName, useDevices, useInstances, useMachine } from './view';
+import { useDevices, useInstances, useMachine } from './view';
 
 /** Lend one PCI function to a spawned kernel, or take it back (GitHub tree, facts §1.7). */
 export function DeviceForm() {
@@ -66,14 +66,7 @@ export function DeviceForm() {
         testid="device-select"
         wide
         empty={t('sandbox.none')}
-        options={devices.map((d) => ({
-          value: d.pci,
-          label: t('sandbox.device.option', {
-            pci: d.pci,
-            kind: t(deviceKindKey(d.kind)),
-            owner: ownerName(d.owner, instances, t('cpus.pool')),
-          }),
-        }))}
+        options={deviceOptions(devices, instances, t)}
         onChange={setPci}
       />
       <SelectField

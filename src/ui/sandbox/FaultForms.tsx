@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import type { FaultInput, FaultKind } from '../../sim';
 import { useT } from '../hooks';
-import { cpuStateKey, deviceKindKey, FAULTS } from './catalog';
+import { FAULTS } from './catalog';
 import { parseIntField } from './parse';
+import { cpuOptions, deviceOptions } from './options';
 import { ActionForm, SelectField, Switch, TextField, useErrors, useSend } from './parts';
 import { ownerName, useCpus, useDevices, useInstances, type InstanceChoice } from './view';
 
@@ -163,14 +164,7 @@ function DmaFault() {
         testid="fault-dma-device"
         wide
         empty={t('sandbox.none')}
-        options={devices.map((d) => ({
-          value: d.pci,
-          label: t('sandbox.device.option', {
-            pci: d.pci,
-            kind: t(deviceKindKey(d.kind)),
-            owner: ownerName(d.owner, instances, t('cpus.pool')),
-          }),
-        }))}
+        options={deviceOptions(devices, instances, t)}
         onChange={setPci}
       />
       <SelectField
@@ -320,14 +314,7 @@ function ClaimMissFault() {
         testid="fault-claim-cpu"
         wide
         hint={t('sandbox.fault.cpu.hint')}
-        options={cpus.map((c) => ({
-          value: String(c.id),
-          label: t('sandbox.cpu.option', {
-            id: c.id,
-            owner: ownerName(c.owner, instances, t('cpus.pool')),
-            state: t(cpuStateKey(c.state)),
-          }),
-        }))}
+        options={cpuOptions(cpus, instances, t)}
         onChange={setChosen}
       />
     </FaultShell>

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { Input } from '../../sim';
 import { formatMiB } from '../format';
 import { useLang, useT } from '../hooks';
-import { cpuStateKey } from './catalog';
 import { effective, formatCpuList, parseRequiredInt } from './parse';
+import { cpuOptions } from './options';
 import { ActionForm, SelectField, TextField, useErrors, useSend } from './parts';
-import { ownerName, useCpus, useInstances, useMachine, usePool } from './view';
+import { useCpus, useInstances, useMachine, usePool } from './view';
 
 type CpuVerb = 'online' | 'offline' | 'toPool' | 'fromPool';
 
@@ -78,14 +78,7 @@ export function CpuForm() {
         value={value}
         testid="cpu-select"
         wide
-        options={cpus.map((c) => ({
-          value: String(c.id),
-          label: t('sandbox.cpu.option', {
-            id: c.id,
-            owner: ownerName(c.owner, instances, t('cpus.pool')),
-            state: t(cpuStateKey(c.state)),
-          }),
-        }))}
+        options={cpuOptions(cpus, instances, t)}
         onChange={setChosen}
       />
     </ActionForm>

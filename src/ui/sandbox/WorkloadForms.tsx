@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { MessageKey } from '../../i18n';
 import type { Input, WorkloadKind } from '../../sim';
 import { useT } from '../hooks';
-import { deviceKindKey, WORKLOAD_KIND_LIST, WORKLOAD_KINDS } from './catalog';
+import { WORKLOAD_KIND_LIST, WORKLOAD_KINDS } from './catalog';
 import { effective, parseIntField, parseWorkloadName } from './parse';
+import { deviceOptions } from './options';
 import { ActionForm, LoadField, SelectField, TextField, useErrors, useSend } from './parts';
 import { ownerName, useDevices, useInstances, useWorkloads } from './view';
 
@@ -129,14 +130,7 @@ export function StartWorkloadForm() {
           error={errors.device}
           hint={t('sandbox.wl.device.hint')}
           empty={t('sandbox.none')}
-          options={devices.map((d) => ({
-            value: d.pci,
-            label: t('sandbox.device.option', {
-              pci: d.pci,
-              kind: t(deviceKindKey(d.kind)),
-              owner: ownerName(d.owner, instances, t('cpus.pool')),
-            }),
-          }))}
+          options={deviceOptions(devices, instances, t)}
           onChange={(v) => {
             setDevice(v);
             clear('device');
