@@ -17,7 +17,7 @@ import { dotAt, IpiArrows, IpiMarks, useIpiScene } from './IpiLayer';
 import { GroupFrames, GroupHeads } from './KernelGroups';
 import { buildSpec, orderedInstances, stateText, type Translate } from './machine-spec';
 import { MemoryMap } from './MemoryMap';
-import { useWidth } from './use-width';
+import { useWidth } from '../use-width';
 
 /** Before the first measurement: a width that suits most screens, replaced within a frame. */
 const FALLBACK_WIDTH = 720;

@@ -20,7 +20,7 @@ import { DiagramArrows } from './DiagramArrows';
 import { DiagramAxis } from './DiagramAxis';
 import { DiagramGroupLabels, DiagramRows } from './DiagramLanes';
 import { HEADER_H, RIGHT_PAD, plotLeft, rowKey } from './diagramMetrics';
-import { useWidth } from './useWidth';
+import { useWidth } from '../use-width';
 
 export { AXIS_H, EVENTS_H, plotLeft } from './diagramMetrics';
 
@@ -46,9 +46,8 @@ export function Diagram(p: DiagramProps) {
   const bodyRef = useRef<SVGSVGElement>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   // The lanes' box, less its scrollbar when a big machine makes it scroll.
-  const inner = useWidth(scrollRef, 0);
+  const [scrollRef, inner] = useWidth();
   const { view, win, now } = p;
   const width = inner > 0 ? Math.min(inner, p.width) : p.width;
   const x0 = plotLeft(width);

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { prefsStore } from '../../store/prefs-store';
 import { selectionStore } from '../../store/selection-store';
@@ -20,7 +20,7 @@ import { Diagram } from './Diagram';
 import { Legend } from './Legend';
 import { MarksList } from './MarksList';
 import { Scrubber } from './Scrubber';
-import { useWidth } from './useWidth';
+import { useWidth } from '../use-width';
 import './timeline.css';
 
 /**
@@ -40,8 +40,7 @@ export function Timeline() {
   const omitted = useStore(simStore, (s) => s.trafficOmitted);
   const selected = useStore(selectionStore, (s) => s.selected);
   const reduced = useStore(prefsStore, (s) => s.reducedMotion);
-  const boxRef = useRef<HTMLDivElement>(null);
-  const width = useWidth(boxRef, 0);
+  const [boxRef, width] = useWidth();
 
   const [windowNs, setWindowNs] = useState(DEFAULT_WINDOW_NS);
   const [follow, setFollow] = useState(true);

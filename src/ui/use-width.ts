@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
 
 /**
- * The width of an element, kept up to date by a ResizeObserver: the machine view lays itself
- * out for its container (a phone, a side-by-side twin, a projector). 0 until first measured.
+ * The width of an element, kept up to date by a ResizeObserver: the machine view and the timeline
+ * lay themselves out for their container (a phone, a side-by-side twin, a projector). Use the
+ * returned callback as the element's `ref`. 0 until first measured.
  */
 export function useWidth(): readonly [
   (el: HTMLElement | null) => (() => void) | undefined,
