@@ -25,8 +25,9 @@ function readJson(file: string): unknown {
 function readCatalog(file: string): Catalog {
   if (existsSync(file) && statSync(file).isDirectory()) {
     const merged: Record<string, unknown> = {};
+    // Subfolders too: lesson text lives in <lang>/lessons/<slug>.json.
     for (const name of readdirSync(file)
-      .filter((n) => n.endsWith('.json'))
+      .filter((n) => n.endsWith('.json') || statSync(path.join(file, n)).isDirectory())
       .sort()) {
       for (const [k, v] of Object.entries(readCatalog(path.join(file, name)))) {
         if (k in merged) fail(`${path.join(file, name)}: key "${k}" is also in another file`);

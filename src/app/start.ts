@@ -4,6 +4,7 @@ import { parseLang } from '../i18n';
 import { PRESET_IDS, type PresetId } from '../sim/presets';
 import { registerControls } from '../store/controls';
 import { setPrefs } from '../store/prefs-store';
+import { LessonSession, readLessonRoute } from './lesson-session';
 import { installTestHooks } from './test-hooks';
 
 /** Read the start spec from the URL: `?scenario=<preset>&seed=<int>&lang=en|es`. */
@@ -60,6 +61,9 @@ export function startSim(): SimBridge {
     start: { scenario: url.preset, seed: url.seed },
   });
   const b = bridge;
+  const lessons = new LessonSession(b, { preset: url.preset, seed: url.seed });
+  lessons.prepare(readLessonRoute(location.search));
+  lessons.watch();
   registerControls({
     stepEvent: () => b.stepEvent(),
     skipToHappening: (maxNs) => b.skipToHappening(maxNs),
@@ -71,6 +75,10 @@ export function startSim(): SimBridge {
       await b.setTwin(on);
     },
     exportTrace: () => b.exportTrace(),
+    startLesson: (slug, step) => lessons.start(slug, step),
+    leaveLesson: () => lessons.leave(),
+    showMe: (jump) => b.showMe(jump),
+    rewindToStep: (step) => b.rewindToStep(step),
   });
   if (url.hooks) installTestHooks(b);
   void b.start();

@@ -6,6 +6,8 @@ import { pushInput } from '../store/input-store';
 import { playbackStore, setPlaying } from '../store/playback-store';
 import { simStore } from '../store/sim-store';
 import { statusStore } from '../store/status-store';
+import { lessonStore } from '../store/lesson-store';
+import type { LessonStatus } from '../worker/frame-types';
 
 /**
  * Hooks for the end-to-end tests (`?testhooks`): read state and provoke failures without
@@ -30,6 +32,8 @@ export interface TestHooks {
   speed(index: number): void;
   twin(on: boolean): Promise<void>;
   view(): MachineView | null;
+  /** The lesson's state as the worker reports it (step, goals met), or null. */
+  lesson(): LessonStatus | null;
 }
 
 declare global {
@@ -57,5 +61,6 @@ export function installTestHooks(bridge: SimBridge): void {
     speed: (index) => playbackStore.setState({ speedIndex: index }),
     view: () => simStore.getState().view,
     kernelState: (name) => simStore.getState().view?.instances.find((i) => i.name === name)?.state,
+    lesson: () => lessonStore.getState().status,
   };
 }

@@ -75,10 +75,12 @@ export class SimBridge {
   /** The worker's input log, mirrored from frames: what a restart replays. */
   private log: EngineLogEntry[] = [];
   private twin: boolean;
+  /** Where to stand after the next (non-restart) boot: resuming saved lesson progress. */
+  private resumeAt: number | null = null;
   private rateWindow: { wall: number; sim: number }[] = [];
   private readonly timeoutMs: number;
 
-  constructor(private readonly opts: BridgeOptions) {
+  constructor(readonly opts: BridgeOptions) {
     this.timeoutMs = opts.timeoutMs ?? WORKER_TIMEOUT_MS;
     this.twin = opts.start.twin ?? false;
   }
@@ -117,11 +119,22 @@ export class SimBridge {
     const hello = await withTimeout(api.hello(), this.timeoutMs);
     metaStore.setState({ constants: hello.constants, engine: hello.engine });
     const t = simStore.getState().t;
+    const resume = !restart && this.resumeAt !== null ? { log: this.log, t: this.resumeAt } : null;
+    this.resumeAt = null;
+    const twin = this.opts.start.lesson && !restart ? {} : { twin: this.twin };
     const frame = await withTimeout(
-      api.init({ ...this.opts.start, twin: this.twin, ...(restart ? { log: this.log, t } : {}) }),
+      api.init({
+        ...this.opts.start,
+        ...twin,
+        ...(restart ? { log: this.log, t } : {}),
+        ...(resume ?? {}),
+      }),
       this.timeoutMs * 4,
     );
     if (gen !== this.generation) return;
+    // A lesson's deep link logs the earlier steps' solutions at init: mirror them.
+    if (!restart) this.mirror(frame);
+    if (this.opts.start.lesson) this.twin = frame.twin !== null;
     receiveFrame(frame);
     statusStore.setState({ phase: 'running', error: null });
   }
@@ -188,7 +201,8 @@ export class SimBridge {
   }
 
   private mirror(f: Frame): void {
-    if (f.fork || f.applied.length > 0) {
+    // A rewind to a lesson step also shortens the log.
+    if (f.fork || f.applied.length > 0 || f.logLength < this.log.length) {
       this.log.length = Math.max(0, f.logLength - f.applied.length);
       for (const a of f.applied) this.log.push({ atNs: a.atNs, input: a.input });
     }
@@ -222,10 +236,19 @@ export class SimBridge {
     return this.call((api) => api.seek(Math.max(0, Math.round(t)), sinceOf(simStore.getState())));
   }
 
-  /** Another machine (preset, seed, version): a fresh worker, an empty log, fresh stores. */
-  async load(start: Omit<StartSpec, 'log' | 't'>): Promise<void> {
-    this.opts.start = { ...start, twin: this.twin };
+  /**
+   * Another machine (preset, seed, version, or a lesson): a fresh worker, fresh stores, and the
+   * given log (empty unless resuming saved progress). A lesson brings its own twin setting.
+   */
+  async load(
+    start: Omit<StartSpec, 'log' | 't'>,
+    resume?: { readonly log: readonly EngineLogEntry[]; readonly t: number },
+  ): Promise<void> {
+    const { twin: _ignored, ...rest } = start;
+    this.opts.start = start.lesson ? rest : { ...rest, twin: this.twin };
     this.log = [];
+    this.resumeAt = null;
+    if (resume) this.resumeFrom(resume.log, resume.t);
     this.inFlight = null;
     resetSim();
     statusStore.setState({ phase: 'starting', lastRestart: null });
@@ -236,6 +259,26 @@ export class SimBridge {
       // waiting forever: say why.
       statusStore.setState({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
     }
+  }
+
+  /** The next boot replays this log and stands at `t` (saved lesson progress). */
+  resumeFrom(log: readonly EngineLogEntry[], t: number): void {
+    this.log = [...log];
+    this.resumeAt = t;
+  }
+
+  /** The lesson step's "show me" (`jump`: straight to its end). */
+  showMe(jump: boolean): Promise<void> {
+    return this.call((api) => api.showMe(jump, sinceOf(simStore.getState())));
+  }
+
+  /** Stand where lesson step `step` began, dropping what came after (back, reset step). */
+  rewindToStep(step: number): Promise<void> {
+    return this.call((api) => api.rewindToStep(step, sinceOf(simStore.getState())));
+  }
+
+  get startSpec(): Omit<StartSpec, 'log' | 't'> {
+    return this.opts.start;
   }
 
   exportTrace(): Promise<string> {

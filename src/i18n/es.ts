@@ -1,5 +1,7 @@
 import core from './es/core.json';
+import facts from './es/facts.json';
 import inspector from './es/inspector.json';
+import lessons from './es/lessons-ui.json';
 import machine from './es/machine.json';
 import sandbox from './es/sandbox.json';
 import shell from './es/shell.json';
@@ -12,4 +14,6 @@ export const es: Readonly<Record<string, string>> = {
   ...sandbox,
   ...inspector,
   ...shell,
+  ...lessons,
+  ...facts,
 };

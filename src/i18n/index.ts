@@ -1,12 +1,14 @@
 import core from './en/core.json';
+import facts from './en/facts.json';
 import inspector from './en/inspector.json';
+import lessons from './en/lessons-ui.json';
 import machine from './en/machine.json';
 import sandbox from './en/sandbox.json';
 import shell from './en/shell.json';
 import timeline from './en/timeline.json';
 
 /** English, merged from one file per area of the app (so each area's strings live together). */
-const en = { ...core, ...machine, ...timeline, ...sandbox, ...inspector, ...shell };
+const en = { ...core, ...machine, ...timeline, ...sandbox, ...inspector, ...shell, ...lessons, ...facts };
 
 export type MessageKey = keyof typeof en;
 export type Lang = 'en' | 'es';

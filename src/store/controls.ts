@@ -1,3 +1,4 @@
+import type { LessonSlug } from '../lessons/types';
 import type { PresetId, ProposalVersion } from '../sim';
 
 /**
@@ -14,6 +15,14 @@ export interface SimControls {
   setTwin(on: boolean): Promise<void>;
   /** Chrome trace-event JSON of the run so far (one track per CPU, IPIs as flow events). */
   exportTrace(): Promise<string>;
+  /** Start a lesson on a fresh machine, standing at the start of `step` (0-based; default 0). */
+  startLesson(slug: LessonSlug, step?: number): Promise<void>;
+  /** Leave the lesson: back to the sandbox's machine. */
+  leaveLesson(): Promise<void>;
+  /** Play the step's "show me" script (or run straight to its end and until its goals hold). */
+  showMe(jump: boolean): Promise<void>;
+  /** Stand where step `step` began, dropping everything after (back, reset step). */
+  rewindToStep(step: number): Promise<void>;
 }
 
 let impl: SimControls | null = null;
@@ -31,4 +40,8 @@ export const controls: SimControls = {
   loadScenario: (spec) => impl?.loadScenario(spec) ?? notReady(),
   setTwin: (on) => impl?.setTwin(on) ?? notReady(),
   exportTrace: () => impl?.exportTrace() ?? notReady(),
+  startLesson: (slug, step) => impl?.startLesson(slug, step) ?? notReady(),
+  leaveLesson: () => impl?.leaveLesson() ?? notReady(),
+  showMe: (jump) => impl?.showMe(jump) ?? notReady(),
+  rewindToStep: (step) => impl?.rewindToStep(step) ?? notReady(),
 };

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { receiveLessonStatus } from './lesson-store';
 import type { CpuMark, Happening, MachineView, MetricPoint, TrafficEvent } from '../sim';
 import type { AppliedInput, Frame, OutLine, Since } from '../worker/engine';
 
@@ -99,6 +100,7 @@ function appendSeries(
 
 /** Fold one frame from the worker into the store. */
 export function receiveFrame(f: Frame): void {
+  receiveLessonStatus(f.lesson);
   simStore.setState((s) => {
     // After a rewind the worker's buffers were restored from a checkpoint: drop what lies ahead of
     // the new time and continue from the worker's sequence numbers (re-simulation gives the same).

@@ -8,11 +8,15 @@ import {
   type PresetId,
   type ProposalVersion,
 } from '../sim';
+import { LESSONS } from '../lessons';
 import { exportChromeTrace } from './chrome-trace';
 import { Engine, type EngineInit, type Frame, type FrameRequest, type Since } from './engine';
 
 export type StartSpec = Omit<EngineInit, 'scenario'> & {
+  /** Ignored for a lesson, which brings its own. */
   readonly scenario: EngineInit['scenario'] | PresetId;
+  /** With `lesson`: stand at the start of this step (0-based), replaying earlier solutions. */
+  readonly step?: number;
   /** Start the preset under another proposal version. */
   readonly version?: ProposalVersion;
 };
@@ -42,8 +46,24 @@ export function createSimApi() {
       const scenario = spec.version
         ? { ...base, config: { ...base.config, version: spec.version } }
         : base;
-      engine = new Engine({ ...spec, scenario });
+      engine = new Engine({
+        ...spec,
+        scenario: spec.lesson ? LESSONS[spec.lesson].scenario : scenario,
+      });
+      if (spec.lesson && spec.step && !spec.log) engine.gotoStep(spec.step);
       return engine.makeFrame([], null, 0, false, { sinceHappening: -1 });
+    },
+    /** The lesson step's "show me" (`jump`: straight to its end, until its goals hold). */
+    showMe(jump: boolean, since: Since): Frame {
+      const e = need();
+      e.showMe(jump);
+      return e.makeFrame([], null, 0, false, since);
+    },
+    /** Back or reset: stand where lesson step `step` began, dropping what came after. */
+    async rewindToStep(step: number, since: Since): Promise<Frame> {
+      const e = need();
+      await e.rewindToStep(step, yieldNow);
+      return e.makeFrame([], null, 0, false, since);
     },
     frame(req: FrameRequest): Frame {
       return need().frame(req);

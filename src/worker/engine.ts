@@ -10,13 +10,25 @@ import {
   traceHash,
   twinInput,
   twinScenario,
+  type ApplyResult,
   type Input,
   type Machine,
   type Scenario,
 } from '../sim';
-import { execLine, isShellLine, type EngineInput } from '../shell';
+import { execLine, type ShellResult } from '../shell';
+import { LESSONS, type LabInput, type LessonLogic, type ScriptItem } from '../lessons';
+import {
+  beginStep,
+  noteLine,
+  observe,
+  startTracker,
+  stepDone,
+  type TrackerState,
+} from '../lessons/tracker';
 
-export type { EngineInput, OutLine } from '../shell';
+/** What the engine's log holds: machine inputs, shell lines and the lessons' inputs. */
+export type EngineInput = LabInput;
+export type { OutLine } from '../shell';
 
 /** At most this many events per frame, so a frame never blocks the worker for long. */
 export const FRAME_EVENT_BUDGET = 150_000;
@@ -27,6 +39,11 @@ export const TRAFFIC_PER_FRAME = 250;
 export const CPU_MARKS_PER_FRAME = 600;
 const CHECKPOINT_EVERY_EVENTS = 250_000;
 export const MAX_CHECKPOINTS = 24;
+/** In a lesson the machine runs in chunks this small, so goals see every message (see tracker). */
+const LESSON_CHUNK = 1000;
+/** A "show me" jump lets goals settle for at most this long by default (simulated). */
+const DEFAULT_SETTLE_NS = 2_000_000_000;
+const SETTLE_SLICE_NS = 1_000_000;
 
 export type {
   AppliedInput,
@@ -34,6 +51,7 @@ export type {
   EngineLogEntry,
   Frame,
   FrameRequest,
+  LessonStatus,
   ShellOutput,
   Since,
 } from './frame-types';
@@ -43,6 +61,7 @@ import type {
   EngineLogEntry,
   Frame,
   FrameRequest,
+  LessonStatus,
   ShellOutput,
   Since,
 } from './frame-types';
@@ -53,6 +72,13 @@ interface Checkpoint {
   readonly events: number;
   readonly machine: Machine;
   readonly twin: Machine | null;
+  readonly lesson: TrackerState | null;
+}
+
+/** A running "show me": its remaining items and when the next one is due. */
+interface Script {
+  items: ScriptItem[];
+  nextAt: number;
 }
 
 /**
@@ -74,13 +100,22 @@ export class Engine {
   private seeking = false;
   private deferred: EngineInput[] = [];
   private readonly checkpointEvery: number;
+  private readonly logic: LessonLogic | null;
+  private track: TrackerState | null = null;
+  private script: Script | null = null;
+  /** Entries a script applied since the last frame (the page mirrors the log from frames). */
+  private fired: AppliedInput[] = [];
+  private firedShell: ShellOutput[] = [];
 
   constructor(init: EngineInit) {
     this.checkpointEvery = init.checkpointEvery ?? CHECKPOINT_EVERY_EVENTS;
-    this.scenario = init.scenario;
+    this.logic = init.lesson ? LESSONS[init.lesson] : null;
+    this.scenario = this.logic?.scenario ?? init.scenario;
     this.seed = init.seed;
-    this.m = createMachine(init.scenario, init.seed);
-    this.tw = init.twin ? createMachine(twinScenario(init.scenario), init.seed) : null;
+    this.m = createMachine(this.scenario, init.seed);
+    const twin = init.twin ?? this.logic?.twin ?? false;
+    this.tw = twin ? createMachine(twinScenario(this.scenario), init.seed) : null;
+    this.track = init.lesson ? startTracker(init.lesson, this.m, this.tw) : null;
     this.checkpoint();
     if (init.log) this.log = [...init.log];
     if (init.t !== undefined || this.log.length > 0) {
@@ -96,8 +131,16 @@ export class Engine {
     return this.m;
   }
 
+  get twinMachine(): Machine | null {
+    return this.tw;
+  }
+
   get logEntries(): readonly EngineLogEntry[] {
     return this.log;
+  }
+
+  get lessonTracker(): TrackerState | null {
+    return this.track;
   }
 
   hash(): string {
@@ -118,30 +161,30 @@ export class Engine {
     const forkHere = () => {
       if (this.applied >= this.log.length) return;
       fork = { atNs: this.m.now, dropped: this.log.length - this.applied };
-      this.log.length = this.applied;
-      this.checkpoints = this.checkpoints.filter(
-        (c) => c.applied <= this.applied && c.t <= this.m.now,
-      );
+      this.truncateLog();
     };
+    // The learner acting cuts a running "show me" short: what they do is what happens.
+    if (inputs.length > 0) this.script = null;
     for (const input of inputs) {
-      if (!isShellLine(input)) {
-        forkHere();
-        applied.push(this.act(input));
-        continue;
-      }
       const atNs = this.m.now;
       const entry: EngineLogEntry = { atNs, input };
-      const r = execLine(this.m, input.line);
-      this.expanded.set(entry, r.inputs);
-      for (const i of r.inputs) this.applyTwin(i);
-      shell.push({ seq: this.shellSeq++, atNs, line: input.line, output: r.output, exit: r.exit });
-      // A line that only reads, typed while standing before the end of the log, changes nothing:
-      // answer it, but do not log it and do not fork the timeline.
-      if (r.inputs.length === 0 && this.applied < this.log.length) continue;
+      const r = this.run(entry);
+      if (r.shell) {
+        shell.push({
+          seq: this.shellSeq++,
+          atNs,
+          line: input.type === 'shell.line' ? input.line : '',
+          output: r.shell.output,
+          exit: r.shell.exit,
+        });
+        // A line that only reads, typed while standing before the end of the log, changes
+        // nothing: answer it, but do not log it and do not fork the timeline.
+        if (r.shell.inputs.length === 0 && this.applied < this.log.length) continue;
+      }
       forkHere();
       this.log.push(entry);
       this.applied = this.log.length;
-      applied.push({ atNs, input, result: { ok: true } });
+      applied.push({ atNs, input, result: r.result });
     }
     const start = this.m.now;
     const lagging = req.advanceNs > 0 && !this.runTo(start + req.advanceNs, budget);
@@ -149,56 +192,217 @@ export class Engine {
     return this.makeFrame(applied, fork, this.m.now - start, lagging, req, shell);
   }
 
-  private act(input: Input): AppliedInput {
-    const atNs = this.m.now;
-    const result = apply(this.m, input);
-    this.log.push({ atNs, input });
-    this.applied = this.log.length;
-    this.applyTwin(input);
-    return { atNs, input, result };
+  /** Drop the log after the machine's position (an input in the past forks the timeline). */
+  private truncateLog(): void {
+    this.log.length = this.applied;
+    this.checkpoints = this.checkpoints.filter(
+      (c) => c.applied <= this.applied && c.t <= this.m.now,
+    );
   }
 
-  /** Re-apply a logged entry (a seek, a rebuild): a shell line is parsed and run again. */
-  private replayEntry(e: EngineLogEntry): void {
-    if (!isShellLine(e.input)) {
-      apply(this.m, e.input);
-      this.applyTwin(e.input);
-      return;
+  /**
+   * Apply one entry to the machine (and the twin, and the lesson's goal tracking): the same path
+   * for a live input, a replayed one and a script's.
+   */
+  private run(e: EngineLogEntry): { result: ApplyResult; shell?: ShellResult } {
+    const input = e.input;
+    switch (input.type) {
+      case 'shell.line': {
+        const r = execLine(this.m, input.line);
+        this.expanded.set(e, r.inputs);
+        for (const i of r.inputs) this.applyTwin(i);
+        if (this.track) noteLine(this.track, input.line, r.exit);
+        return { result: { ok: true }, shell: r };
+      }
+      case 'lesson.step': {
+        const steps = this.logic?.steps.length ?? 0;
+        if (!this.track || !this.logic || input.step < 0 || input.step >= steps) {
+          return {
+            result: { ok: false, code: 'EINVAL', errno: -22, message: 'no such lesson step' },
+          };
+        }
+        observe(this.track, this.logic, this.m, this.tw);
+        beginStep(this.track, input.step, this.m, this.tw);
+        return { result: { ok: true } };
+      }
+      case 'twin.only': {
+        if (!this.tw) {
+          return { result: { ok: false, code: 'ENOENT', errno: -2, message: 'no twin machine' } };
+        }
+        advanceTo(this.tw, this.m.now);
+        return { result: apply(this.tw, input.input) };
+      }
+      default: {
+        const result = apply(this.m, input);
+        this.applyTwin(input);
+        return { result };
+      }
     }
-    const r = execLine(this.m, e.input.line);
-    this.expanded.set(e, r.inputs);
-    for (const i of r.inputs) this.applyTwin(i);
   }
 
   private applyTwin(input: Input): void {
     if (!this.tw) return;
+    if (input.type === 'fault' && this.logic?.mirrorFaults === false) return;
     advanceTo(this.tw, this.m.now);
     const ti = twinInput(input);
     if (ti) apply(this.tw, ti);
   }
 
+  private observeLesson(): void {
+    if (this.track && this.logic) observe(this.track, this.logic, this.m, this.tw);
+  }
+
   /**
-   * Run to `t`, applying logged inputs as their times come. Returns false when the event budget
-   * ran out first (the machine then stands at its last event).
+   * Run to `t`, applying logged inputs (and a script's) as their times come. Returns false when
+   * the event budget ran out first (the machine then stands at its last event).
    */
   private runTo(t: number, budget: number): boolean {
     let left = budget;
     for (;;) {
       const next = this.log[this.applied];
-      const stop = next && next.atNs <= t ? next.atNs : t;
-      left -= advanceTo(this.m, stop, left);
-      if (left <= 0 && this.m.now < stop) {
+      const scriptAt =
+        this.script && this.applied >= this.log.length ? this.script.nextAt : Infinity;
+      const stop = Math.min(t, next && next.atNs <= t ? next.atNs : t, scriptAt);
+      for (;;) {
+        const chunk = this.track ? Math.min(left, LESSON_CHUNK) : left;
+        const used = advanceTo(this.m, stop, chunk);
+        left -= used;
+        this.observeLesson();
+        if (used < chunk || this.m.now >= stop) break;
+        if (left <= 0) {
+          if (this.tw) advanceTo(this.tw, this.m.now);
+          return false;
+        }
+      }
+      if (this.m.now < stop) {
         if (this.tw) advanceTo(this.tw, this.m.now);
         return false;
       }
-      if (next && next.atNs <= t) {
+      if (next && next.atNs <= t && next.atNs <= this.m.now) {
         this.applied++;
-        this.replayEntry(next);
+        this.run(next);
+        this.observeLesson();
+        continue;
+      }
+      if (this.script && scriptAt <= t && this.m.now >= scriptAt) {
+        this.fireScript();
         continue;
       }
       if (this.tw) advanceTo(this.tw, t);
       return true;
     }
+  }
+
+  /** Apply the script's items due now (inputs are logged like the learner's own). */
+  private fireScript(): void {
+    const sc = this.script;
+    if (!sc) return;
+    while (sc.items.length > 0) {
+      const item = sc.items[0] as ScriptItem;
+      if (item.type === 'wait') {
+        sc.items.shift();
+        sc.nextAt = this.m.now + item.ns;
+        return;
+      }
+      sc.items.shift();
+      const entry: EngineLogEntry = { atNs: this.m.now, input: item };
+      const r = this.run(entry);
+      this.log.push(entry);
+      this.applied = this.log.length;
+      this.fired.push({ atNs: entry.atNs, input: item, result: r.result });
+      if (r.shell && item.type === 'shell.line') {
+        this.firedShell.push({
+          seq: this.shellSeq++,
+          atNs: entry.atNs,
+          line: item.line,
+          output: r.shell.output,
+          exit: r.shell.exit,
+        });
+      }
+      this.observeLesson();
+    }
+    this.script = null;
+  }
+
+  /**
+   * "Show me" for the current step: its script starts now (inputs logged as they come). With
+   * `jump`, run straight to its end and on until the step's goals hold (or `settleNs` passes).
+   */
+  showMe(jump: boolean, solution = false): void {
+    const logic = this.logic;
+    const st = this.track;
+    if (!logic || !st) return;
+    const step = logic.steps[st.step];
+    if (!step) return;
+    if (this.applied < this.log.length) this.truncateLog();
+    const items = [...(solution ? (step.solution ?? step.show) : step.show)];
+    this.script = { items, nextAt: this.m.now };
+    if (!jump) {
+      // What is due now happens now; the rest as simulated time reaches it.
+      this.fireScript();
+      return;
+    }
+    while (this.script) {
+      const at = this.script.nextAt;
+      this.runTo(Math.max(at, this.m.now), Number.MAX_SAFE_INTEGER);
+      if (this.script && this.script.nextAt === at) this.fireScript();
+    }
+    const until = this.m.now + (step.settleNs ?? DEFAULT_SETTLE_NS);
+    while (!stepDone(st, logic) && this.m.now < until) {
+      this.runTo(Math.min(until, this.m.now + SETTLE_SLICE_NS), Number.MAX_SAFE_INTEGER);
+    }
+    this.maybeCheckpoint();
+  }
+
+  /**
+   * Stand at the start of lesson step `step` by running each earlier step's solution (a deep
+   * link). Deterministic: the same seed gives the same machine.
+   */
+  gotoStep(step: number): void {
+    const logic = this.logic;
+    const st = this.track;
+    if (!logic || !st) return;
+    const target = Math.max(0, Math.min(step, logic.steps.length - 1));
+    while (st.step < target) {
+      this.showMe(true, true);
+      this.takeInput({ type: 'lesson.step', step: st.step + 1 });
+    }
+    this.maybeCheckpoint();
+  }
+
+  /** Log and apply one input now (at the end of the log), as a frame would. */
+  private takeInput(input: EngineInput): void {
+    if (this.applied < this.log.length) this.truncateLog();
+    const entry: EngineLogEntry = { atNs: this.m.now, input };
+    const r = this.run(entry);
+    this.log.push(entry);
+    this.applied = this.log.length;
+    this.fired.push({ atNs: entry.atNs, input, result: r.result });
+  }
+
+  /**
+   * Back / reset step: stand where step `step` began and drop what came after — by log position,
+   * not only time: inputs logged at the very instant the step began come after its mark.
+   */
+  async rewindToStep(step: number, yieldNow: () => Promise<void>): Promise<void> {
+    const at = this.track?.markers[step];
+    if (at === undefined || this.seeking) return;
+    this.script = null;
+    let keep = 0;
+    if (step > 0) {
+      keep = -1;
+      this.log.forEach((e, i) => {
+        if (e.atNs === at && e.input.type === 'lesson.step' && e.input.step === step) keep = i;
+      });
+      if (keep < 0) return;
+      keep += 1;
+    }
+    this.log.length = keep;
+    this.checkpoints = this.checkpoints.filter((c) => c.applied <= keep && c.t <= at);
+    // Stand before the mark, then run to it: the mark is re-applied, nothing after it is.
+    this.restoreFrom(at);
+    if (this.applied > keep) this.restoreFrom(-1);
+    await this.seek(at, yieldNow);
   }
 
   /** Advance to the next queued event (the "next event" playback button). */
@@ -232,6 +436,7 @@ export class Engine {
   async seek(t: number, yieldNow: () => Promise<void>): Promise<void> {
     if (this.seeking) return;
     this.seeking = true;
+    this.script = null;
     try {
       if (t < this.m.now) this.restoreFrom(t);
       while (!this.runTo(t, SEEK_CHUNK)) {
@@ -252,11 +457,13 @@ export class Engine {
       const twin = this.tw !== null;
       this.m = createMachine(this.scenario, this.seed);
       this.tw = twin ? createMachine(twinScenario(this.scenario), this.seed) : null;
+      this.track = this.track ? startTracker(this.track.slug, this.m, this.tw) : null;
       this.applied = 0;
       return;
     }
     this.m = structuredClone(cp.machine);
     this.tw = cp.twin ? structuredClone(cp.twin) : null;
+    this.track = cp.lesson ? structuredClone(cp.lesson) : null;
     this.applied = cp.applied;
   }
 
@@ -271,10 +478,19 @@ export class Engine {
     const tw = createMachine(twinScenario(this.scenario), this.seed);
     for (const e of this.log.slice(0, this.applied)) {
       advanceTo(tw, e.atNs);
-      const inputs = isShellLine(e.input) ? (this.expanded.get(e) ?? []) : [e.input];
+      const inputs =
+        e.input.type === 'shell.line'
+          ? (this.expanded.get(e) ?? [])
+          : e.input.type === 'lesson.step'
+            ? []
+            : e.input.type === 'twin.only'
+              ? [e.input.input]
+              : [e.input];
+      const only = e.input.type === 'twin.only';
       for (const i of inputs) {
-        const ti = twinInput(i);
-        if (ti) apply(tw, ti);
+        const unmirrored = !only && i.type === 'fault' && this.logic?.mirrorFaults === false;
+        const ti = only ? i : twinInput(i);
+        if (ti && !unmirrored) apply(tw, ti);
       }
     }
     advanceTo(tw, this.m.now);
@@ -291,6 +507,7 @@ export class Engine {
       events: this.m.counters.events,
       machine: structuredClone(this.m),
       twin: this.tw ? structuredClone(this.tw) : null,
+      lesson: this.track ? structuredClone(this.track) : null,
     });
   }
 
@@ -311,6 +528,22 @@ export class Engine {
     return this.checkpoints.length;
   }
 
+  /** The lesson's state for the page (null outside lessons). */
+  lessonStatus(): LessonStatus | null {
+    const st = this.track;
+    const logic = this.logic;
+    if (!st || !logic) return null;
+    const goals = logic.steps[st.step]?.goals ?? [];
+    return {
+      slug: st.slug,
+      step: st.step,
+      steps: logic.steps.length,
+      met: goals.map((_, i) => st.met[i] === true),
+      markers: [...st.markers],
+      scriptLeft: this.script ? this.script.items.length + 1 : 0,
+    };
+  }
+
   makeFrame(
     applied: AppliedInput[],
     fork: Frame['fork'],
@@ -320,12 +553,16 @@ export class Engine {
     shell: readonly ShellOutput[] = [],
   ): Frame {
     const traffic = newerThan(this.m.traffic, since.sinceTraffic ?? -1, TRAFFIC_PER_FRAME);
+    // Entries a script or a deep link logged come after the frame's own, as in the log.
+    const all = this.fired.length > 0 ? [...applied, ...this.fired.splice(0)] : applied;
+    const shellAll = this.firedShell.length > 0 ? [...shell, ...this.firedShell.splice(0)] : shell;
     return {
       t: this.m.now,
+      lesson: this.lessonStatus(),
       view: snapshot(this.m),
       twin: this.tw ? snapshot(this.tw) : null,
-      applied,
-      shell,
+      applied: all,
+      shell: shellAll,
       happenings: happeningsSince(this.m, since.sinceHappening, HAPPENINGS_PER_FRAME),
       traffic: traffic.items,
       trafficOmitted: traffic.omitted,
@@ -352,7 +589,10 @@ export function replayLog(
   log: readonly EngineLogEntry[],
   untilNs: number,
 ): Machine {
-  return replay(scenario, seed, log, untilNs, (m, input: EngineInput) =>
-    isShellLine(input) ? execLine(m, input.line) : apply(m, input),
-  );
+  return replay(scenario, seed, log, untilNs, (m, input: EngineInput) => {
+    if (input.type === 'shell.line') return execLine(m, input.line);
+    // Lesson marks and twin-only inputs leave this machine as it is.
+    if (input.type === 'lesson.step' || input.type === 'twin.only') return { ok: true };
+    return apply(m, input);
+  });
 }

@@ -1,5 +1,6 @@
 import type { ApplyResult, CpuMark, Happening, MachineView, Scenario, TrafficEvent } from '../sim';
-import type { EngineInput, OutLine } from '../shell';
+import type { OutLine } from '../shell';
+import type { LabInput as EngineInput, LessonSlug } from '../lessons/types';
 
 /** What the worker and the page say to each other each frame (DESIGN §4). */
 
@@ -16,6 +17,8 @@ export interface EngineInit {
   /** Where to stand after the rebuild (a restart restores the time the page had reached). */
   readonly t?: number;
   readonly twin?: boolean;
+  /** Run this lesson: its scenario and twin, and goal tracking in every frame. */
+  readonly lesson?: LessonSlug;
   /** Events between checkpoints (tests make it small to exercise thinning). */
   readonly checkpointEvery?: number;
 }
@@ -46,8 +49,23 @@ export interface ShellOutput {
   readonly exit: number;
 }
 
+/** Where a lesson stands, as the worker sees it (absent outside lessons). */
+export interface LessonStatus {
+  readonly slug: LessonSlug;
+  /** 0-based step, and how many steps the lesson has. */
+  readonly step: number;
+  readonly steps: number;
+  /** Each of this step's goals: held at some instant of the step (latched). */
+  readonly met: readonly boolean[];
+  /** When each step up to this one began (simulated ns): back and reset rewind to these. */
+  readonly markers: readonly number[];
+  /** Items of a "show me" script still to play (0 when none runs). */
+  readonly scriptLeft: number;
+}
+
 export interface Frame {
   readonly t: number;
+  readonly lesson: LessonStatus | null;
   readonly view: MachineView;
   readonly twin: MachineView | null;
   readonly applied: readonly AppliedInput[];

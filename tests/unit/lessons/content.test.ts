@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONTENT, LESSON_ORDER, lessonKey, type LessonContent } from '../../../src/content';
+import { factSection } from '../../../src/content/facts';
+import { LESSONS, LESSON_SLUGS, type LessonSlug } from '../../../src/lessons';
+
+const texts = (lang: 'en' | 'es', slug: string): Record<string, string> =>
+  JSON.parse(readFileSync(`src/i18n/${lang}/lessons/${slug}.json`, 'utf8')) as Record<
+    string,
+    string
+  >;
+const glossary = (lang: 'en' | 'es'): Record<string, string> =>
+  JSON.parse(readFileSync(`src/i18n/${lang}/glossary.json`, 'utf8')) as Record<string, string>;
+
+/** Every key the content's shape derives: what the lesson panel will ask for. */
+function keysOf(c: LessonContent): string[] {
+  const s = c.slug;
+  const k = lessonKey;
+  const keys = [k.title(s), k.idea(s), k.version(s), k.misconceptions(s)];
+  for (let u = 1; u <= c.uncertain; u++) keys.push(k.uncertain(s, u));
+  c.steps.forEach((step, i) => {
+    const n = i + 1;
+    keys.push(k.step.title(s, n), k.step.predict(s, n), k.step.task(s, n));
+    keys.push(k.step.observe(s, n), k.step.explain(s, n));
+    for (let ch = 1; ch <= step.predict.choices; ch++) keys.push(k.step.choice(s, n, ch));
+    for (let h = 1; h <= step.hints; h++) keys.push(k.step.hint(s, n, h));
+    for (const g of step.goals) keys.push(k.step.goal(s, n, g));
+    if (step.card) keys.push(k.step.cardTitle(s, n), k.step.cardBody(s, n));
+    if (step.uncertain) keys.push(k.step.uncertain(s, n));
+  });
+  c.quiz.forEach((q, i) => {
+    keys.push(k.quiz.question(s, i + 1));
+    for (let ch = 1; ch <= q.choices; ch++) {
+      keys.push(k.quiz.choice(s, i + 1, ch), k.quiz.why(s, i + 1, ch));
+    }
+  });
+  return keys;
+}
+
+describe('lesson metadata', () => {
+  it('the page and the worker list the same ten lessons in the same order', () => {
+    expect(LESSON_ORDER).toEqual(LESSON_SLUGS);
+    expect(LESSON_ORDER).toHaveLength(10);
+  });
+
+  describe.each(LESSON_SLUGS)('%s', (slug: LessonSlug) => {
+    const c = CONTENT[slug];
+    const logic = LESSONS[slug];
+
+    it('says which proposal version it models, its sources and its uncertain points', () => {
+      expect(c.slug).toBe(slug);
+      expect(c.version === null || ['v1', 'v2', 'github'].includes(c.version)).toBe(true);
+      expect(c.sources.length).toBeGreaterThan(0);
+      for (const ref of [...c.sources, ...c.steps.flatMap((s) => s.sources ?? [])]) {
+        expect(factSection(ref), `unknown facts section ${ref}`).toBeDefined();
+      }
+      // Every outline in CURRICULUM.md lists what is uncertain: each lesson must say it.
+      expect(c.uncertain).toBeGreaterThan(0);
+    });
+
+    it('has one content step per logic step, with the same goals, and sane answers', () => {
+      expect(c.steps).toHaveLength(logic.steps.length);
+      c.steps.forEach((step, i) => {
+        expect(step.goals).toEqual(logic.steps[i]?.goals.map((g) => g.id));
+        expect(step.predict.choices).toBeGreaterThanOrEqual(2);
+        if (step.predict.answer !== null) {
+          expect(step.predict.answer).toBeGreaterThanOrEqual(1);
+          expect(step.predict.answer).toBeLessThanOrEqual(step.predict.choices);
+        }
+        expect(step.hints).toBeGreaterThanOrEqual(step.goals.length > 0 ? 1 : 0);
+        expect(step.highlights.length, `step ${i + 1} highlights nothing`).toBeGreaterThan(0);
+        if (step.ui?.kind === 'open-card') expect(step.card).toBe(true);
+      });
+      expect(c.quiz.length).toBeGreaterThanOrEqual(3);
+      expect(c.quiz.length).toBeLessThanOrEqual(5);
+      for (const q of c.quiz) {
+        expect(q.answer).toBeGreaterThanOrEqual(1);
+        expect(q.answer).toBeLessThanOrEqual(q.choices);
+      }
+    });
+
+    it.each(['en', 'es'] as const)('has every text in %s, and no stray ones', (lang) => {
+      const t = texts(lang, slug);
+      const want = keysOf(c);
+      const missing = want.filter((k) => !(t[k] ?? '').trim());
+      expect(missing).toEqual([]);
+      const extra = Object.keys(t).filter((k) => !want.includes(k));
+      expect(extra).toEqual([]);
+    });
+
+    it('links only to glossary entries that exist, in both languages', () => {
+      for (const lang of ['en', 'es'] as const) {
+        const g = glossary(lang);
+        const linked = Object.values(texts(lang, slug)).flatMap((text) =>
+          [...text.matchAll(/\[\[([a-z0-9-]+)\|[^\]]+\]\]/g)].map((m) => m[1] ?? ''),
+        );
+        for (const id of linked) expect(g[`glossary.${id}.term`], `${lang}: ${id}`).toBeTruthy();
+      }
+    });
+  });
+});
