@@ -41,7 +41,12 @@ const ABOVE_PURE = LAYERS.filter((l) => !PURE_LAYERS.includes(l));
  */
 const LAYER_RULES = {
   sim: { full: LAYERS.filter((l) => l !== 'sim'), bare: true },
-  lessons: { full: LAYERS.filter((l) => l !== 'sim' && l !== 'lessons'), bare: true },
+  // Lessons script shell lines, so they may name the shell's types (never run its code).
+  lessons: {
+    full: LAYERS.filter((l) => !['sim', 'lessons', 'shell'].includes(l)),
+    runtime: ['shell'],
+    bare: true,
+  },
   shell: { full: LAYERS.filter((l) => l !== 'sim' && l !== 'shell'), bare: true },
   worker: {
     full: ['bridge', 'store', 'viz', 'content', 'i18n', 'ui', 'app'],

@@ -2,8 +2,9 @@ import type { LessonSlug } from '../lessons/types';
 
 /**
  * Text keys of a lesson, derived from its slug and 1-based step / question numbers, so content
- * files hold structure only. Lesson text may use two marks, rendered by the lesson panel:
- * `[[glossary-id|shown words]]` links a term to the glossary, and `` `code` `` shows code.
+ * files hold structure only. Lesson text may use three marks, rendered by the lesson panel:
+ * `[[glossary-id|shown words]]` links a term to the glossary, `` `code` `` shows code, and
+ * `**Control name**` names a control of the page in bold.
  */
 export const lessonKey = {
   title: (s: LessonSlug) => `${s}.title`,

@@ -8,7 +8,16 @@ import shell from './en/shell.json';
 import timeline from './en/timeline.json';
 
 /** English, merged from one file per area of the app (so each area's strings live together). */
-const en = { ...core, ...machine, ...timeline, ...sandbox, ...inspector, ...shell, ...lessons, ...facts };
+const en = {
+  ...core,
+  ...machine,
+  ...timeline,
+  ...sandbox,
+  ...inspector,
+  ...shell,
+  ...lessons,
+  ...facts,
+};
 
 export type MessageKey = keyof typeof en;
 export type Lang = 'en' | 'es';

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../i18n';
+import { setListOpen } from '../store/lesson-store';
 import { prefsStore, setPrefs } from '../store/prefs-store';
 import { simStore } from '../store/sim-store';
 import { EventLog } from './EventLog';
@@ -10,9 +11,13 @@ import { Inspector } from './inspector/Inspector';
 import { useKeys } from './keys';
 import { KeysOverlay } from './KeysOverlay';
 import { LanguageSwitch } from './LanguageSwitch';
+import { GlossaryDialog } from './lessons/GlossaryDialog';
+import { LessonList } from './lessons/LessonList';
+import { LessonPanel } from './lessons/LessonPanel';
 import { MachineView, TwinView } from './machine/MachineView';
 import { Metrics } from './metrics/Metrics';
 import { PlaybackControls } from './PlaybackControls';
+import { LessonNotice } from './lessons/LessonNotice';
 import { StatusBanner } from './StatusBanner';
 import { TableView } from './TableView';
 import { ThemeSwitch } from './ThemeSwitch';
@@ -63,6 +68,14 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
           </fieldset>
           <LanguageSwitch onChange={onLang} />
           <ThemeSwitch />
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            data-testid="lessons-open"
+            onClick={() => setListOpen(true)}
+          >
+            {t('lessons.open')}
+          </button>
           <button type="button" aria-haspopup="dialog" onClick={() => setPrefs({ keysOpen: true })}>
             {t('keys.open')}
           </button>
@@ -71,6 +84,7 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
       <main className="workspace">
         <div className="status-row">
           <StatusBanner />
+          <LessonNotice />
           {fork ? (
             <p className="notice" role="status" data-testid="fork-notice">
               {t('fork.notice', { time: formatNs(lang, fork.atNs), count: fork.dropped })}
@@ -85,6 +99,8 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
         {ready ? <Workspace twin={twin} viewMode={viewMode} /> : null}
       </main>
       <KeysOverlay />
+      <LessonList />
+      <GlossaryDialog />
     </>
   );
 }
@@ -111,6 +127,7 @@ function Workspace({
         </div>
       </section>
       <aside className="side">
+        <LessonPanel />
         <Inspector />
         <EventLog />
       </aside>

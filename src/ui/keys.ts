@@ -3,7 +3,9 @@ import { changeSpeed, togglePlaying } from '../store/playback-store';
 import { controls } from '../store/controls';
 import { prefsStore, setPrefs, type Theme } from '../store/prefs-store';
 import { simStore } from '../store/sim-store';
+import { lessonStore } from '../store/lesson-store';
 import { select } from '../store/selection-store';
+import { nextStep, previousStep } from './lessons/navigation';
 
 /** DESIGN §5's one table of keys. The overlay (`?`) lists the same entries. */
 export const KEYS = [
@@ -78,6 +80,17 @@ export function useKeys(onLang: () => void): void {
         case '?':
           setPrefs({ keysOpen: !p.keysOpen });
           return;
+        case 'ArrowRight':
+        case 'PageDown':
+        case 'ArrowLeft':
+        case 'PageUp': {
+          // Lesson steps, while a lesson runs and no dialog is open.
+          if (!lessonStore.getState().slug || document.querySelector('dialog[open]')) return;
+          e.preventDefault();
+          if (e.key === 'ArrowRight' || e.key === 'PageDown') nextStep();
+          else previousStep();
+          return;
+        }
         case 'Escape':
           if (p.keysOpen) setPrefs({ keysOpen: false });
           else select(null);

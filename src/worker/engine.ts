@@ -188,6 +188,8 @@ export class Engine {
     }
     const start = this.m.now;
     const lagging = req.advanceNs > 0 && !this.runTo(start + req.advanceNs, budget);
+    // Paused, the learner's inputs still count toward the step's goals.
+    if (req.advanceNs <= 0) this.observeLesson();
     this.maybeCheckpoint();
     return this.makeFrame(applied, fork, this.m.now - start, lagging, req, shell);
   }

@@ -168,6 +168,7 @@ function Picker({
       <button
         type="button"
         data-testid="inspect-latest-message"
+        data-select-kind="message"
         disabled={!hasTraffic}
         onClick={() => {
           const m = latestMessage(simStore.getState().traffic);

@@ -7,6 +7,7 @@ import { ownerColour, ownerInk } from '../../viz/palette';
 import type { MessageKey } from '../../i18n';
 import { hatchId } from './Defs';
 import { cellWord, ownerName, type Translate } from './machine-spec';
+import { HighlightRing } from './HighlightRing';
 import { around, pressable } from './pressable';
 
 interface CellProps {
@@ -22,6 +23,9 @@ interface CellProps {
   readonly interactive: boolean;
   readonly prefix: string;
   readonly testPrefix: string;
+  /** The lesson highlight key (main machine only), and whether the step highlights this CPU. */
+  readonly hlKey?: string | undefined;
+  readonly lit: boolean;
 }
 
 /** The glyph before a cell's state word, drawn (not a font character) so it looks the same everywhere. */
@@ -92,6 +96,8 @@ const CpuCell = memo(function CpuCell(p: CellProps) {
       data-testid={`${p.testPrefix}cpu-${p.id}`}
       data-owner={owner}
       data-state={state}
+      data-hl={p.hlKey}
+      data-highlighted={p.lit ? 'true' : undefined}
       style={{ transform: `translate(${box.x}px, ${box.y}px)` }}
       {...pressable(p.interactive, p.aria, { kind: 'cpu', id: p.id }, p.selected)}
     >
@@ -141,6 +147,7 @@ const CpuCell = memo(function CpuCell(p: CellProps) {
         </>
       ) : null}
       {p.selected ? <rect className="mk-selected" {...around(local, 2, 6)} /> : null}
+      {p.lit ? <HighlightRing box={local} rx={6} /> : null}
     </g>
   );
 });
@@ -153,8 +160,9 @@ export function CpuCells(props: {
   readonly interactive: boolean;
   readonly prefix: string;
   readonly testPrefix: string;
+  readonly hl: ReadonlySet<string> | null;
 }) {
-  const { view, t } = props;
+  const { view, t, hl } = props;
   return (
     <g>
       {view.cpus.map((c) => {
@@ -182,6 +190,8 @@ export function CpuCells(props: {
             interactive={props.interactive}
             prefix={props.prefix}
             testPrefix={props.testPrefix}
+            hlKey={hl ? `cpu:${c.id}` : undefined}
+            lit={!!hl?.has(`cpu:${c.id}`)}
           />
         );
       })}

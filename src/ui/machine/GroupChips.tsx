@@ -3,6 +3,7 @@ import { isSelected, type Selection } from '../../store/selection-store';
 import type { ChipBox, GroupBox } from '../../viz/machine-types';
 import { ownerColour } from '../../viz/palette';
 import { deviceLabel, ownerName, type Translate } from './machine-spec';
+import { HighlightRing } from './HighlightRing';
 import { around, moved, pressable, textAt } from './pressable';
 
 /** A chip, drawn relative to its group's corner `origin`. */
@@ -17,6 +18,8 @@ function Chip(p: {
   readonly props: object;
   readonly testid?: string;
   readonly owner?: number;
+  readonly hlKey?: string | undefined;
+  readonly lit?: boolean;
 }) {
   const chip = moved(p.chip, p.origin);
   const label = moved(p.chip.label, p.origin);
@@ -24,7 +27,13 @@ function Chip(p: {
     ? { rect: moved(p.chip.badge.rect, p.origin), text: moved(p.chip.badge.text, p.origin) }
     : null;
   return (
-    <g data-testid={p.testid} data-owner={p.owner} {...p.props}>
+    <g
+      data-testid={p.testid}
+      data-owner={p.owner}
+      data-hl={p.hlKey}
+      data-highlighted={p.lit ? 'true' : undefined}
+      {...p.props}
+    >
       <rect className="mk-focus" {...around(chip, 4, p.rx)} />
       <rect x={chip.x} y={chip.y} width={chip.w} height={chip.h} rx={p.rx} fill="var(--panel)" />
       <rect
@@ -62,6 +71,7 @@ function Chip(p: {
         </>
       ) : null}
       {p.selected ? <rect className="mk-selected" {...around(chip, 2, p.rx)} /> : null}
+      {p.lit ? <HighlightRing box={chip} rx={p.rx} /> : null}
     </g>
   );
 }
@@ -77,8 +87,9 @@ export function GroupChips(props: {
   readonly selected: Selection | null;
   readonly interactive: boolean;
   readonly testPrefix: string;
+  readonly hl: ReadonlySet<string> | null;
 }) {
-  const { view, t, selected, interactive } = props;
+  const { view, t, selected, interactive, hl } = props;
   const workloads = new Map(view.workloads.map((w) => [w.id, w]));
   const devices = new Map(view.devices.map((d) => [d.pci, d]));
   return (
@@ -131,6 +142,8 @@ export function GroupChips(props: {
                   selected={isSelected(selected, target)}
                   testid={`${props.testPrefix}device-${chip.pci}`}
                   owner={d?.owner ?? g.owner}
+                  hlKey={hl ? `device:${chip.pci}` : undefined}
+                  lit={!!hl?.has(`device:${chip.pci}`)}
                   props={pressable(interactive, aria, target, isSelected(selected, target))}
                 />
               );

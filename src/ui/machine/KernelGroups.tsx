@@ -8,6 +8,7 @@ import { ownerColour } from '../../viz/palette';
 import { formatMiB } from '../format';
 import { hatchId } from './Defs';
 import { alarming, stateText, type Translate } from './machine-spec';
+import { HighlightRing } from './HighlightRing';
 import { around, moved, pressable, textAt } from './pressable';
 
 /** A group's `<g>` sits at its box's corner and glides there (CSS) when the layout changes. */
@@ -60,6 +61,11 @@ interface HeadProps {
   readonly selected: boolean;
   readonly interactive: boolean;
   readonly testPrefix: string;
+  /** Lesson highlight keys (main machine only): the group's and its ring gauge's. */
+  readonly hlKey?: string | undefined;
+  readonly lit: boolean;
+  readonly ringKey?: string | undefined;
+  readonly ringLit: boolean;
 }
 
 /** The front of a group: name, state, ring gauge, pending operation; the kernel's button. */
@@ -82,6 +88,8 @@ const GroupHead = memo(function GroupHead(p: HeadProps) {
       data-state={p.state ?? 'pool'}
       data-panicked={String(p.panicked)}
       data-hung={String(p.hung)}
+      data-hl={p.hlKey}
+      data-highlighted={p.lit ? 'true' : undefined}
       {...own}
     >
       <rect className="mk-focus" {...around(local, 4, 12)} />
@@ -105,7 +113,12 @@ const GroupHead = memo(function GroupHead(p: HeadProps) {
         {box.state.text}
       </text>
       {bar ? (
-        <g data-testid={`${p.testPrefix}ring-${box.key}`} data-level={p.ring}>
+        <g
+          data-testid={`${p.testPrefix}ring-${box.key}`}
+          data-level={p.ring}
+          data-hl={p.ringKey}
+          data-highlighted={p.ringLit ? 'true' : undefined}
+        >
           {p.github ? (
             <rect {...bar} width={bar.w} height={bar.h} rx={bar.h / 2} fill="var(--line)" />
           ) : null}
@@ -128,6 +141,7 @@ const GroupHead = memo(function GroupHead(p: HeadProps) {
               {p.gaugeText}
             </text>
           ) : null}
+          {p.ringLit ? <HighlightRing box={bar} rx={bar.h / 2} /> : null}
         </g>
       ) : null}
       {box.note ? (
@@ -136,6 +150,7 @@ const GroupHead = memo(function GroupHead(p: HeadProps) {
         </text>
       ) : null}
       {p.selected ? <rect className="mk-selected" {...around(local, 2, 12)} /> : null}
+      {p.lit ? <HighlightRing box={local} rx={12} /> : null}
     </g>
   );
 });
@@ -149,6 +164,7 @@ interface GroupsProps {
   readonly interactive: boolean;
   readonly prefix: string;
   readonly testPrefix: string;
+  readonly hl: ReadonlySet<string> | null;
 }
 
 /** The frames of every group (drawn first: traffic arrows pass over them, under their text). */
@@ -211,9 +227,18 @@ export function GroupHeads(props: GroupsProps) {
             selected={isSelected(props.selected, { kind: 'kernel', id: box.owner })}
             interactive={props.interactive}
             testPrefix={props.testPrefix}
+            {...groupHighlight(props.hl, inst ? inst.name : null)}
           />
         );
       })}
     </g>
   );
+}
+
+/** A group's highlight keys: `kernel:<name>` and `ring:<name>` for a kernel, `pool` for the pool. */
+function groupHighlight(hl: ReadonlySet<string> | null, name: string | null) {
+  if (!hl) return { lit: false, ringLit: false };
+  const hlKey = name === null ? 'pool' : `kernel:${name}`;
+  const ringKey = name === null ? undefined : `ring:${name}`;
+  return { hlKey, lit: hl.has(hlKey), ringKey, ringLit: !!ringKey && hl.has(ringKey) };
 }

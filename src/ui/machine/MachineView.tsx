@@ -18,6 +18,8 @@ import { GroupFrames, GroupHeads } from './KernelGroups';
 import { buildSpec, orderedInstances, stateText, type Translate } from './machine-spec';
 import { MemoryMap } from './MemoryMap';
 import { useWidth } from '../use-width';
+import { hlAttrs, useHighlighted } from '../lessons/highlights';
+import { TwinPanicButton } from '../lessons/TwinPanicButton';
 
 /** Before the first measurement: a width that suits most screens, replaced within a frame. */
 const FALLBACK_WIDTH = 720;
@@ -56,6 +58,7 @@ function MachineDrawing({ view, interactive, testPrefix, waiting }: DrawingProps
   );
   const scene = useIpiScene(layout, interactive);
   const now = useStore(simStore, (s) => s.t);
+  const highlighted = useHighlighted();
   if (!view || !layout) {
     return (
       <div ref={measure} className="mk-measure">
@@ -64,7 +67,15 @@ function MachineDrawing({ view, interactive, testPrefix, waiting }: DrawingProps
     );
   }
   const summary = summaryOf(view, t);
-  const common = { view, t, selected, interactive, testPrefix };
+  // Lesson highlights mark the main machine only (the twin is highlighted as a whole).
+  const common = {
+    view,
+    t,
+    selected,
+    interactive,
+    testPrefix,
+    hl: interactive ? highlighted : null,
+  };
   const fullW = layout.width + 2 * MARGIN;
   const fullH = layout.height + 2 * MARGIN;
   // A click on a message dot (drawn on the canvas above) selects the message, not what is under it.
@@ -106,6 +117,7 @@ function MachineDrawing({ view, interactive, testPrefix, waiting }: DrawingProps
           lang={lang}
           prefix={prefix}
           testPrefix={testPrefix}
+          hl={common.hl}
         />
         {scene ? <IpiMarks scene={scene} width={layout.width} /> : null}
       </svg>
@@ -148,11 +160,17 @@ export function MachineView() {
 export function TwinView() {
   const t = useT();
   const view = useStore(simStore, (s) => s.twin);
+  const highlighted = useHighlighted();
   return (
-    <figure className="mk-figure" aria-label={t('machine.twin.label')}>
+    <figure
+      className="mk-figure"
+      aria-label={t('machine.twin.label')}
+      {...hlAttrs('twin', highlighted)}
+    >
       <figcaption className="mk-caption">
         <h2>{t('machine.twin.title')}</h2>
         <p>{t('machine.twin.subtitle')}</p>
+        <TwinPanicButton view={view} />
       </figcaption>
       <MachineDrawing
         view={view}

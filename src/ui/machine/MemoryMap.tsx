@@ -5,6 +5,7 @@ import { ownerColour, ownerInk } from '../../viz/palette';
 import { formatMiB } from '../format';
 import { hatchId } from './Defs';
 import { ownerName, type Translate } from './machine-spec';
+import { HighlightRing } from './HighlightRing';
 import { textAt } from './pressable';
 
 /**
@@ -18,8 +19,10 @@ export function MemoryMap(props: {
   readonly lang: Lang;
   readonly prefix: string;
   readonly testPrefix: string;
+  readonly hl: ReadonlySet<string> | null;
 }) {
-  const { view, layout, t, lang } = props;
+  const { view, layout, t, lang, hl } = props;
+  const lit = !!hl?.has('memory');
   const runs = view.memory
     .map((r) =>
       t('machine.memory.runAria', {
@@ -33,6 +36,9 @@ export function MemoryMap(props: {
   return (
     <g
       data-testid={`${props.testPrefix}memory-map`}
+      data-hl={hl ? 'memory' : undefined}
+      data-select-kind={hl ? 'memory' : undefined}
+      data-highlighted={lit ? 'true' : undefined}
       role="img"
       aria-label={t('machine.memory.aria', { runs })}
     >
@@ -101,6 +107,7 @@ export function MemoryMap(props: {
           </text>
         </g>
       ))}
+      {lit ? <HighlightRing box={bar} rx={6} /> : null}
     </g>
   );
 }

@@ -20,6 +20,8 @@ export function pressable(
     tabIndex: 0,
     'aria-label': label,
     'aria-pressed': selected,
+    // What pressing it selects (lesson tasks and tests find selectable things by it).
+    'data-select-kind': target.kind,
     onClick: press,
     onKeyDown: (e: KeyboardEvent<SVGElement>) => {
       if (e.key !== 'Enter' && e.key !== ' ') return;

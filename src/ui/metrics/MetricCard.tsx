@@ -22,6 +22,8 @@ export function MetricCard(props: {
   readonly selectable: boolean;
   readonly selected: boolean;
   readonly headingLevel: 4 | 5;
+  /** Lesson highlight attributes (`metric:<workload>`, main machine only). */
+  readonly hl?: { readonly 'data-hl'?: string; readonly 'data-highlighted'?: 'true' } | undefined;
 }) {
   const t = useT();
   const { w, points, domain } = props;
@@ -38,6 +40,7 @@ export function MetricCard(props: {
       data-misses={w.misses}
       data-misses-window={last?.misses ?? 0}
       data-running={w.running}
+      {...props.hl}
     >
       <NameH className="mx-name">
         {props.selectable ? (

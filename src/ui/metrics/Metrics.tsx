@@ -7,6 +7,7 @@ import { chartDomain } from '../../viz/chart-lines';
 import { ownerColour } from '../../viz/palette';
 import { formatNs } from '../format';
 import { useLang, useT } from '../hooks';
+import { hlAttrs, useHighlighted } from '../lessons/highlights';
 import { MetricCard } from './MetricCard';
 import './metrics.css';
 
@@ -69,6 +70,7 @@ function MachineMetrics(props: {
 }) {
   const t = useT();
   const selected = useStore(selectionStore, (s) => s.selected);
+  const highlighted = useHighlighted();
   const { view, isTwin } = props;
   const kernels = [...new Set(view.workloads.map((w) => w.kernel))].sort((a, b) => a - b);
   // Headings stay in order whether or not the machine has a heading of its own.
@@ -134,6 +136,7 @@ function MachineMetrics(props: {
                   colour={ownerColour(k)}
                   selectable={!isTwin}
                   headingLevel={props.heading ? 5 : 4}
+                  hl={isTwin ? undefined : hlAttrs(`metric:${w.name}`, highlighted)}
                   selected={!isTwin && isSelected(selected, { kind: 'workload', id: w.id })}
                 />
               ))}

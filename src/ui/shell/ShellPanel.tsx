@@ -7,6 +7,7 @@ import { useT } from '../hooks';
 import { complete } from './complete';
 import { PROMPT, lineText, transcriptText } from './text';
 import './shell.css';
+import { hlAttrs, useHighlighted } from '../lessons/highlights';
 
 const HISTORY_CAP = 500;
 /** How many output lines the screen-reader announcement reads before "…". */
@@ -26,6 +27,7 @@ function firstWord(line: string): string {
 export function ShellPanel() {
   const t = useT();
   const inputId = useId();
+  const highlighted = useHighlighted();
   const entries = useStore(simStore, (s) => s.shell);
   const view = useStore(simStore, (s) => s.view);
   const [line, setLine] = useState('');
@@ -145,7 +147,7 @@ export function ShellPanel() {
   };
 
   return (
-    <div className="sh-panel" data-testid="shell-panel">
+    <div className="sh-panel" data-testid="shell-panel" {...hlAttrs('shell', highlighted)}>
       <div className="sh-head">
         <h2>{t('shell.area')}</h2>
         <p className="sh-keys">{t('shell.keys')}</p>

@@ -244,6 +244,7 @@ export function Diagram(p: DiagramProps) {
                   key={b.item.seq}
                   className={`tl-fate${b.item.messageSeq === selMsg ? ' is-selected' : ''}`}
                   transform={`translate(${b.x},${y})`}
+                  data-select-kind="message"
                   onClick={() => select({ kind: 'message', seq: b.item.messageSeq })}
                 >
                   <title>{b.count > 1 ? `${text} (×${b.count})` : text}</title>

@@ -56,7 +56,12 @@ export function DiagramArrows(props: {
   const overlay = (s: ArrowSeg, cls: string) => {
     const one = arrowPaths([{ ...s, w: Math.max(s.w, 2.5) }], 7);
     return (
-      <g className={cls} data-seq={s.seq} onClick={() => select({ kind: 'message', seq: s.seq })}>
+      <g
+        className={cls}
+        data-seq={s.seq}
+        data-select-kind="message"
+        onClick={() => select({ kind: 'message', seq: s.seq })}
+      >
         <title>{describeSeg(s)}</title>
         {one.lines.map((l) => (
           <path key={`h${l.w}`} className="tl-arrows-halo" d={l.d} strokeWidth={l.w + 4} />

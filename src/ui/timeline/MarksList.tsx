@@ -141,6 +141,7 @@ export function MarksList(props: {
                         type="button"
                         className="tl-link"
                         aria-pressed={isSelected(selected, r.target)}
+                        data-select-kind={r.target.kind}
                         onClick={() => select(r.target)}
                       >
                         {r.what}

@@ -22,6 +22,7 @@ import { MarksList } from './MarksList';
 import { Scrubber } from './Scrubber';
 import { useWidth } from '../use-width';
 import './timeline.css';
+import { hlAttrs, useHighlighted } from '../lessons/highlights';
 
 /**
  * The space-time diagram (DESIGN §5): one lane per CPU grouped by kernel, IPI arrows, boot, halt
@@ -32,6 +33,7 @@ export function Timeline() {
   const t = useT();
   const lang = useLang();
   const captionId = useId();
+  const highlighted = useHighlighted();
   const view = useStore(simStore, (s) => s.view);
   const now = useStore(simStore, (s) => s.t);
   const traffic = useStore(simStore, (s) => s.traffic);
@@ -73,7 +75,12 @@ export function Timeline() {
   };
 
   return (
-    <div className="tl" data-follow={follow} data-window={windowNs}>
+    <div
+      className="tl"
+      data-follow={follow}
+      data-window={windowNs}
+      {...hlAttrs('timeline', highlighted)}
+    >
       <h2 className="tl-title">{t('timeline.label')}</h2>
       <Scrubber />
       <div

@@ -88,6 +88,18 @@ describe('lesson metadata', () => {
       expect(extra).toEqual([]);
     });
 
+    it('uses its text marks in pairs (no stray ** or backtick shows up as text)', () => {
+      for (const lang of ['en', 'es'] as const) {
+        for (const [key, text] of Object.entries(texts(lang, slug))) {
+          const bare = text
+            .replace(/\[\[[a-z0-9-]+(\|[^\]]+)?\]\]/g, '')
+            .replace(/\*\*[^*]+\*\*/g, '')
+            .replace(/`[^`]+`/g, '');
+          expect(/[*`]|\[\[|\]\]/.test(bare), `${lang} ${key}: ${text}`).toBe(false);
+        }
+      }
+    });
+
     it('links only to glossary entries that exist, in both languages', () => {
       for (const lang of ['en', 'es'] as const) {
         const g = glossary(lang);

@@ -1,0 +1,84 @@
+import { useStore } from 'zustand';
+import { CONTENT } from '../../content';
+import { highlightKeys } from '../../content/highlight-keys';
+import { lessonKey } from '../../content/keys';
+import type { LessonSlug } from '../../lessons/types';
+import { lessonStore } from '../../store/lesson-store';
+import { useT } from '../hooks';
+import { HintsBlock } from './HintsBlock';
+import { PredictionBlock } from './PredictionBlock';
+import { RichText } from './RichText';
+import { StepCard } from './StepCard';
+import { StepNav } from './StepNav';
+import { StepNotes } from './StepNotes';
+import { StepTools } from './StepTools';
+import { TaskChecks } from './TaskChecks';
+import { useLessonText } from './use-lesson-text';
+import { useUiTask } from './use-ui-task';
+
+/**
+ * One step: predict (answered before the reveal), the task with its checks, hints and "show
+ * me", then what to look at and why, with the step's sources and uncertainty notes.
+ */
+export function StepView({ slug }: { readonly slug: LessonSlug }) {
+  const t = useT();
+  const { tx } = useLessonText(slug);
+  const status = useStore(lessonStore, (s) => (s.status?.slug === slug ? s.status : null));
+  const k = status?.step ?? 0;
+  const step = CONTENT[slug].steps[k];
+  const predicted = useStore(lessonStore, (s) => s.predictions[k]);
+  useUiTask(k, status ? step?.ui : undefined);
+  if (!status || !step) {
+    return (
+      <p className="ls-wait" role="status">
+        {t('lessons.starting')}
+      </p>
+    );
+  }
+  const n = k + 1;
+  const revealed = step.predict.choices === 0 || predicted !== undefined;
+  return (
+    <article
+      className="ls-step"
+      data-testid="lesson-step"
+      data-step={n}
+      data-highlights={highlightKeys(step.highlights).join(' ')}
+      aria-labelledby="ls-step-title"
+    >
+      <div className="ls-progress">
+        <p id="ls-step-count">{t('lessons.step.count', { n, total: status.steps })}</p>
+        <progress max={status.steps} value={n} aria-labelledby="ls-step-count" />
+      </div>
+      <h3 id="ls-step-title">{tx(lessonKey.step.title(slug, n))}</h3>
+      {step.predict.choices > 0 ? (
+        <PredictionBlock slug={slug} k={k} predict={step.predict} chosen={predicted} tx={tx} />
+      ) : null}
+      <section className="ls-block" aria-labelledby="ls-task">
+        <h4 id="ls-task">{t('lessons.task')}</h4>
+        <p>
+          <RichText text={tx(lessonKey.step.task(slug, n))} />
+        </p>
+        <TaskChecks slug={slug} k={k} step={step} met={status.met} revealed={revealed} tx={tx} />
+        <HintsBlock slug={slug} k={k} count={step.hints} tx={tx} />
+        <StepTools k={k} playing={status.scriptLeft > 0} />
+      </section>
+      {step.card ? <StepCard slug={slug} k={k} tx={tx} /> : null}
+      {revealed ? (
+        <section className="ls-block" aria-labelledby="ls-observe">
+          <h4 id="ls-observe">{t('lessons.observe')}</h4>
+          <p>
+            <RichText text={tx(lessonKey.step.observe(slug, n))} />
+          </p>
+          <h4>{t('lessons.explain')}</h4>
+          <p>
+            <RichText text={tx(lessonKey.step.explain(slug, n))} />
+          </p>
+        </section>
+      ) : (
+        <p className="ls-muted">{t('lessons.revealAfter')}</p>
+      )}
+      <StepNotes slug={slug} k={k} step={step} tx={tx} />
+      <StepNav k={k} steps={status.steps} step={step} met={status.met} />
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { atStep, doUiTask, finishQuiz, goalsMet, predict } from './lesson-drive';
+
+async function openGroup(page: Page, id: string): Promise<void> {
+  const group = page.getByTestId(id);
+  if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await group.locator('summary').first().click();
+}
+
+async function type(page: Page, line: string): Promise<void> {
+  const input = page.getByTestId('shell-input');
+  await input.click();
+  await input.pressSequentially(line);
+  await input.press('Enter');
+  await expect(page.getByTestId('shell-entry').last()).toHaveAttribute('data-line', line);
+}
+
+async function panic(page: Page, kernel: string): Promise<void> {
+  await openGroup(page, 'sandbox-faults');
+  await page.getByTestId('fault-panic-target').selectOption(kernel);
+  await page.getByTestId('action-fault-panic').click();
+}
+
+/** Play, wait for the step's checks, pause again. */
+async function playUntilMet(page: Page): Promise<void> {
+  await page.getByTestId('play-toggle').click();
+  await goalsMet(page);
+  await page.getByTestId('play-toggle').click();
+  await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'false');
+}
+
+test('a learner completes one-kernel-owns-everything through the page', async ({ page }) => {
+  test.setTimeout(120_000);
+  const slug = 'one-kernel-owns-everything';
+  await page.goto(`/?lesson=${slug}`);
+  await atStep(page, 1);
+  await predict(page);
+  await page.getByTestId('cpu-2').click();
+  await page.getByTestId('cpu-6').click();
+  await expect(page.getByTestId('ui-task')).toHaveAttribute('data-done', 'true');
+  await page.keyboard.press('ArrowRight');
+
+  await atStep(page, 2);
+  await predict(page);
+  await type(page, 'cat /proc/iomem');
+  await goalsMet(page);
+  await page.getByTestId('step-next').click();
+
+  await atStep(page, 3);
+  await predict(page);
+  await type(page, 'echo 0 > /sys/devices/system/cpu/cpu3/online');
+  await type(page, 'echo 1 > /sys/devices/system/cpu/cpu3/online');
+  await goalsMet(page);
+  await page.getByTestId('step-next').click();
+
+  await atStep(page, 4);
+  await predict(page);
+  await panic(page, 'host');
+  await playUntilMet(page);
+  await page.getByTestId('step-next').click();
+
+  await atStep(page, 5);
+  await predict(page);
+  await doUiTask(page);
+  await page.getByTestId('step-next').click();
+  await finishQuiz(page);
+});
+
+test('a learner completes crash-containment through the page', async ({ page }) => {
+  test.setTimeout(120_000);
+  const slug = 'crash-containment';
+  await page.goto(`/?lesson=${slug}`);
+  await atStep(page, 1);
+  await predict(page);
+  await panic(page, 'batch');
+  await playUntilMet(page);
+  await page.getByTestId('step-next').click();
+
+  await atStep(page, 2);
+  await predict(page);
+  await page.getByTestId('twin-panic').click();
+  await playUntilMet(page);
+  await page.getByTestId('step-next').click();
+
+  await atStep(page, 3);
+  await predict(page);
+  await panic(page, 'db');
+  await playUntilMet(page);
+  await page.getByTestId('step-next').click();
+
+  for (const n of [4, 5]) {
+    await atStep(page, n);
+    await predict(page);
+    await doUiTask(page);
+    await page.getByTestId('step-next').click();
+  }
+  await finishQuiz(page);
+});

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { frames, settled } from './helpers';
+import { layoutProblems } from './layout-check';
+import { atStep, LESSON_SLUGS, predict } from './lesson-drive';
+
+/**
+ * One step of each lesson, English and Spanish, opened by deep link with its prediction answered
+ * (so the explanation shows): a clean layout at a laptop and a phone size, dark theme at the
+ * phone size, and a screenshot in test-results/screens/lessons/ to look at.
+ */
+const STEP = 2;
+
+for (const slug of LESSON_SLUGS) {
+  for (const lang of ['en', 'es'] as const) {
+    test(`${slug} step ${STEP} (${lang}): clean layout at 1280×800 and 390×844`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`/?lesson=${slug}&step=${STEP}&lang=${lang}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await atStep(page, STEP);
+      await predict(page);
+      await page.getByTestId('hint-button').click();
+      for (const [w, h, theme] of [
+        [1280, 800, 'light'],
+        [390, 844, 'dark'],
+      ] as const) {
+        await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        await page.setViewportSize({ width: w, height: h });
+        await frames(page, 5);
+        await settled(page);
+        await page.screenshot({
+          path: `test-results/screens/lessons/${slug}-${lang}-${w}.png`,
+          fullPage: true,
+        });
+        expect(await layoutProblems(page), `${w}×${h}`).toEqual([]);
+      }
+    });
+  }
+}
