@@ -18,7 +18,9 @@ export function layoutProblems(page: Page): Promise<string[]> {
       rects: DOMRect[];
     }
     const boxes: Box[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    // With a modal dialog open, the page behind it is covered: only the dialog is read.
+    const modal = document.querySelector('dialog:modal');
+    const walker = document.createTreeWalker(modal ?? document.body, NodeFilter.SHOW_TEXT);
     const short = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
     while (walker.nextNode()) {
       const node = walker.currentNode;

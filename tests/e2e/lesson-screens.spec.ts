@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { frames, settled } from './helpers';
 import { layoutProblems } from './layout-check';
@@ -37,4 +38,43 @@ for (const slug of LESSON_SLUGS) {
       }
     });
   }
+}
+
+/** The pages around the steps: the quiz, the finish screen, the lesson list and the glossary. */
+for (const lang of ['en', 'es'] as const) {
+  test(`quiz, finish, lesson list and glossary (${lang}): clean layout, no axe violations`, async ({
+    page,
+  }) => {
+    const check = async (name: string) => {
+      await frames(page, 3);
+      await settled(page);
+      await page.screenshot({ path: `test-results/screens/lessons/${name}-${lang}.png` });
+      expect(await layoutProblems(page), name).toEqual([]);
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`),
+        name,
+      ).toEqual([]);
+    };
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/?lesson=roots&step=6&lang=${lang}`);
+    await atStep(page, 6);
+    await page.getByTestId('step-next').click();
+    await expect(page.getByTestId('lesson-quiz')).toBeVisible();
+    await page.getByTestId('quiz-choice-1-1').check();
+    await page.getByTestId('quiz-choice-2-2').check();
+    await page.getByTestId('lesson-quiz').scrollIntoViewIfNeeded();
+    await check('quiz');
+    await page.getByTestId('quiz-finish').click();
+    await expect(page.getByTestId('lesson-finish')).toBeVisible();
+    await check('finish');
+    await page.getByTestId('lessons-open').click();
+    await expect(page.getByTestId('lesson-list')).toBeVisible();
+    await check('list');
+    await page.locator('[data-glossary]').first().click();
+    await expect(page.getByTestId('glossary-dialog')).toBeVisible();
+    await check('glossary');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('glossary-dialog')).toBeHidden();
+  });
 }

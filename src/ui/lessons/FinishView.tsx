@@ -5,11 +5,13 @@ import type { LessonSlug } from '../../lessons/types';
 import { controls } from '../../store/controls';
 import { lessonStore, setListOpen } from '../../store/lesson-store';
 import { useT } from '../hooks';
+import { useArrival } from './use-arrival';
 import { RichText } from './RichText';
 import { useLessonTexts } from './use-lesson-text';
 
 /** The finish screen: what the lesson taught, the quiz score, and where to go next. */
 export function FinishView({ slug }: { readonly slug: LessonSlug }) {
+  const arrival = useArrival<HTMLHeadingElement>(slug, true);
   const t = useT();
   const next = LESSON_ORDER[LESSON_ORDER.indexOf(slug) + 1];
   const { tx } = useLessonTexts(next ? [slug, next] : [slug]);
@@ -18,7 +20,9 @@ export function FinishView({ slug }: { readonly slug: LessonSlug }) {
   const right = quiz.filter((q, i) => answers[i] === q.answer).length;
   return (
     <section className="ls-finish" data-testid="lesson-finish" aria-labelledby="ls-finish-title">
-      <h3 id="ls-finish-title">{t('lessons.finish.title')}</h3>
+      <h3 id="ls-finish-title" ref={arrival} tabIndex={-1}>
+        {t('lessons.finish.title')}
+      </h3>
       <h4>{t('lessons.finish.learnt')}</h4>
       <p>
         <RichText text={tx(slug, lessonKey.idea(slug))} />

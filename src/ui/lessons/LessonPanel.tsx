@@ -43,18 +43,16 @@ function LessonHeader({ slug }: { readonly slug: LessonSlug }) {
     <header className="ls-head">
       <p className="ls-kicker">{t('lessons.panel.kicker')}</p>
       <h2 id="ls-title">{tx(lessonKey.title(slug))}</h2>
-      {version ? (
-        <details className="ls-version">
-          <summary>
-            <span className="ls-badge" data-testid="lesson-version">
-              {t(`lessons.version.${version}`)}
-            </span>
-          </summary>
-          <p>
-            <RichText text={tx(lessonKey.version(slug))} />
-          </p>
-        </details>
-      ) : null}
+      <details className="ls-version">
+        <summary>
+          <span className="ls-badge" data-testid="lesson-version">
+            {t(`lessons.version.${version ?? 'any'}`)}
+          </span>
+        </summary>
+        <p>
+          <RichText text={tx(lessonKey.version(slug))} />
+        </p>
+      </details>
       <div className="ls-head-tools">
         <button
           type="button"

@@ -4,11 +4,13 @@ import { lessonKey } from '../../content/keys';
 import type { LessonSlug } from '../../lessons/types';
 import { answerQuiz, finishLesson, lessonStore, setLessonPage } from '../../store/lesson-store';
 import { useT } from '../hooks';
+import { useArrival } from './use-arrival';
 import { RichText } from './RichText';
 import { useLessonText, type Tx } from './use-lesson-text';
 
 /** The lesson's quiz: each answer is marked right or wrong at once, with why. */
 export function QuizView({ slug }: { readonly slug: LessonSlug }) {
+  const arrival = useArrival<HTMLHeadingElement>(slug, true);
   const t = useT();
   const { tx } = useLessonText(slug);
   const answers = useStore(lessonStore, (s) => s.quiz);
@@ -17,7 +19,9 @@ export function QuizView({ slug }: { readonly slug: LessonSlug }) {
   const right = quiz.filter((q, i) => answers[i] === q.answer).length;
   return (
     <section className="ls-quiz" data-testid="lesson-quiz" aria-labelledby="ls-quiz-title">
-      <h3 id="ls-quiz-title">{t('lessons.quiz.title')}</h3>
+      <h3 id="ls-quiz-title" ref={arrival} tabIndex={-1}>
+        {t('lessons.quiz.title')}
+      </h3>
       <p className="ls-muted">{t('lessons.quiz.intro', { total: quiz.length })}</p>
       {quiz.map((q, i) => (
         <QuizItem key={i} slug={slug} index={i} q={q} chosen={answers[i]} tx={tx} />

@@ -5,6 +5,7 @@ import { lessonKey } from '../../content/keys';
 import type { LessonSlug } from '../../lessons/types';
 import { lessonStore } from '../../store/lesson-store';
 import { useT } from '../hooks';
+import { useArrival } from './use-arrival';
 import { HintsBlock } from './HintsBlock';
 import { PredictionBlock } from './PredictionBlock';
 import { RichText } from './RichText';
@@ -25,6 +26,7 @@ export function StepView({ slug }: { readonly slug: LessonSlug }) {
   const { tx } = useLessonText(slug);
   const status = useStore(lessonStore, (s) => (s.status?.slug === slug ? s.status : null));
   const k = status?.step ?? 0;
+  const arrival = useArrival<HTMLHeadingElement>(k);
   const step = CONTENT[slug].steps[k];
   const predicted = useStore(lessonStore, (s) => s.predictions[k]);
   useUiTask(k, status ? step?.ui : undefined);
@@ -49,7 +51,9 @@ export function StepView({ slug }: { readonly slug: LessonSlug }) {
         <p id="ls-step-count">{t('lessons.step.count', { n, total: status.steps })}</p>
         <progress max={status.steps} value={n} aria-labelledby="ls-step-count" />
       </div>
-      <h3 id="ls-step-title">{tx(lessonKey.step.title(slug, n))}</h3>
+      <h3 id="ls-step-title" ref={arrival} tabIndex={-1}>
+        {tx(lessonKey.step.title(slug, n))}
+      </h3>
       {step.predict.choices > 0 ? (
         <PredictionBlock slug={slug} k={k} predict={step.predict} chosen={predicted} tx={tx} />
       ) : null}
