@@ -1,16 +1,12 @@
-import { DEFAULT_CONFIG, type Machine } from '../sim';
+import { DEFAULT_CONFIG } from '../sim';
 import { GIB, MS } from '../sim/time';
 import type { LessonLogic } from './types';
+import { NIC, parked, sameSet } from './parts';
 
-const NIC = '0000:03:00.0';
 const LOAD = 'kerf load db --kernel=/boot/vmlinuz';
 const KIMAGE = 'cat /proc/kimage';
 const EXEC = 'kerf exec db';
 const STATUS = 'cat /sys/fs/multikernel/instances/db/status';
-
-const parked = (m: Machine, id: number) => m.cpus[id]?.state === 'parked';
-const sameSet = (a: readonly number[] | undefined, b: readonly number[]) =>
-  a !== undefined && a.length === b.length && b.every((x) => a.includes(x));
 
 /**
  * L3: booting a second kernel (CURRICULUM L3). The host on 0–3 and 6–7 running web; CPUs 4–5
@@ -63,7 +59,7 @@ export const booting: LessonLogic = {
           id: 'parked',
           check: (g) =>
             g.ev('mailbox.claim', (h) => h.kernel === 'db' && h.detail['cpu'] === 4) === 1 &&
-            parked(g.m, 5),
+            parked(g, 5),
         },
       ],
       show: [
@@ -78,7 +74,7 @@ export const booting: LessonLogic = {
         { id: 'cpus', check: (g) => sameSet(g.inst('db')?.cpus, [4, 5]) },
         {
           id: 'running',
-          check: (g) => g.inst('db')?.state === 'active' && !parked(g.m, 4) && !parked(g.m, 5),
+          check: (g) => g.inst('db')?.state === 'active' && !parked(g, 4) && !parked(g, 5),
         },
       ],
       show: [{ type: 'wait', ns: 100 * MS }],

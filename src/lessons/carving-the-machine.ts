@@ -1,16 +1,11 @@
-import { checkInvariants, DEFAULT_CONFIG, POOL, type Machine } from '../sim';
+import { checkInvariants, DEFAULT_CONFIG, POOL } from '../sim';
 import { BLOCK_MIB, GIB, MS } from '../sim/time';
 import type { LessonLogic } from './types';
+import { NIC, NVME, parked, sameSet } from './parts';
 
-const NIC = '0000:03:00.0';
-const NVME = '0000:04:00.0';
 const IOMEM = 'cat /proc/iomem';
 const CREATE_DB = 'kerf create db --cpus=4-5 --memory=2GB';
 const CREATE_WEB2 = 'kerf create web2 --cpus=5 --memory=1GB';
-
-const parked = (m: Machine, id: number) => m.cpus[id]?.state === 'parked';
-const sameSet = (a: readonly number[] | undefined, b: readonly number[]) =>
-  a !== undefined && a.length === b.length && b.every((x) => a.includes(x));
 
 /**
  * L2: carving the machine (CURRICULUM L2). The host on all eight CPUs, booted with
@@ -45,7 +40,7 @@ export const carving: LessonLogic = {
           id: 'pool',
           check: (g) => g.m.cpus[4]?.owner === POOL && g.m.cpus[5]?.owner === POOL,
         },
-        { id: 'parked', check: (g) => parked(g.m, 4) && parked(g.m, 5) },
+        { id: 'parked', check: (g) => parked(g, 4) && parked(g, 5) },
         {
           id: 'host',
           check: (g) => {
@@ -76,7 +71,7 @@ export const carving: LessonLogic = {
             );
           },
         },
-        { id: 'parked', check: (g) => g.inst('db') !== undefined && parked(g.m, 4) },
+        { id: 'parked', check: (g) => g.inst('db') !== undefined && parked(g, 4) },
       ],
       show: [
         { type: 'shell.line', line: CREATE_DB },

@@ -1,14 +1,9 @@
 import { DEFAULT_CONFIG, HOST, type Input, type Machine } from '../sim';
 import { spawn } from '../sim/presets';
 import { MS } from '../sim/time';
-import type { GoalView, LessonLogic } from './types';
+import type { LessonLogic } from './types';
+import { NIC, NVME, parked, stateOf } from './parts';
 
-const NIC = '0000:03:00.0';
-const NVME = '0000:04:00.0';
-
-const parked = (g: GoalView, ...cpus: number[]) =>
-  cpus.every((c) => g.m.cpus[c]?.state === 'parked');
-const state = (g: GoalView, name: string) => g.inst(name)?.state;
 const hostPanicked = (m: Machine | null) => m?.instances.get(HOST)?.panicked === true;
 
 /**
@@ -45,15 +40,15 @@ export const crashContainment: LessonLogic = {
     // 1. Panic batch: it reports MK_SYS_HALTED, parks 6–7, reads loaded; web and db serve on.
     {
       goals: [
-        { id: 'state', check: (g) => state(g, 'batch') === 'loaded' },
+        { id: 'state', check: (g) => stateOf(g, 'batch') === 'loaded' },
         { id: 'parked', check: (g) => parked(g, 6, 7) },
         {
           id: 'others',
-          check: (g) => state(g, 'web') === 'active' && state(g, 'db') === 'active',
+          check: (g) => stateOf(g, 'web') === 'active' && stateOf(g, 'db') === 'active',
         },
         {
           id: 'tput',
-          check: (g) => state(g, 'batch') === 'loaded' && (g.now.wl['web']?.tput ?? 0) > 0,
+          check: (g) => stateOf(g, 'batch') === 'loaded' && (g.now.wl['web']?.tput ?? 0) > 0,
         },
       ],
       show: [
@@ -82,8 +77,8 @@ export const crashContainment: LessonLogic = {
     // 3. Panic db: web's kernel stays up, but its requests to db are dropped (target halted).
     {
       goals: [
-        { id: 'db', check: (g) => state(g, 'db') === 'loaded' },
-        { id: 'web', check: (g) => state(g, 'web') === 'active' },
+        { id: 'db', check: (g) => stateOf(g, 'db') === 'loaded' },
+        { id: 'web', check: (g) => stateOf(g, 'web') === 'active' },
         {
           id: 'dropped',
           check: (g) => g.msgs({ to: 'db', fate: 'dropped', reason: 'target-halted' }) >= 1,

@@ -1,9 +1,8 @@
-import { DEFAULT_CONFIG, type Input, type Machine } from '../sim';
+import { DEFAULT_CONFIG, type Machine } from '../sim';
 import { spawn } from '../sim/presets';
 import { GIB, MS } from '../sim/time';
 import type { GoalView, LessonLogic } from './types';
-
-const toPool = (cpus: number[]): Input[] => cpus.map((cpu) => ({ type: 'cpu.toPool', cpu }));
+import { toPool } from './parts';
 
 const p99 = (m: Machine | null, name: string): number => {
   const w = m?.workloads.find((x) => x.name === name);

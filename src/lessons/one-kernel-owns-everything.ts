@@ -1,9 +1,8 @@
 import { DEFAULT_CONFIG, HOST } from '../sim';
 import { MS } from '../sim/time';
 import type { LessonLogic } from './types';
+import { NIC, NVME } from './parts';
 
-const NIC = '0000:03:00.0';
-const NVME = '0000:04:00.0';
 const IOMEM = 'cat /proc/iomem';
 const CPU3 = '/sys/devices/system/cpu/cpu3/online';
 

@@ -1,14 +1,8 @@
-import { DEFAULT_CONFIG, type Input } from '../sim';
+import { DEFAULT_CONFIG } from '../sim';
 import { spawn } from '../sim/presets';
 import { MS, S } from '../sim/time';
-import type { GoalView, LessonLogic } from './types';
-
-const NIC = '0000:03:00.0';
-const NVME = '0000:04:00.0';
-
-const parked = (g: GoalView, ...cpus: number[]) =>
-  cpus.every((c) => g.m.cpus[c]?.state === 'parked');
-const state = (g: GoalView, name: string) => g.inst(name)?.state;
+import type { LessonLogic } from './types';
+import { parked, stateOf, webForwardsToDb } from './parts';
 
 /**
  * L6: recovery without reboot (CURRICULUM L6). web (id 1) on 2–3 forwards to db (id 2, 4–5),
@@ -20,18 +14,7 @@ export const recovery: LessonLogic = {
   scenario: {
     config: DEFAULT_CONFIG,
     setup: [
-      ...[2, 3, 4, 5, 6, 7].map((cpu): Input => ({ type: 'cpu.toPool', cpu })),
-      ...spawn('web', [2, 3], 1024, { devices: [NIC] }),
-      ...spawn('db', [4, 5], 2048, { devices: [NVME] }),
-      { type: 'workload.start', name: 'db', kernel: 'db', kind: 'service' },
-      {
-        type: 'workload.start',
-        name: 'web',
-        kernel: 'web',
-        kind: 'server',
-        backend: 'db',
-        load: 700,
-      },
+      ...webForwardsToDb(),
       { type: 'fault', kind: 'panic', target: 'db' },
       ...spawn('batch', [6, 7], 512),
       { type: 'workload.start', name: 'batch', kernel: 'batch', kind: 'cpu', threads: 2 },
@@ -41,12 +24,12 @@ export const recovery: LessonLogic = {
     // 1. db is loaded: exec alone boots it again in place.
     {
       goals: [
-        { id: 'active', check: (g) => state(g, 'db') === 'active' },
+        { id: 'active', check: (g) => stateOf(g, 'db') === 'active' },
         {
           id: 'cpus',
           check: (g) => {
             const c = g.inst('db')?.cpus ?? [];
-            return c.length === 2 && c[0] === 4 && c[1] === 5 && state(g, 'db') === 'active';
+            return c.length === 2 && c[0] === 4 && c[1] === 5 && stateOf(g, 'db') === 'active';
           },
         },
         { id: 'delivered', check: (g) => g.msgs({ to: 'db', fate: 'delivered' }) >= 1 },
@@ -59,14 +42,14 @@ export const recovery: LessonLogic = {
     // 2. Graceful halt: MK_SYS_SHUTDOWN, SHUTDOWN_ACK back, CPUs 6–7 park.
     {
       goals: [
-        { id: 'loaded', check: (g) => state(g, 'batch') === 'loaded' },
+        { id: 'loaded', check: (g) => stateOf(g, 'batch') === 'loaded' },
         {
           id: 'ack',
           check: (g) => g.msgs({ from: 'batch', type: 'SYSTEM/SHUTDOWN_ACK' }) >= 1,
         },
         {
           id: 'parked',
-          check: (g) => state(g, 'batch') === 'loaded' && parked(g, 6, 7),
+          check: (g) => stateOf(g, 'batch') === 'loaded' && parked(g, 6, 7),
         },
       ],
       show: [
@@ -80,7 +63,7 @@ export const recovery: LessonLogic = {
         { id: 'hung', check: (g) => g.inst('batch')?.hung === true },
         {
           id: 'state',
-          check: (g) => g.inst('batch')?.hung === true && state(g, 'batch') === 'active',
+          check: (g) => g.inst('batch')?.hung === true && stateOf(g, 'batch') === 'active',
         },
       ],
       show: [
@@ -101,7 +84,7 @@ export const recovery: LessonLogic = {
           id: 'state',
           check: (g) =>
             g.ev('kill.timeout', (h) => h.kernel === 'batch') >= 1 &&
-            state(g, 'batch') !== 'loaded',
+            stateOf(g, 'batch') !== 'loaded',
         },
       ],
       show: [
@@ -112,11 +95,11 @@ export const recovery: LessonLogic = {
     // 5. Force halt: an NMI to each of batch's CPUs; they park; web and db untouched.
     {
       goals: [
-        { id: 'loaded', check: (g) => state(g, 'batch') === 'loaded' },
-        { id: 'parked', check: (g) => state(g, 'batch') === 'loaded' && parked(g, 6, 7) },
+        { id: 'loaded', check: (g) => stateOf(g, 'batch') === 'loaded' },
+        { id: 'parked', check: (g) => stateOf(g, 'batch') === 'loaded' && parked(g, 6, 7) },
         {
           id: 'others',
-          check: (g) => state(g, 'web') === 'active' && state(g, 'db') === 'active',
+          check: (g) => stateOf(g, 'web') === 'active' && stateOf(g, 'db') === 'active',
         },
       ],
       show: [
@@ -126,7 +109,7 @@ export const recovery: LessonLogic = {
     },
     // 6. exec again: a fresh boot of batch alone.
     {
-      goals: [{ id: 'active', check: (g) => state(g, 'batch') === 'active' }],
+      goals: [{ id: 'active', check: (g) => stateOf(g, 'batch') === 'active' }],
       show: [
         { type: 'shell.line', line: 'kerf exec batch' },
         { type: 'wait', ns: 60 * MS },

@@ -1,13 +1,12 @@
-import { DEFAULT_CONFIG, type Input } from '../sim';
+import { DEFAULT_CONFIG } from '../sim';
 import { spawn } from '../sim/presets';
 import { GIB, MS } from '../sim/time';
 import type { LessonLogic } from './types';
+import { toPool } from './parts';
 
 const CREATE = 'kerf create tiny --cpus=6 --memory=256MB';
 const LOAD = 'kerf load tiny --kernel=/boot/vmlinuz-minimal';
 const EXEC = 'kerf exec tiny';
-
-const toPool = (cpus: number[]): Input[] => cpus.map((cpu) => ({ type: 'cpu.toPool', cpu }));
 
 /**
  * L10: roots (CURRICULUM L10). The host on 0–3 sends requests to k1 (id 1, CPUs 4–5) over IPIs;

@@ -1,10 +1,9 @@
 import { DEFAULT_CONFIG, type Input } from '../sim';
-import { spawn } from '../sim/presets';
+
 import { MS } from '../sim/time';
 import type { GoalView, LessonLogic } from './types';
+import { webForwardsToDb } from './parts';
 
-const NIC = '0000:03:00.0';
-const NVME = '0000:04:00.0';
 const FLOOD: Input = { type: 'fault', kind: 'ipi-flood', from: 'web', target: 'db', count: 200 };
 
 /**
@@ -36,20 +35,7 @@ export const talking: LessonLogic = {
   slug: 'talking-between-kernels',
   scenario: {
     config: DEFAULT_CONFIG,
-    setup: [
-      ...[2, 3, 4, 5, 6, 7].map((cpu): Input => ({ type: 'cpu.toPool', cpu })),
-      ...spawn('web', [2, 3], 1024, { devices: [NIC] }),
-      ...spawn('db', [4, 5], 2048, { devices: [NVME] }),
-      { type: 'workload.start', name: 'db', kernel: 'db', kind: 'service' },
-      {
-        type: 'workload.start',
-        name: 'web',
-        kernel: 'web',
-        kind: 'server',
-        backend: 'db',
-        load: 700,
-      },
-    ],
+    setup: [...webForwardsToDb()],
   },
   steps: [
     // 1. Play, then click an arrow: requests web → db delivered through db's ring.

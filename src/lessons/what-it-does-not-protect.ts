@@ -1,12 +1,9 @@
-import { DEFAULT_CONFIG, type Input } from '../sim';
+import { DEFAULT_CONFIG } from '../sim';
 import { spawn } from '../sim/presets';
 import { GIB, MS } from '../sim/time';
 import type { GoalView, LessonLogic } from './types';
+import { NIC, NVME, toPool } from './parts';
 
-const NIC = '0000:03:00.0';
-const NVME = '0000:04:00.0';
-
-const toPool = (cpus: number[]): Input[] => cpus.map((cpu) => ({ type: 'cpu.toPool', cpu }));
 const grew = (g: GoalView, name: string) =>
   (g.now.corrupt[name] ?? 0) > (g.base.corrupt[name] ?? 0);
 const p99 = (g: GoalView, name: string) => g.wl(name)?.history.at(-1)?.p99 ?? 0;

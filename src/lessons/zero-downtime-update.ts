@@ -1,9 +1,9 @@
-import { DEFAULT_CONFIG, type Input } from '../sim';
+import { DEFAULT_CONFIG } from '../sim';
 import { spawn } from '../sim/presets';
 import { GIB, MS } from '../sim/time';
 import type { GoalView, LessonLogic } from './types';
+import { NIC, sameSet, toPool } from './parts';
 
-const NIC = '0000:03:00.0';
 const CREATE = 'kerf create app-v2 --cpus=4-5 --memory=2GB';
 const LOAD = 'kerf load app-v2 --kernel=/boot/vmlinuz-new';
 const EXEC = 'kerf exec app-v2';
@@ -12,9 +12,6 @@ const UNLOAD_OLD = 'kerf unload app-v1';
 const DELETE_OLD = 'kerf delete app-v1';
 
 const RING_MASK = 63;
-const toPool = (cpus: number[]): Input[] => cpus.map((cpu) => ({ type: 'cpu.toPool', cpu }));
-const sameSet = (a: readonly number[] | undefined, b: readonly number[]) =>
-  a !== undefined && a.length === b.length && b.every((x) => a.includes(x));
 
 /** The kernel lb now sends its requests to. */
 const backendIs = (g: GoalView, kernel: string) =>

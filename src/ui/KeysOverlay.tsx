@@ -1,9 +1,11 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useRef } from 'react';
 import { useStore } from 'zustand';
 import type { MessageKey } from '../i18n';
 import { prefsStore, setPrefs } from '../store/prefs-store';
 import { useT } from './hooks';
 import { KEYS } from './keys';
+import { useModal } from './use-modal';
+import './lessons/dialogs.css';
 import './sandbox/keys-overlay.css';
 
 /** Key caps that are words get a translated name; the rest are shown as they are typed. */
@@ -12,9 +14,6 @@ const CAP_NAMES: Readonly<Record<string, MessageKey>> = {
   PageDown: 'overlay.cap.pageDown',
   PageUp: 'overlay.cap.pageUp',
 };
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * The keys of DESIGN §5 (the KEYS table of keys.ts), as a modal dialog shown by `?`. A native
@@ -25,59 +24,19 @@ const FOCUSABLE =
 export function KeysOverlay() {
   const t = useT();
   const open = useStore(prefsStore, (s) => s.keysOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
   const close = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!open || !d) return;
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!d.open) {
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-    }
-    close.current?.focus();
-    return () => {
-      if (d.open) d.close();
-      before?.focus();
-    };
-  }, [open]);
+  // Esc, the backdrop and the close button all close through the store: page and dialog agree.
+  const modal = useModal(open, () => setPrefs({ keysOpen: false }), close);
 
   if (!open) return null;
 
-  const trap = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (e.key !== 'Tab' || !dialog.current) return;
-    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
-
   return (
     <dialog
-      ref={dialog}
-      className="keys-overlay"
-      aria-modal="true"
+      {...modal}
+      className="ls-dialog keys-overlay"
       aria-labelledby="keys-title"
       aria-describedby="keys-hint"
       data-testid="keys-overlay"
-      onKeyDown={trap}
-      onCancel={(e) => {
-        // Esc: close through the store, so the page and the dialog agree.
-        e.preventDefault();
-        setPrefs({ keysOpen: false });
-      }}
-      onClick={(e) => {
-        // A click on the backdrop lands on the dialog element itself.
-        if (e.target === e.currentTarget) setPrefs({ keysOpen: false });
-      }}
     >
       <div className="keys-box">
         <div className="keys-top">

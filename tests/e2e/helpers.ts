@@ -1,5 +1,5 @@
 import type {} from '../../src/app/test-hooks';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Wait for `n` animation frames in the page: time passes by frames, not by a wall-clock sleep. */
 export async function frames(page: Page, n: number): Promise<void> {
@@ -30,4 +30,20 @@ export async function settled(page: Page): Promise<void> {
         (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
       ),
   );
+}
+
+/** Open a collapsible group of the sandbox (a <details>) if it is closed. */
+export async function openGroup(page: Page, id: string): Promise<void> {
+  const group = page.getByTestId(id);
+  if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await group.locator('summary').first().click();
+}
+
+/** Type a line into the shell panel as a user does, and wait for its transcript entry. */
+export async function typeLine(page: Page, line: string): Promise<void> {
+  const input = page.getByTestId('shell-input');
+  await input.click();
+  await input.pressSequentially(line);
+  await input.press('Enter');
+  await expect(page.getByTestId('shell-entry').last()).toHaveAttribute('data-line', line);
 }

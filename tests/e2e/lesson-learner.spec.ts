@@ -1,19 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { atStep, doUiTask, finishQuiz, goalsMet, predict } from './lesson-drive';
-
-async function openGroup(page: Page, id: string): Promise<void> {
-  const group = page.getByTestId(id);
-  if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open)))
-    await group.locator('summary').first().click();
-}
-
-async function type(page: Page, line: string): Promise<void> {
-  const input = page.getByTestId('shell-input');
-  await input.click();
-  await input.pressSequentially(line);
-  await input.press('Enter');
-  await expect(page.getByTestId('shell-entry').last()).toHaveAttribute('data-line', line);
-}
+import { openGroup, typeLine } from './helpers';
 
 async function panic(page: Page, kernel: string): Promise<void> {
   await openGroup(page, 'sandbox-faults');
@@ -42,14 +29,14 @@ test('a learner completes one-kernel-owns-everything through the page', async ({
 
   await atStep(page, 2);
   await predict(page);
-  await type(page, 'cat /proc/iomem');
+  await typeLine(page, 'cat /proc/iomem');
   await goalsMet(page);
   await page.getByTestId('step-next').click();
 
   await atStep(page, 3);
   await predict(page);
-  await type(page, 'echo 0 > /sys/devices/system/cpu/cpu3/online');
-  await type(page, 'echo 1 > /sys/devices/system/cpu/cpu3/online');
+  await typeLine(page, 'echo 0 > /sys/devices/system/cpu/cpu3/online');
+  await typeLine(page, 'echo 1 > /sys/devices/system/cpu/cpu3/online');
   await goalsMet(page);
   await page.getByTestId('step-next').click();
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { frames, openLab } from './helpers';
+import { frames, openGroup, openLab } from './helpers';
 
 const simT = (page: Page) => page.evaluate(() => window.__mklab?.t() ?? 0);
 const completed = (page: Page, name: string) =>
@@ -12,11 +12,6 @@ const completed = (page: Page, name: string) =>
 async function simFor(page: Page, ns: number): Promise<void> {
   const until = (await simT(page)) + ns;
   await expect.poll(() => simT(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(until);
-}
-async function openGroup(page: Page, id: string): Promise<void> {
-  const group = page.getByTestId(id);
-  if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open)))
-    await group.locator('summary').click();
 }
 
 test('pick a preset, exec a kernel again, and see traffic fill a hung kernel’s ring', async ({

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { frames, openLab } from './helpers';
+import { frames, openLab, typeLine } from './helpers';
 
 // The shell panel, typed into as a user would. Every wait is on the page's state (the transcript,
 // a kernel's data-state), never on the wall clock.
@@ -9,14 +9,6 @@ import { frames, openLab } from './helpers';
 const SHOTS = 'test-results/shell';
 /** Simulated time must pass for loads, boots and halts: generous, but it is a state wait. */
 const STATE = { timeout: 30_000 };
-
-async function type(page: Page, line: string): Promise<void> {
-  const input = page.getByTestId('shell-input');
-  await input.click();
-  await input.pressSequentially(line);
-  await input.press('Enter');
-  await expect(page.getByTestId('shell-entry').last()).toHaveAttribute('data-line', line);
-}
 
 const lastOutput = (page: Page) => page.getByTestId('shell-entry').last().locator('pre');
 const group = (page: Page, name: string) => page.getByTestId(`group-${name}`);
@@ -35,34 +27,34 @@ test('a full session: create, load, exec, iomem, panic, dmesg, kill --force, Tab
   await kernelIs(page, 'alpha', 'active');
 
   // The two-kernels machine lends CPUs 4–7 to alpha and beta: give the pool CPU 3 and 1 GiB more.
-  await type(page, 'kerf init --cpus=3-7 --memory=5GB');
+  await typeLine(page, 'kerf init --cpus=3-7 --memory=5GB');
   await expect(lastOutput(page)).toContainText('✓ Pool updated (transaction 1)');
-  await type(page, 'kerf create db --cpus=3 --memory=1GB');
+  await typeLine(page, 'kerf create db --cpus=3 --memory=1GB');
   await expect(lastOutput(page)).toContainText("✓ Created instance 'db'");
   await kernelIs(page, 'db', 'ready');
-  await type(page, 'kerf load db --kernel=/boot/vmlinuz');
+  await typeLine(page, 'kerf load db --kernel=/boot/vmlinuz');
   await kernelIs(page, 'db', 'loaded');
-  await type(page, 'kerf exec db');
+  await typeLine(page, 'kerf exec db');
   await kernelIs(page, 'db', 'active');
 
-  await type(page, 'cat /proc/iomem');
+  await typeLine(page, 'cat /proc/iomem');
   await expect(lastOutput(page)).toContainText(': Multikernel Memory Pool');
   await expect(lastOutput(page)).toContainText(': System RAM');
 
   // A panic halts db alone: alpha and beta run on.
-  await type(page, 'mklab panic db');
+  await typeLine(page, 'mklab panic db');
   await kernelIs(page, 'db', 'loaded');
   for (const other of ['alpha', 'beta']) {
     await expect(group(page, other)).toHaveAttribute('data-state', 'active');
     await expect(group(page, other)).toHaveAttribute('data-panicked', 'false');
   }
-  await type(page, 'dmesg');
+  await typeLine(page, 'dmesg');
   await expect(lastOutput(page)).toContainText(/Instance \d+ \(db\) halted, CPUs parking in pool/);
 
   // A hung kernel ignores the graceful halt; the forced one (NMI) stops it.
-  await type(page, 'mklab lockup beta');
+  await typeLine(page, 'mklab lockup beta');
   await expect(group(page, 'beta')).toHaveAttribute('data-hung', 'true', STATE);
-  await type(page, 'kerf kill --force beta');
+  await typeLine(page, 'kerf kill --force beta');
   await kernelIs(page, 'beta', 'loaded');
   await expect(group(page, 'beta')).toHaveAttribute('data-hung', 'false');
 
@@ -78,14 +70,14 @@ test('a full session: create, load, exec, iomem, panic, dmesg, kill --force, Tab
   await input.fill('');
 
   // A typo gets a suggestion.
-  await type(page, 'kerv show');
+  await typeLine(page, 'kerv show');
   await expect(lastOutput(page)).toContainText('kerv: command not found');
   await expect(lastOutput(page)).toContainText('Did you mean: kerf');
 
   // Re-exec: the panicked kernel boots again.
-  await type(page, 'kerf exec db');
+  await typeLine(page, 'kerf exec db');
   await kernelIs(page, 'db', 'active');
-  await type(page, 'cat /sys/fs/multikernel/instances/db/status');
+  await typeLine(page, 'cat /sys/fs/multikernel/instances/db/status');
   await expect(lastOutput(page)).toHaveText('active');
 
   // Screenshots of the session, in English and in Spanish (prose translated, kernel text not).
@@ -115,13 +107,13 @@ test('a full session: create, load, exec, iomem, panic, dmesg, kill --force, Tab
 
 test('errors are shaped like the real tools and change nothing', async ({ page }) => {
   await openLab(page);
-  await type(page, 'kerf create web2 --cpus=5 --memory=1GB');
+  await typeLine(page, 'kerf create web2 --cpus=5 --memory=1GB');
   await expect(lastOutput(page)).toContainText('CPU 5 is already owned by instance 1 (alpha)');
-  await type(page, 'kerf create x --cpus=9-2 --memory=1GB');
+  await typeLine(page, 'kerf create x --cpus=9-2 --memory=1GB');
   await expect(lastOutput(page)).toContainText('Invalid CPU range: 9 > 2');
-  await type(page, 'echo 1 > /proc/iomem');
+  await typeLine(page, 'echo 1 > /proc/iomem');
   await expect(lastOutput(page)).toContainText('/proc/iomem: Permission denied');
-  await type(page, 'kerf exec zz');
+  await typeLine(page, 'kerf exec zz');
   await expect(lastOutput(page)).toContainText("Instance 'zz' not found");
   await expect(page.getByTestId('shell-entry').last()).toHaveAttribute('data-exit', '1');
   await expect(page.getByTestId('group-web2')).toHaveCount(0);
@@ -137,7 +129,7 @@ test('on a 360 px screen long output wraps inside the panel, text stays ≥ 12 p
 }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await openLab(page);
-  await type(page, 'kerf show');
+  await typeLine(page, 'kerf show');
   await expect(lastOutput(page)).toContainText('Multikernel Instances');
   const sizes = await page.evaluate(() => {
     const px = (sel: string) =>
@@ -157,8 +149,8 @@ test('the panel has no axe violations, light and dark, with output and errors in
   page,
 }) => {
   await openLab(page);
-  await type(page, 'kerf show alpha');
-  await type(page, 'kerv');
+  await typeLine(page, 'kerf show alpha');
+  await typeLine(page, 'kerv');
   for (const theme of ['light', 'dark']) {
     await page.evaluate((th) => {
       document.documentElement.dataset.theme = th;
@@ -177,9 +169,9 @@ test('a worker restart replays the shell lines: the rebuilt machine is the same'
   test.setTimeout(120_000);
   await openLab(page);
   await page.evaluate(() => window.__mklab?.setPlaying(true));
-  await type(page, 'mklab panic beta');
+  await typeLine(page, 'mklab panic beta');
   await kernelIs(page, 'beta', 'loaded');
-  await type(page, 'kerf exec beta');
+  await typeLine(page, 'kerf exec beta');
   await kernelIs(page, 'beta', 'active');
   await page.evaluate(() => window.__mklab?.setPlaying(false));
   const snap = () =>

@@ -5,7 +5,7 @@ import { lessonText } from '../../i18n/lesson-text';
 import { lessonStore, openGlossary } from '../../store/lesson-store';
 import { useLang, useT } from '../hooks';
 import { GLOSSARY_IDS } from './glossary-ids';
-import { useModal } from './use-modal';
+import { useModal } from '../use-modal';
 import './dialogs.css';
 
 /**

@@ -9,7 +9,7 @@ import { resetProgress } from '../../store/progress';
 import { useT } from '../hooks';
 import { RichText } from './RichText';
 import { useLessonTexts, type LessonTranslate } from './use-lesson-text';
-import { useModal } from './use-modal';
+import { useModal } from '../use-modal';
 import './dialogs.css';
 import './lessons.css';
 

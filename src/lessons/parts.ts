@@ -1,0 +1,40 @@
+import { spawn } from '../sim/presets';
+import type { Input } from '../sim';
+import type { GoalView } from './types';
+
+/** The PCI functions of the lessons' eight-CPU machine (DEFAULT_CONFIG's devices). */
+export const NIC = '0000:03:00.0';
+export const NVME = '0000:04:00.0';
+
+export const toPool = (cpus: readonly number[]): Input[] =>
+  cpus.map((cpu) => ({ type: 'cpu.toPool', cpu }));
+
+export const sameSet = (a: readonly number[] | undefined, b: readonly number[]): boolean =>
+  a !== undefined && a.length === b.length && b.every((x) => a.includes(x));
+
+/** Every one of these CPUs is parked in the pool. */
+export const parked = (g: GoalView, ...cpus: number[]): boolean =>
+  cpus.every((c) => g.m.cpus[c]?.state === 'parked');
+
+export const stateOf = (g: GoalView, name: string) => g.inst(name)?.state;
+
+/**
+ * The web → db pair of lessons 4–6: CPUs 2–7 in the pool; web (id 1) on 2–3 with the NIC
+ * forwards each request to db (id 2) on 4–5 with the NVMe, which answers.
+ */
+export function webForwardsToDb(): Input[] {
+  return [
+    ...toPool([2, 3, 4, 5, 6, 7]),
+    ...spawn('web', [2, 3], 1024, { devices: [NIC] }),
+    ...spawn('db', [4, 5], 2048, { devices: [NVME] }),
+    { type: 'workload.start', name: 'db', kernel: 'db', kind: 'service' },
+    {
+      type: 'workload.start',
+      name: 'web',
+      kernel: 'web',
+      kind: 'server',
+      backend: 'db',
+      load: 700,
+    },
+  ];
+}
