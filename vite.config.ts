@@ -1,12 +1,19 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { offline } from './scripts/vite-offline';
 
 export default defineConfig({
   // Relative base: the built app works from any path on a static host.
   base: './',
-  plugins: [react()],
+  // offline(): dist/sw.js, the service worker that precaches the build (docs/architecture.md).
+  plugins: [react(), offline()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Two pages: the app, and the embed for documentation sites (docs/embedding.md).
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -1,6 +1,6 @@
 // npm run test:size — after `vite build`, checks the load budgets of DESIGN §8:
 //   main-thread JS fetched before the app is ready ≤ 170 KB gzip, the worker ≤ 80 KB gzip,
-//   and (when dist/embed.html exists) the embed page's JS ≤ 120 KB gzip.
+//   and the embed page's (embed.html) JS ≤ 120 KB gzip.
 // "Fetched before ready" = the <script type="module" src> and <link rel="modulepreload" href> of
 // the HTML page, plus the chunks those import statically (dynamic import() is not counted).
 // The worker = files in dist/assets whose name matches /worker/i (source maps excluded).
@@ -115,10 +115,11 @@ if (worker.length === 0) {
 } else if (!report('worker', worker, BUDGET.worker)) {
   over.push('worker');
 }
+// The embed is a page of every build (vite.config.ts): a build without it must not pass unmeasured.
 const embedHtml = path.join(dist, 'embed.html');
-if (existsSync(embedHtml) && !report('embed (embed.html)', pageJs(embedHtml), BUDGET.embed)) {
-  over.push('embed');
-}
+if (!existsSync(embedHtml))
+  die(`${dist}/embed.html not found: vite.config.ts must build embed.html`);
+if (!report('embed (embed.html)', pageJs(embedHtml), BUDGET.embed)) over.push('embed');
 
 if (over.length) {
   console.error(`check-size: over budget: ${over.join(', ')}`);

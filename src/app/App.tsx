@@ -1,9 +1,14 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { loadLocale, type Lang } from '../i18n';
 import { prefsStore, setPrefs } from '../store/prefs-store';
 import { MainScreen } from '../ui/MainScreen';
 import { readUrl, startSim } from './start';
+import { readPresenterRoute } from './presenter/route';
+
+/** The window on the projector in presenter mode (`?audience=<session>`): loaded only there. */
+const AudienceScreen = lazy(() => import('../ui/presenter/AudienceScreen'));
+const audience = readPresenterRoute(location.search).mode === 'audience';
 
 export function App() {
   const lang = useStore(prefsStore, (s) => s.lang);
@@ -25,6 +30,13 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   const onLang = useCallback((l: Lang) => void changeLang(l), []);
+  if (audience) {
+    return (
+      <Suspense fallback={null}>
+        <AudienceScreen />
+      </Suspense>
+    );
+  }
   return <MainScreen onLang={onLang} />;
 }
 

@@ -87,6 +87,27 @@ export class LessonSession {
     this.enter(route.slug, spec.resumed);
   }
 
+  /**
+   * Open a lesson from a replay link: the bridge already holds the link's start spec and log;
+   * the page enters the lesson fresh (the link carries the machine, not the learner's answers).
+   */
+  openReplay(slug: LessonSlug): void {
+    this.enter(slug, null);
+  }
+
+  /** The progress as a file would hold it (the lesson running now saved first). */
+  snapshot(): Progress {
+    if (lessonStore.getState().slug) this.save(true);
+    return this.progress;
+  }
+
+  /** Put imported progress in place of this browser's (it was checked whole before). */
+  replace(p: Progress): void {
+    this.progress = p;
+    writeProgress(p);
+    lessonStore.setState({ finished: p.finished, reached: p.reached });
+  }
+
   async start(slug: LessonSlug, step?: number): Promise<void> {
     const spec = this.spec(slug, step ?? null);
     this.enter(slug, spec.resumed);

@@ -6,6 +6,9 @@ import { registerControls } from '../store/controls';
 import { setPrefs } from '../store/prefs-store';
 import { LessonSession, readLessonRoute } from './lesson-session';
 import { installTestHooks } from './test-hooks';
+import { hasReplay, openReplay, wireSharing } from './share-wiring';
+import { readPresenterRoute } from './presenter/route';
+import { wirePresenter } from './presenter/wire';
 
 /** Read the start spec from the URL: `?scenario=<preset>&seed=<int>&lang=en|es`. */
 export function readUrl(search: string): {
@@ -62,8 +65,18 @@ export function startSim(): SimBridge {
   });
   const b = bridge;
   const lessons = new LessonSession(b, { preset: url.preset, seed: url.seed });
-  lessons.prepare(readLessonRoute(location.search));
-  lessons.watch();
+  const presenter = readPresenterRoute(location.search);
+  const share = { bridge: b, lessons, preset: url.preset };
+  wireSharing(share);
+  // A `#r=` replay link wins over the lesson route: its codec loads first, then the machine boots.
+  const linked = presenter.mode !== 'audience' && hasReplay(location.hash);
+  // An audience window replays the presenter's machine: it neither opens nor saves progress.
+  const route = (viaLink: boolean) => {
+    if (presenter.mode === 'audience') return;
+    if (!viaLink) lessons.prepare(readLessonRoute(location.search));
+    lessons.watch();
+  };
+  if (!linked) route(false);
   registerControls({
     stepEvent: () => b.stepEvent(),
     skipToHappening: (maxNs) => b.skipToHappening(maxNs),
@@ -81,6 +94,14 @@ export function startSim(): SimBridge {
     rewindToStep: (step) => b.rewindToStep(step),
   });
   if (url.hooks) installTestHooks(b);
-  void b.start();
+  wirePresenter(b, presenter);
+  if (linked) {
+    void openReplay(share)
+      .catch(() => false)
+      .then((taken) => {
+        route(taken);
+        void b.start();
+      });
+  } else void b.start();
   return b;
 }

@@ -1,5 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { EngineInput, EngineLogEntry, Frame } from '../worker/engine';
+import type { Scenario } from '../sim';
 import type { SimApi, StartSpec } from '../worker/sim.worker';
 import { playbackStore, speedOf } from '../store/playback-store';
 import { requeueInputs, takeInputs } from '../store/input-store';
@@ -285,6 +286,11 @@ export class SimBridge {
     return this.api
       ? this.api.exportTrace()
       : Promise.reject(new Error('the simulator is not ready'));
+  }
+
+  /** Would this scenario boot? Asked of the running worker, which keeps its own machine. */
+  checkScenario(scenario: Scenario, seed: number): Promise<string | null> {
+    return this.api ? this.api.checkScenario(scenario, seed) : Promise.resolve(null);
   }
 
   async setTwin(on: boolean): Promise<void> {

@@ -1,15 +1,20 @@
+import about from './en/about-ui.json';
 import core from './en/core.json';
+import embed from './en/embed.json';
 import facts from './en/facts.json';
 import inspector from './en/inspector.json';
 import lessons from './en/lessons-ui.json';
 import machine from './en/machine.json';
+import presenter from './en/presenter.json';
 import sandbox from './en/sandbox.json';
+import share from './en/share.json';
 import shell from './en/shell.json';
 import timeline from './en/timeline.json';
 
 /** English, merged from one file per area of the app (so each area's strings live together). */
 const en = {
   ...core,
+  ...about,
   ...machine,
   ...timeline,
   ...sandbox,
@@ -17,6 +22,9 @@ const en = {
   ...shell,
   ...lessons,
   ...facts,
+  ...presenter,
+  ...embed,
+  ...share,
 };
 
 export type MessageKey = keyof typeof en;

@@ -3,7 +3,9 @@ import { useStore } from 'zustand';
 import type { Lang } from '../i18n';
 import { setListOpen } from '../store/lesson-store';
 import { prefsStore, setPrefs } from '../store/prefs-store';
+import { enterPresenterMode, presenterStore } from '../store/presenter-store';
 import { simStore } from '../store/sim-store';
+import { AboutButton } from './about/AboutButton';
 import { EventLog } from './EventLog';
 import { formatNs } from './format';
 import { useLang, useT } from './hooks';
@@ -19,12 +21,16 @@ import { Metrics } from './metrics/Metrics';
 import { PlaybackControls } from './PlaybackControls';
 import { LessonNotice } from './lessons/LessonNotice';
 import { StatusBanner } from './StatusBanner';
+import { LinkNotice } from './share/LinkNotice';
+import { ShareButton } from './share/ShareButton';
 import { TableView } from './TableView';
 import { ThemeSwitch } from './ThemeSwitch';
 import { Timeline } from './timeline/Timeline';
 
 /** The shell and the sandbox sit last on the page: their code loads after the first paint. */
 const Workbench = lazy(() => import('./Workbench'));
+/** Presenter mode's toolbar and notes: loaded only when a window presents. */
+const PresenterBar = lazy(() => import('./presenter/PresenterBar'));
 
 /** The main screen: the machine, its timeline and metrics, the inspector, the log, the sandbox. */
 export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }) {
@@ -35,6 +41,7 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
   const fork = useStore(simStore, (s) => s.fork);
   const ready = useStore(simStore, (s) => s.view !== null);
   const rejected = useStore(simStore, (s) => s.rejected);
+  const presenting = useStore(presenterStore, (s) => s.mode === 'presenter');
   useKeys(() => onLang(lang === 'en' ? 'es' : 'en'));
   const lastRejected = rejected[rejected.length - 1];
   return (
@@ -76,15 +83,28 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
           >
             {t('lessons.open')}
           </button>
+          <ShareButton />
           <button type="button" aria-haspopup="dialog" onClick={() => setPrefs({ keysOpen: true })}>
             {t('keys.open')}
           </button>
+          <AboutButton />
+          {presenting ? null : (
+            <button type="button" data-testid="present" onClick={enterPresenterMode}>
+              {t('presenter.enter')}
+            </button>
+          )}
         </div>
       </header>
+      {presenting ? (
+        <Suspense fallback={null}>
+          <PresenterBar />
+        </Suspense>
+      ) : null}
       <main className="workspace">
         <div className="status-row">
           <StatusBanner />
           <LessonNotice />
+          <LinkNotice />
           {fork ? (
             <p className="notice" role="status" data-testid="fork-notice">
               {t('fork.notice', { time: formatNs(lang, fork.atNs), count: fork.dropped })}

@@ -6,6 +6,7 @@ import { simStore } from '../store/sim-store';
 import { lessonStore } from '../store/lesson-store';
 import { select } from '../store/selection-store';
 import { nextStep, previousStep } from './lessons/navigation';
+import { presenterStore, setBlank, toggleBlank } from '../store/presenter-store';
 
 /** DESIGN §5's one table of keys. The overlay (`?`) lists the same entries. */
 export const KEYS = [
@@ -16,6 +17,7 @@ export const KEYS = [
   { keys: ['→', 'PageDown'], action: 'keys.nextStep' },
   { keys: ['←', 'PageUp'], action: 'keys.prevStep' },
   { keys: ['f'], action: 'keys.fullscreen' },
+  { keys: ['b'], action: 'keys.blank' },
   { keys: ['l'], action: 'keys.language' },
   { keys: ['t'], action: 'keys.theme' },
   { keys: ['?'], action: 'keys.help' },
@@ -80,6 +82,10 @@ export function useKeys(onLang: () => void): void {
         case '?':
           setPrefs({ keysOpen: !p.keysOpen });
           return;
+        case 'b':
+          // Blank screen: a presenter's key only (elsewhere `b` does nothing).
+          if (presenterStore.getState().mode === 'presenter') toggleBlank();
+          return;
         case 'ArrowRight':
         case 'PageDown':
         case 'ArrowLeft':
@@ -93,6 +99,7 @@ export function useKeys(onLang: () => void): void {
         }
         case 'Escape':
           if (p.keysOpen) setPrefs({ keysOpen: false });
+          else if (presenterStore.getState().blank) setBlank(false);
           else select(null);
           return;
       }

@@ -1,5 +1,5 @@
-import { scaleSqrt } from 'd3';
 import type { IpiGeometry, PairArrow } from './machine-ipi';
+import { sqrtScale } from './scales';
 import { textWidth } from './machine-text';
 import type { Point, Rect } from './machine-types';
 
@@ -44,7 +44,7 @@ export function pairArrows(
   geo: IpiGeometry,
 ): PairArrow[] {
   const max = Math.max(1, ...pairs.map((p) => p.count));
-  const width = scaleSqrt().domain([1, max]).range([2, 7]).clamp(true);
+  const width = sqrtScale([1, max], [2, 7], true);
   const labels: Rect[] = [];
   const out: PairArrow[] = [];
   for (const p of [...pairs].sort((x, y) => y.count - x.count || x.from - y.from)) {

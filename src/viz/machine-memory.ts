@@ -1,7 +1,7 @@
-import { scaleLinear } from 'd3';
 import { textBox } from './machine-chips';
 import { fitText, textWidth } from './machine-text';
 import type { MemoryLayout, MemoryRunBox, MemorySpec, Rect, TextBox } from './machine-types';
+import { linearScale } from './scales';
 
 const FONT = 12;
 const TITLE_H = 18;
@@ -20,7 +20,7 @@ const overlaps = (a: Rect, b: Rect, margin = 4) =>
 export function layoutMemory(spec: MemorySpec, top: number, width: number): MemoryLayout {
   const last = spec.runs[spec.runs.length - 1];
   const total = last ? last.startMiB + last.sizeMiB : 1;
-  const x = scaleLinear().domain([0, total]).range([0, width]);
+  const x = linearScale([0, total], [0, width]);
   const title = textBox(0, top, textWidth(spec.title, FONT, true), TITLE_H, spec.title, {
     bold: true,
   });

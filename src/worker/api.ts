@@ -1,5 +1,6 @@
 import {
   CONSTANTS,
+  createMachine,
   GOLDEN_LOG,
   GOLDEN_UNTIL,
   preset,
@@ -7,9 +8,11 @@ import {
   traceHash,
   type PresetId,
   type ProposalVersion,
+  type Scenario,
 } from '../sim';
 import { LESSONS } from '../lessons';
 import { exportChromeTrace } from './chrome-trace';
+import { ENGINE_VERSION } from './engine-version';
 import { Engine, type EngineInit, type Frame, type FrameRequest, type Since } from './engine';
 
 export type StartSpec = Omit<EngineInit, 'scenario'> & {
@@ -21,8 +24,7 @@ export type StartSpec = Omit<EngineInit, 'scenario'> & {
   readonly version?: ProposalVersion;
 };
 
-/** The sim's engine version: in every replay link, so an old link can say why it differs. */
-export const ENGINE_VERSION = 1;
+export { ENGINE_VERSION };
 
 /**
  * Everything the main thread may ask of the simulator. The worker exposes it through Comlink
@@ -52,6 +54,18 @@ export function createSimApi() {
       });
       if (spec.lesson && spec.step && !spec.log) engine.gotoStep(spec.step);
       return engine.makeFrame([], null, 0, false, { sinceHappening: -1 });
+    },
+    /**
+     * Would this scenario boot? An imported file is tried here, on the side, before the running
+     * machine is replaced: the page keeps its state when the machine refuses a setup step.
+     */
+    checkScenario(scenario: Scenario, seed: number): string | null {
+      try {
+        createMachine(scenario, seed);
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
     },
     /** The lesson step's "show me" (`jump`: straight to its end, until its goals hold). */
     showMe(jump: boolean, since: Since): Frame {

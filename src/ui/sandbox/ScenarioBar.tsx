@@ -9,6 +9,8 @@ import { PRESET_LIST, PRESETS, VERSION_LIST, VERSIONS } from './catalog';
 import { parseRequiredInt, startFromSearch, type FieldError } from './parse';
 import { Refusal, SelectField, Switch, TextField, useSend } from './parts';
 import { useMachine } from './view';
+import { ScenarioFiles } from '../share/FileTools';
+import { ExportButtons } from '../presenter/ExportButtons';
 
 /** The largest seed the URL accepts (src/app/start.ts: up to 15 digits). */
 const MAX_SEED = 999_999_999_999_999;
@@ -123,6 +125,7 @@ export function ScenarioBar() {
           </button>
           <span className="sbx-hint">{t('sandbox.load.hint')}</span>
         </div>
+        <ScenarioFiles />
       </form>
 
       <div className="sbx-form sbx-version" role="group" aria-labelledby="sbx-version-h">
@@ -168,6 +171,10 @@ export function ScenarioBar() {
             {busy === 'export' ? t('sandbox.exporting') : t('sandbox.export')}
           </button>
           <span className="sbx-hint">{t('sandbox.export.hint')}</span>
+        </div>
+        <div className="sbx-actions">
+          <ExportButtons />
+          <span className="sbx-hint">{t('presenter.export.label')}</span>
         </div>
       </div>
       {problem ? (

@@ -1,0 +1,144 @@
+import type { SimBridge } from '../../bridge/sim-bridge';
+import { preset, type PresetId } from '../../sim/presets';
+import { lessonStore } from '../../store/lesson-store';
+import { setPlaying } from '../../store/playback-store';
+import { prefsStore, setPrefs } from '../../store/prefs-store';
+import { select } from '../../store/selection-store';
+import { shareStore, type ImportResult } from '../../store/share-store';
+import { simStore } from '../../store/sim-store';
+import { ENGINE_VERSION } from '../../worker/engine-version';
+import type { LessonSession } from '../lesson-session';
+import { parseProgressFile, progressFileText } from './progress-file';
+import { readReplayLink, replayUrl, REPLAY_SCHEMA, type ReplayConfig } from './replay-link';
+import { parseScenarioFile, scenarioFileText, scenarioOf } from './scenario-file';
+
+/**
+ * Sharing on the page (loaded on first use): the link of the machine as it stands, opening a
+ * link, and progress / scenario files. Everything is checked whole before anything changes.
+ */
+
+export interface Context {
+  readonly bridge: SimBridge;
+  readonly lessons: LessonSession;
+  /** The sandbox's preset, for a lesson's start spec (a lesson ignores it). */
+  readonly preset: PresetId;
+}
+
+export function currentLink(ctx: Context, location: { origin: string; pathname: string }): string {
+  const spec = ctx.bridge.startSpec;
+  const lesson = lessonStore.getState();
+  const config: ReplayConfig = spec.lesson
+    ? { lesson: spec.lesson, seed: spec.seed }
+    : {
+        scenario: spec.scenario,
+        seed: spec.seed,
+        ...(spec.version ? { version: spec.version } : {}),
+        twin: prefsStore.getState().twin,
+      };
+  return replayUrl(
+    location.origin + location.pathname,
+    { schema: REPLAY_SCHEMA, engine: ENGINE_VERSION, config, log: [...ctx.bridge.inputLog] },
+    {
+      t: simStore.getState().t,
+      step: spec.lesson ? (lesson.status?.step ?? null) : null,
+      lang: prefsStore.getState().lang,
+    },
+  );
+}
+
+/**
+ * Open the page's own `#r=` link: set the bridge's start spec and log before it boots. Returns
+ * whether the link was taken (else the page starts as usual, with a notice when it was refused).
+ */
+export function openLink(ctx: Context): boolean {
+  const read = readReplayLink(location.search, location.hash);
+  if (read === null) return false;
+  // The address bar keeps where the link pointed (lesson, step, scenario, seed), not the run.
+  const url = new URL(location.href);
+  url.hash = '';
+  url.searchParams.delete('t');
+  history.replaceState(history.state, '', url);
+  if (!read.ok) {
+    shareStore.setState({ notice: { kind: 'refused', problem: read.problem } });
+    return false;
+  }
+  const { replay, t } = read.value;
+  if (replay.engine !== ENGINE_VERSION) {
+    shareStore.setState({
+      notice: { kind: 'engine', link: replay.engine, ours: ENGINE_VERSION },
+    });
+  }
+  const c = replay.config;
+  if (c.lesson) {
+    ctx.bridge.opts.start = { scenario: ctx.preset, seed: c.seed, lesson: c.lesson };
+    ctx.bridge.resumeFrom(replay.log, t);
+    ctx.lessons.openReplay(c.lesson);
+  } else {
+    ctx.bridge.opts.start = {
+      scenario: c.scenario ?? ctx.preset,
+      seed: c.seed,
+      ...(c.version ? { version: c.version } : {}),
+    };
+    if (c.twin) {
+      void ctx.bridge.setTwin(true);
+      setPrefs({ twin: true });
+    }
+    ctx.bridge.resumeFrom(replay.log, t);
+    setPlaying(false);
+  }
+  return true;
+}
+
+export function exportProgress(ctx: Context): string {
+  return progressFileText(ctx.lessons.snapshot());
+}
+
+export function importProgress(ctx: Context, text: string): ImportResult {
+  const r = parseProgressFile(text);
+  if (!r.ok) return r;
+  ctx.lessons.replace(r.value);
+  return { ok: true };
+}
+
+export function exportScenario(ctx: Context): string {
+  const spec = ctx.bridge.startSpec;
+  const base = typeof spec.scenario === 'string' ? preset(spec.scenario) : spec.scenario;
+  const config = spec.version ? { ...base.config, version: spec.version } : base.config;
+  return scenarioFileText({
+    schema: 'mklab.scenario',
+    v: 1,
+    name:
+      shareStore.getState().scenarioName ??
+      (typeof spec.scenario === 'string' ? spec.scenario : 'scenario'),
+    seed: spec.seed,
+    config,
+    setup: base.setup,
+    log: [...ctx.bridge.inputLog],
+    t: simStore.getState().t,
+  });
+}
+
+export async function importScenario(ctx: Context, text: string): Promise<ImportResult> {
+  const r = parseScenarioFile(text);
+  if (!r.ok) return r;
+  const file = r.value;
+  const scenario = scenarioOf(file);
+  // The checks above follow the machine's rules; the machine itself has the last word, asked
+  // on the side so a refusal leaves the running machine as it was.
+  const refused = await ctx.bridge.checkScenario(scenario, file.seed);
+  if (refused !== null) {
+    const where = /^(setup\[\d+\])/.exec(refused)?.[1] ?? '';
+    return { ok: false, problem: { path: where, code: 'refused', params: { message: refused } } };
+  }
+  select(null);
+  const log = file.log ?? [];
+  const t = file.t ?? log[log.length - 1]?.atNs;
+  if (log.length > 0 || t !== undefined) setPlaying(false);
+  const loading = ctx.bridge.load(
+    { scenario, seed: file.seed },
+    log.length > 0 || t !== undefined ? { log, t: t ?? 0 } : undefined,
+  );
+  shareStore.setState({ scenarioName: file.name });
+  await loading;
+  return { ok: true };
+}

@@ -1,0 +1,46 @@
+import { createStore } from 'zustand/vanilla';
+
+/**
+ * Presenter mode (DESIGN §7): `presenter` is the teacher's window (large type, notes, clicker
+ * keys, blank screen, export); `audience` is the window on the projector, which follows the
+ * presenter through a BroadcastChannel (src/app/presenter). The code of both loads lazily.
+ */
+export type PresenterMode = 'off' | 'presenter' | 'audience';
+
+export interface PresenterState {
+  readonly mode: PresenterMode;
+  /** The BroadcastChannel session both windows share (in the audience window's URL). */
+  readonly session: string | null;
+  /** `b`: a black screen over everything, on the presenter's side and the audience's. */
+  readonly blank: boolean;
+  /** Audience: whether the presenter has been heard from, and whether it left. */
+  readonly link: 'waiting' | 'following' | 'gone';
+  /** Audience: its worker is rebuilding the presenter's machine (the view holds its last picture). */
+  readonly reloading: boolean;
+}
+
+export const presenterStore = createStore<PresenterState>(() => ({
+  mode: 'off',
+  session: null,
+  blank: false,
+  link: 'waiting',
+  reloading: false,
+}));
+
+export function setBlank(blank: boolean): void {
+  presenterStore.setState({ blank });
+}
+
+export function toggleBlank(): void {
+  presenterStore.setState((s) => ({ blank: !s.blank }));
+}
+
+/** The header's "Present" button and `?present`: this window becomes the presenter's. */
+export function enterPresenterMode(): void {
+  if (presenterStore.getState().mode === 'off') presenterStore.setState({ mode: 'presenter' });
+}
+
+export function leavePresenterMode(): void {
+  if (presenterStore.getState().mode === 'presenter')
+    presenterStore.setState({ mode: 'off', blank: false });
+}

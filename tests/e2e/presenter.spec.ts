@@ -1,0 +1,201 @@
+import type {} from '../../src/app/test-hooks';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { frames } from './helpers';
+
+// Presenter mode (DESIGN §7): the audience window, opened by the presenter, replays the same
+// machine in its own worker and follows every step, play, pause and seek; and the view exports
+// as SVG and PNG for slides.
+
+const SLUG = 'crash-containment';
+/** Simulated time must pass and the audience must rebuild: a wait on state, never a sleep. */
+const STATE = { timeout: 30_000 };
+const SHOTS = 'test-results/screens/presenter';
+
+const machine = (page: Page) =>
+  page.evaluate(async () => ({
+    t: window.__mklab?.t(),
+    // A window rebuilding its machine has no hash for a moment: that reads as "not yet".
+    hash: await window.__mklab?.hash()?.catch(() => 'rebuilding'),
+    step: window.__mklab?.lesson()?.step,
+  }));
+
+/** Both windows stand at the same step, the same simulated time, with the same state hash. */
+async function inStep(presenter: Page, audience: Page, step: number): Promise<void> {
+  await presenter.waitForFunction((k) => window.__mklab?.lesson()?.step === k, step, STATE);
+  const want = await machine(presenter);
+  expect(want.step).toBe(step);
+  await expect
+    .poll(async () => JSON.stringify(await machine(audience)), STATE)
+    .toBe(JSON.stringify(want));
+  await expect(audience.getByTestId('audience-step')).toHaveAttribute(
+    'data-step',
+    String(step + 1),
+  );
+}
+
+/** Keys go to the page, not to a focused button (space on a button presses the button). */
+async function press(page: Page, key: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press(key);
+}
+
+test('the audience window follows the presenter: steps, play, pause, seek, blank screen', async ({
+  page: presenter,
+  context,
+}) => {
+  await presenter.setViewportSize({ width: 1280, height: 800 });
+  await presenter.goto(`/?testhooks&present&lesson=${SLUG}`);
+  await presenter.waitForFunction(() => window.__mklab?.phase() === 'running');
+  await presenter.waitForFunction(() => window.__mklab?.lesson() !== null);
+  // The step's notes are the presenter's alone.
+  await expect(presenter.getByTestId('presenter-notes')).toHaveAttribute('data-step', '1');
+  await expect(presenter.getByTestId('presenter-notes-observe')).not.toBeEmpty();
+
+  const [audience] = await Promise.all([
+    context.waitForEvent('page'),
+    presenter.getByTestId('open-audience').click(),
+  ]);
+  await audience.setViewportSize({ width: 1280, height: 720 });
+  await audience.waitForFunction(() => window.__mklab?.phase() === 'running', null, STATE);
+  await inStep(presenter, audience, 0);
+  await expect(audience.getByTestId('presenter-notes')).toHaveCount(0);
+  // Nothing to press on the projector (the machine's parts still select, as on any page).
+  await expect(audience.locator('button:visible')).toHaveCount(0);
+
+  // From now on the projector never shows "waiting for the machine": while its worker rebuilds
+  // the presenter's machine it keeps the last picture.
+  await audience.evaluate(() => {
+    const w = window as unknown as { sawWaiting: boolean };
+    w.sawWaiting = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.mk-waiting')) w.sawWaiting = true;
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+
+  // The clicker: → → ← (the last one rewinds, cutting the log).
+  await press(presenter, 'ArrowRight');
+  await inStep(presenter, audience, 1);
+  await press(presenter, 'PageDown');
+  await inStep(presenter, audience, 2);
+  await press(presenter, 'ArrowLeft');
+  await inStep(presenter, audience, 1);
+
+  // Space plays: the audience's own clock runs too; space again pauses both at one instant.
+  const t0 = (await machine(presenter)).t ?? 0;
+  await press(presenter, ' ');
+  await audience.waitForFunction((t) => (window.__mklab?.t() ?? 0) > t, t0, STATE);
+  await presenter.waitForFunction((t) => (window.__mklab?.t() ?? 0) > t + 5e6, t0, STATE);
+  await press(presenter, ' ');
+  await frames(presenter, 2);
+  await inStep(presenter, audience, 1);
+  const played = (await machine(presenter)).t ?? 0;
+  expect(played).toBeGreaterThan(t0);
+
+  // A seek back to between the two: both stand there with the same hash.
+  await presenter.evaluate((t) => window.__mklab?.seek(t), Math.round((t0 + played) / 2));
+  await inStep(presenter, audience, 1);
+  expect((await machine(audience)).t).toBeLessThan(played);
+
+  expect(
+    await audience.evaluate(() => (window as unknown as { sawWaiting: boolean }).sawWaiting),
+  ).toBe(false);
+
+  await presenter.evaluate(() => scrollTo(0, 0));
+  await presenter.screenshot({ path: `${SHOTS}/presenter.png` });
+  await audience.screenshot({ path: `${SHOTS}/audience.png` });
+
+  // b blanks both screens; Esc brings them back.
+  await press(presenter, 'b');
+  await expect(audience.getByTestId('blank-screen')).toBeVisible();
+  await expect(presenter.getByTestId('blank-screen')).toBeVisible();
+  await audience.screenshot({ path: `${SHOTS}/audience-blank.png` });
+  await press(presenter, 'Escape');
+  await expect(audience.getByTestId('blank-screen')).toHaveCount(0);
+  await expect(presenter.getByTestId('blank-screen')).toHaveCount(0);
+});
+
+test('the machine view exports as a standalone SVG with its CPU labels and a PNG at 2×', async ({
+  page,
+}) => {
+  // The sandbox's "Show and export" area (the presenter's toolbar carries the same buttons).
+  await page.goto('/?testhooks');
+  await page.waitForFunction(() => window.__mklab?.phase() === 'running');
+  await page.evaluate(() => window.__mklab?.setPlaying(false));
+  const labels = await page
+    .locator('svg[data-testid="machine-view"] text')
+    .evaluateAll((els) => els.map((e) => e.textContent ?? '').filter((s) => /^CPU \d+$/.test(s)));
+  expect(labels.length).toBeGreaterThan(1);
+
+  const exports = page.getByTestId('sandbox');
+  const [svgFile] = await Promise.all([
+    page.waitForEvent('download'),
+    exports.getByTestId('export-svg').click(),
+  ]);
+  expect(svgFile.suggestedFilename()).toMatch(/^multikernel-.*\.svg$/);
+  const text = readFileSync(await svgFile.path(), 'utf8');
+  expect(text).not.toContain('var(--');
+  const parsed = await page.evaluate((src) => {
+    const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.getElementsByTagName('parsererror').length > 0,
+      root: root.localName,
+      ns: root.namespaceURI,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      texts: Array.from(doc.getElementsByTagName('text'), (t) => t.textContent ?? ''),
+      font: (doc.getElementsByTagName('style')[0]?.textContent ?? '').includes('font/woff2'),
+    };
+  }, text);
+  expect(parsed.error).toBe(false);
+  expect(parsed.root).toBe('svg');
+  expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
+  expect(parsed.font).toBe(true);
+  for (const label of labels) expect(parsed.texts).toContain(label);
+  // Drawn on its own, without the page's stylesheet, each CPU label sits where the live view has it.
+  const places = await page.evaluate((src) => {
+    const where = (svg: SVGSVGElement) => {
+      const box = svg.getBoundingClientRect();
+      return Object.fromEntries(
+        Array.from(svg.querySelectorAll('text'))
+          .filter((t) => /^CPU \d+$/.test(t.textContent ?? ''))
+          .map((t) => {
+            const r = t.getBoundingClientRect();
+            const at: [number, number] = [Math.round(r.x - box.x), Math.round(r.y - box.y)];
+            return [t.textContent, at];
+          }),
+      );
+    };
+    const live = document.querySelector<SVGSVGElement>('svg[data-testid="machine-view"]');
+    const frame = document.createElement('div');
+    frame.style.cssText = 'all:initial';
+    const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+    frame.append(document.importNode(doc.documentElement, true));
+    document.body.append(frame);
+    const copy = frame.querySelector('svg');
+    const result = { live: live ? where(live) : {}, copy: copy ? where(copy) : {} };
+    frame.remove();
+    return result;
+  }, text);
+  expect(Object.keys(places.copy).sort()).toEqual([...labels].sort());
+  for (const [label, [x, y]] of Object.entries(places.live)) {
+    const [cx, cy] = places.copy[label] ?? [NaN, NaN];
+    expect(Number.isFinite(cx + cy + x + y), label).toBe(true);
+    expect(Math.abs(cx - x), label).toBeLessThanOrEqual(2);
+    expect(Math.abs(cy - y), label).toBeLessThanOrEqual(2);
+  }
+
+  const [pngFile] = await Promise.all([
+    page.waitForEvent('download'),
+    exports.getByTestId('export-png').click(),
+  ]);
+  const png = readFileSync(await pngFile.path());
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // IHDR: width and height, big-endian, at bytes 16 and 20.
+  expect(png.readUInt32BE(16)).toBe(Math.round(parsed.width * 2));
+  expect(png.readUInt32BE(20)).toBe(Math.round(parsed.height * 2));
+  await page.setViewportSize({ width: parsed.width * 2, height: parsed.height * 2 });
+  await page.goto(`data:image/png;base64,${png.toString('base64')}`);
+  await page.screenshot({ path: `${SHOTS}/export.png` });
+});

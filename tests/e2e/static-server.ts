@@ -1,0 +1,60 @@
+// A small static file server for e2e: serves a built dist/ under a sub-path (`/some/sub/path/`),
+// as a static host would, on a free port of 127.0.0.1. No caching headers, no rewrites.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface StaticServer {
+  /** The URL of the sub-path, ending in `/`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(dir: string, prefix: string): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const server: Server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (pathname === prefix.replace(/\/$/, '')) {
+      res.writeHead(301, { location: prefix }).end();
+      return;
+    }
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404).end('not under the sub-path');
+      return;
+    }
+    let file = path.resolve(root, `.${pathname.slice(prefix.length - 1)}`);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
