@@ -3,7 +3,7 @@ import { expose } from 'comlink';
 import { parseLang } from '../i18n';
 import { PRESET_IDS, type PresetId } from '../sim/presets';
 import { registerControls } from '../store/controls';
-import { setPrefs } from '../store/prefs-store';
+import { simControls } from './sim-controls';
 import { LessonSession, readLessonRoute } from './lesson-session';
 import { installTestHooks } from './test-hooks';
 import { hasReplay, openReplay, wireSharing } from './share-wiring';
@@ -77,22 +77,7 @@ export function startSim(): SimBridge {
     lessons.watch();
   };
   if (!linked) route(false);
-  registerControls({
-    stepEvent: () => b.stepEvent(),
-    skipToHappening: (maxNs) => b.skipToHappening(maxNs),
-    seek: (t) => b.seek(t),
-    loadScenario: ({ preset, seed, version }) =>
-      b.load({ scenario: preset, seed, ...(version ? { version } : {}) }),
-    setTwin: async (on) => {
-      setPrefs({ twin: on });
-      await b.setTwin(on);
-    },
-    exportTrace: () => b.exportTrace(),
-    startLesson: (slug, step) => lessons.start(slug, step),
-    leaveLesson: () => lessons.leave(),
-    showMe: (jump) => b.showMe(jump),
-    rewindToStep: (step) => b.rewindToStep(step),
-  });
+  registerControls(simControls(b, lessons));
   if (url.hooks) installTestHooks(b);
   wirePresenter(b, presenter);
   if (linked) {

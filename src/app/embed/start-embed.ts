@@ -2,6 +2,7 @@ import { expose } from 'comlink';
 import { SimBridge, workerEndpoint, type SimEndpoint } from '../../bridge/sim-bridge';
 import { loadLocale, type Lang } from '../../i18n';
 import { controls, registerControls } from '../../store/controls';
+import { simControls } from '../sim-controls';
 import { embedStore } from '../../store/embed-store';
 import { playbackStore, setPlaying } from '../../store/playback-store';
 import { prefsStore, setPrefs } from '../../store/prefs-store';
@@ -115,22 +116,7 @@ export function startEmbed(): SimBridge {
   lessons.prepare(opts.route);
   lessons.watch();
   // The same operations as the app's (src/app/start.ts), on this frame's bridge.
-  registerControls({
-    stepEvent: () => b.stepEvent(),
-    skipToHappening: (maxNs) => b.skipToHappening(maxNs),
-    seek: (t) => b.seek(t),
-    loadScenario: ({ preset, seed, version }) =>
-      b.load({ scenario: preset, seed, ...(version ? { version } : {}) }),
-    setTwin: async (on) => {
-      setPrefs({ twin: on });
-      await b.setTwin(on);
-    },
-    exportTrace: () => b.exportTrace(),
-    startLesson: (slug, step) => lessons.start(slug, step),
-    leaveLesson: () => lessons.leave(),
-    showMe: (jump) => b.showMe(jump),
-    rewindToStep: (step) => b.rewindToStep(step),
-  });
+  registerControls(simControls(b, lessons));
   // A lesson opens paused (LessonSession); so does a scenario here, unless `autoplay` asks, and
   // never when the reader asked the system for reduced motion.
   const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -11,23 +11,10 @@ import { Refusal, SelectField, Switch, TextField, useSend } from './parts';
 import { useMachine } from './view';
 import { ScenarioFiles } from '../share/FileTools';
 import { ExportButtons } from '../presenter/ExportButtons';
+import { downloadJson } from '../download';
 
 /** The largest seed the URL accepts (src/app/start.ts: up to 15 digits). */
 const MAX_SEED = 999_999_999_999_999;
-
-/** Download text as a file: a Blob behind a temporary `<a download>`. */
-function download(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the browser a moment to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Which machine runs (preset + seed, applied by a button), which version of the proposal it
@@ -67,7 +54,7 @@ export function ScenarioBar() {
     setProblem(null);
     controls
       .exportTrace()
-      .then((json) => download(json, 'multikernel-trace.json'))
+      .then((json) => downloadJson(json, 'multikernel-trace.json'))
       .catch((e: unknown) => setProblem(t('sandbox.exportFailed', { error: String(e) })))
       .finally(() => setBusy(null));
   };

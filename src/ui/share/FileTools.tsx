@@ -5,22 +5,10 @@ import { setFileResult, sharing, shareStore, type ImportResult } from '../../sto
 import { useT } from '../hooks';
 import { problemText } from './problem-text';
 import './share.css';
+import { downloadJson } from '../download';
 
 /** Files larger than this are refused before they are read (the checks cap the text too). */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
-
-/** Download text as a file: a Blob behind a temporary `<a download>`. */
-function download(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Export and import of one kind of file: export downloads it; import reads the chosen file and
@@ -44,7 +32,7 @@ function FileTools(props: {
     setFileResult(null);
     props
       .exportFile()
-      .then((text) => download(text, `multikernel-${kind}.json`))
+      .then((text) => downloadJson(text, `multikernel-${kind}.json`))
       .catch(fail);
   };
   const doImport = (file: File | undefined) => {

@@ -1,0 +1,24 @@
+import type { SimBridge } from '../bridge/sim-bridge';
+import type { SimControls } from '../store/controls';
+import { setPrefs } from '../store/prefs-store';
+import type { LessonSession } from './lesson-session';
+
+/** The operations the UI calls through `controls`, on one page's bridge and lesson session. */
+export function simControls(b: SimBridge, lessons: LessonSession): SimControls {
+  return {
+    stepEvent: () => b.stepEvent(),
+    skipToHappening: (maxNs) => b.skipToHappening(maxNs),
+    seek: (t) => b.seek(t),
+    loadScenario: ({ preset, seed, version }) =>
+      b.load({ scenario: preset, seed, ...(version ? { version } : {}) }),
+    setTwin: async (on) => {
+      setPrefs({ twin: on });
+      await b.setTwin(on);
+    },
+    exportTrace: () => b.exportTrace(),
+    startLesson: (slug, step) => lessons.start(slug, step),
+    leaveLesson: () => lessons.leave(),
+    showMe: (jump) => b.showMe(jump),
+    rewindToStep: (step) => b.rewindToStep(step),
+  };
+}
