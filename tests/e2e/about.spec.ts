@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { frames, settled } from './helpers';
 import { layoutProblems } from './layout-check';
 
@@ -19,11 +19,7 @@ async function check(page: Page, name: string, axe = false): Promise<void> {
   expect(await layoutProblems(page), name).toEqual([]);
   if (!axe) return;
   // The dialog only: the page behind it is inert, and the other specs check it.
-  const found = await new AxeBuilder({ page }).include('[data-testid="about-dialog"]').analyze();
-  expect(
-    found.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`),
-    name,
-  ).toEqual([]);
+  expect(await axeViolations(page, '[data-testid="about-dialog"]'), name).toEqual([]);
 }
 
 for (const lang of ['en', 'es'] as const) {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import fc from 'fast-check';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -331,8 +331,7 @@ test('on its own: no axe violations, keys play and change the step, reduced moti
 }) => {
   const errors = watchErrors(page);
   const axe = async () => {
-    const r = await new AxeBuilder({ page }).analyze();
-    expect(r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   };
   const ready = () =>
     page.waitForFunction(

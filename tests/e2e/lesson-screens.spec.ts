@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { axeViolations } from './axe';
 import { frames, settled } from './helpers';
 import { layoutProblems } from './layout-check';
 import { atStep, LESSON_SLUGS, predict } from './lesson-drive';
@@ -50,11 +50,7 @@ for (const lang of ['en', 'es'] as const) {
       await settled(page);
       await page.screenshot({ path: `test-results/screens/lessons/${name}-${lang}.png` });
       expect(await layoutProblems(page), name).toEqual([]);
-      const axe = await new AxeBuilder({ page }).analyze();
-      expect(
-        axe.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`),
-        name,
-      ).toEqual([]);
+      expect(await axeViolations(page), name).toEqual([]);
     };
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/?lesson=roots&step=6&lang=${lang}`);

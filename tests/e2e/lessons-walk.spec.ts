@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { atStep, doUiTask, goalsMet, LESSON_SLUGS, predict } from './lesson-drive';
 
 type LessonSlug = (typeof LESSON_SLUGS)[number];
@@ -45,11 +45,7 @@ async function walk(page: Page, slug: LessonSlug, lang: 'en' | 'es'): Promise<vo
       .locator('[data-highlighted="true"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-hl') ?? '?'));
     expect(new Set(highlighted), `${slug} step ${n} highlights`).toEqual(new Set(declared));
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(
-      axe.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`),
-      `${slug} step ${n} (${lang})`,
-    ).toEqual([]);
+    expect(await axeViolations(page), `${slug} step ${n} (${lang})`).toEqual([]);
     if (n < steps) await page.getByTestId('step-next').click();
   }
   expect(problems).toEqual([]);

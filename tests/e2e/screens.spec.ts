@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { axeViolations } from './axe';
 import { frames, openLab, settled } from './helpers';
 import { layoutProblems } from './layout-check';
 
@@ -29,11 +29,7 @@ for (const preset of PRESETS) {
       for (const theme of ['light', 'dark'] as const) {
         await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
         await frames(page, 2);
-        const axe = await new AxeBuilder({ page }).analyze();
-        expect(
-          axe.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`),
-          `${theme} theme`,
-        ).toEqual([]);
+        expect(await axeViolations(page), `${theme} theme`).toEqual([]);
       }
       await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
       // Every collapsible group open, so the check covers all the forms too.

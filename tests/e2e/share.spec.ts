@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { frames, openLab } from './helpers';
 import { atStep, predict } from './lesson-drive';
 
@@ -60,8 +60,7 @@ test('a link copied mid-lesson after a crash and a rewind opens the same state, 
   expect(link).toContain('lesson=crash-containment');
   expect(link).toContain('#r=');
   await dialog.screenshot({ path: 'test-results/screens/share-dialog.png' });
-  const axe = await new AxeBuilder({ page }).include('[data-testid="share-dialog"]').analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  expect(await axeViolations(page, '[data-testid="share-dialog"]')).toEqual([]);
 
   const context = await browser.newContext();
   const fresh = await context.newPage();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { frames, openLab, typeLine } from './helpers';
 
 // The shell panel, typed into as a user would. Every wait is on the page's state (the transcript,
@@ -155,11 +155,7 @@ test('the panel has no axe violations, light and dark, with output and errors in
     await page.evaluate((th) => {
       document.documentElement.dataset.theme = th;
     }, theme);
-    const axe = await new AxeBuilder({ page }).include('[data-testid="shell-panel"]').analyze();
-    expect(
-      axe.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`),
-      `${theme} theme`,
-    ).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="shell-panel"]'), `${theme} theme`).toEqual([]);
   }
 });
 
