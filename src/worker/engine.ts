@@ -2,11 +2,7 @@ import {
   advanceTo,
   apply,
   createMachine,
-  happeningsSince,
-  newerThan,
   nextEventTime,
-  replay,
-  snapshot,
   traceHash,
   twinInput,
   twinScenario,
@@ -16,7 +12,11 @@ import {
   type Scenario,
 } from '../sim';
 import { execLine, type ShellResult } from '../shell';
-import { LESSONS, type LabInput, type LessonLogic, type ScriptItem } from '../lessons';
+import { CHECKPOINT_EVERY_EVENTS, Checkpoints } from './checkpoints';
+import { rebuildTwin } from './twin-rebuild';
+import { buildFrame, lessonStatus } from './frame-build';
+import { ScriptPlayer } from './script-player';
+import { LESSONS, type LabInput, type LessonLogic } from '../lessons';
 import {
   beginStep,
   noteLine,
@@ -34,11 +34,9 @@ export type { OutLine } from '../shell';
 export const FRAME_EVENT_BUDGET = 150_000;
 /** Re-simulation during a seek runs in chunks of this many events, yielding between them. */
 export const SEEK_CHUNK = 200_000;
-export const HAPPENINGS_PER_FRAME = 40;
-export const TRAFFIC_PER_FRAME = 250;
-export const CPU_MARKS_PER_FRAME = 600;
-const CHECKPOINT_EVERY_EVENTS = 250_000;
-export const MAX_CHECKPOINTS = 24;
+export { CPU_MARKS_PER_FRAME, HAPPENINGS_PER_FRAME, TRAFFIC_PER_FRAME } from './frame-build';
+export { MAX_CHECKPOINTS } from './checkpoints';
+export { replayLog } from './replay-log';
 /** In a lesson the machine runs in chunks this small, so goals see every message (see tracker). */
 const LESSON_CHUNK = 1000;
 /** A "show me" jump lets goals settle for at most this long by default (simulated). */
@@ -66,21 +64,6 @@ import type {
   Since,
 } from './frame-types';
 
-interface Checkpoint {
-  readonly t: number;
-  readonly applied: number;
-  readonly events: number;
-  readonly machine: Machine;
-  readonly twin: Machine | null;
-  readonly lesson: TrackerState | null;
-}
-
-/** A running "show me": its remaining items and when the next one is due. */
-interface Script {
-  items: ScriptItem[];
-  nextAt: number;
-}
-
 /**
  * The worker's state: the machine, its input log, checkpoints, seek and fork. Pure TypeScript
  * with no worker globals, so Node tests drive it exactly as the worker does.
@@ -96,19 +79,18 @@ export class Engine {
   private shellSeq = 0;
   /** How many log entries the machine has seen: after a rewind, fewer than the log holds. */
   private applied = 0;
-  private checkpoints: Checkpoint[] = [];
+  private readonly checkpoints: Checkpoints;
   private seeking = false;
   private deferred: EngineInput[] = [];
-  private readonly checkpointEvery: number;
   private readonly logic: LessonLogic | null;
   private track: TrackerState | null = null;
-  private script: Script | null = null;
+  private readonly script = new ScriptPlayer();
   /** Entries a script applied since the last frame (the page mirrors the log from frames). */
   private fired: AppliedInput[] = [];
   private firedShell: ShellOutput[] = [];
 
   constructor(init: EngineInit) {
-    this.checkpointEvery = init.checkpointEvery ?? CHECKPOINT_EVERY_EVENTS;
+    this.checkpoints = new Checkpoints(init.checkpointEvery ?? CHECKPOINT_EVERY_EVENTS);
     this.logic = init.lesson ? LESSONS[init.lesson] : null;
     this.scenario = this.logic?.scenario ?? init.scenario;
     this.seed = init.seed;
@@ -164,7 +146,7 @@ export class Engine {
       this.truncateLog();
     };
     // The learner acting cuts a running "show me" short: what they do is what happens.
-    if (inputs.length > 0) this.script = null;
+    if (inputs.length > 0) this.script.stop();
     for (const input of inputs) {
       const atNs = this.m.now;
       const entry: EngineLogEntry = { atNs, input };
@@ -197,9 +179,7 @@ export class Engine {
   /** Drop the log after the machine's position (an input in the past forks the timeline). */
   private truncateLog(): void {
     this.log.length = this.applied;
-    this.checkpoints = this.checkpoints.filter(
-      (c) => c.applied <= this.applied && c.t <= this.m.now,
-    );
+    this.checkpoints.keep((c) => c.applied <= this.applied && c.t <= this.m.now);
   }
 
   /**
@@ -262,8 +242,7 @@ export class Engine {
     let left = budget;
     for (;;) {
       const next = this.log[this.applied];
-      const scriptAt =
-        this.script && this.applied >= this.log.length ? this.script.nextAt : Infinity;
+      const scriptAt = this.applied >= this.log.length ? this.script.nextAt : Infinity;
       const stop = Math.min(t, next && next.atNs <= t ? next.atNs : t, scriptAt);
       for (;;) {
         const chunk = this.track ? Math.min(left, LESSON_CHUNK) : left;
@@ -286,7 +265,7 @@ export class Engine {
         this.observeLesson();
         continue;
       }
-      if (this.script && scriptAt <= t && this.m.now >= scriptAt) {
+      if (this.script.active && scriptAt <= t && this.m.now >= scriptAt) {
         this.fireScript();
         continue;
       }
@@ -297,33 +276,10 @@ export class Engine {
 
   /** Apply the script's items due now (inputs are logged like the learner's own). */
   private fireScript(): void {
-    const sc = this.script;
-    if (!sc) return;
-    while (sc.items.length > 0) {
-      const item = sc.items[0] as ScriptItem;
-      if (item.type === 'wait') {
-        sc.items.shift();
-        sc.nextAt = this.m.now + item.ns;
-        return;
-      }
-      sc.items.shift();
-      const entry: EngineLogEntry = { atNs: this.m.now, input: item };
-      const r = this.run(entry);
-      this.log.push(entry);
-      this.applied = this.log.length;
-      this.fired.push({ atNs: entry.atNs, input: item, result: r.result });
-      if (r.shell && item.type === 'shell.line') {
-        this.firedShell.push({
-          seq: this.shellSeq++,
-          atNs: entry.atNs,
-          line: item.line,
-          output: r.shell.output,
-          exit: r.shell.exit,
-        });
-      }
+    this.script.fire(this.m.now, (input) => {
+      this.takeInput(input);
       this.observeLesson();
-    }
-    this.script = null;
+    });
   }
 
   /**
@@ -338,16 +294,16 @@ export class Engine {
     if (!step) return;
     if (this.applied < this.log.length) this.truncateLog();
     const items = [...(solution ? (step.solution ?? step.show) : step.show)];
-    this.script = { items, nextAt: this.m.now };
+    this.script.start(items, this.m.now);
     if (!jump) {
       // What is due now happens now; the rest as simulated time reaches it.
       this.fireScript();
       return;
     }
-    while (this.script) {
+    while (this.script.active) {
       const at = this.script.nextAt;
       this.runTo(Math.max(at, this.m.now), Number.MAX_SAFE_INTEGER);
-      if (this.script && this.script.nextAt === at) this.fireScript();
+      if (this.script.active && this.script.nextAt === at) this.fireScript();
     }
     const until = this.m.now + (step.settleNs ?? DEFAULT_SETTLE_NS);
     while (!stepDone(st, logic) && this.m.now < until) {
@@ -372,7 +328,10 @@ export class Engine {
     this.maybeCheckpoint();
   }
 
-  /** Log and apply one input now (at the end of the log), as a frame would. */
+  /**
+   * Log and apply one input now, at the end of the log, for the worker's own reasons (a script, a
+   * deep link); the next frame carries it, and a shell line's answer, to the page.
+   */
   private takeInput(input: EngineInput): void {
     if (this.applied < this.log.length) this.truncateLog();
     const entry: EngineLogEntry = { atNs: this.m.now, input };
@@ -380,6 +339,16 @@ export class Engine {
     this.log.push(entry);
     this.applied = this.log.length;
     this.fired.push({ atNs: entry.atNs, input, result: r.result });
+    if (r.shell && input.type === 'shell.line') {
+      const { output, exit } = r.shell;
+      this.firedShell.push({
+        seq: this.shellSeq++,
+        atNs: entry.atNs,
+        line: input.line,
+        output,
+        exit,
+      });
+    }
   }
 
   /**
@@ -389,7 +358,7 @@ export class Engine {
   async rewindToStep(step: number, yieldNow: () => Promise<void>): Promise<void> {
     const at = this.track?.markers[step];
     if (at === undefined || this.seeking) return;
-    this.script = null;
+    this.script.stop();
     let keep = 0;
     if (step > 0) {
       keep = -1;
@@ -400,7 +369,7 @@ export class Engine {
       keep += 1;
     }
     this.log.length = keep;
-    this.checkpoints = this.checkpoints.filter((c) => c.applied <= keep && c.t <= at);
+    this.checkpoints.keep((c) => c.applied <= keep && c.t <= at);
     // Stand before the mark, then run to it: the mark is re-applied, nothing after it is.
     this.restoreFrom(at);
     if (this.applied > keep) this.restoreFrom(-1);
@@ -438,7 +407,7 @@ export class Engine {
   async seek(t: number, yieldNow: () => Promise<void>): Promise<void> {
     if (this.seeking) return;
     this.seeking = true;
-    this.script = null;
+    this.script.stop();
     try {
       if (t < this.m.now) this.restoreFrom(t);
       while (!this.runTo(t, SEEK_CHUNK)) {
@@ -452,8 +421,7 @@ export class Engine {
   }
 
   private restoreFrom(t: number): void {
-    let cp: Checkpoint | undefined;
-    for (const c of this.checkpoints) if (c.t <= t) cp = c;
+    const cp = this.checkpoints.atOrBefore(t);
     if (!cp) {
       // Before every checkpoint (the twin was switched on later): start again from power-on.
       const twin = this.tw !== null;
@@ -473,77 +441,50 @@ export class Engine {
     if (on === (this.tw !== null)) return;
     if (!on) {
       this.tw = null;
-      this.checkpoints = this.checkpoints.map((c) => ({ ...c, twin: null }));
+      this.checkpoints.withoutTwin();
       return;
     }
-    // Rebuild the twin from the same seed and the twin's share of the log, up to now.
-    const tw = createMachine(twinScenario(this.scenario), this.seed);
-    for (const e of this.log.slice(0, this.applied)) {
-      advanceTo(tw, e.atNs);
-      const inputs =
-        e.input.type === 'shell.line'
-          ? (this.expanded.get(e) ?? [])
-          : e.input.type === 'lesson.step'
-            ? []
-            : e.input.type === 'twin.only'
-              ? [e.input.input]
-              : [e.input];
-      const only = e.input.type === 'twin.only';
-      for (const i of inputs) {
-        const unmirrored = !only && i.type === 'fault' && this.logic?.mirrorFaults === false;
-        const ti = only ? i : twinInput(i);
-        if (ti && !unmirrored) apply(tw, ti);
-      }
-    }
-    advanceTo(tw, this.m.now);
-    this.tw = tw;
+    this.tw = rebuildTwin(
+      this.scenario,
+      this.seed,
+      this.log.slice(0, this.applied),
+      (e) => this.expanded.get(e) ?? [],
+      this.logic?.mirrorFaults !== false,
+      this.m.now,
+    );
     // Older checkpoints hold no twin: drop them (an earlier seek then starts from power-on).
-    this.checkpoints = [];
+    this.checkpoints.clear();
     this.checkpoint();
   }
 
-  private checkpoint(): void {
-    this.checkpoints.push({
+  private snapshotNow() {
+    return {
       t: this.m.now,
       applied: this.applied,
       events: this.m.counters.events,
       machine: structuredClone(this.m),
       twin: this.tw ? structuredClone(this.tw) : null,
       lesson: this.track ? structuredClone(this.track) : null,
-    });
+    };
   }
 
-  /** Checkpoints thin out as time grows: memory stays bounded however long the run. */
+  private checkpoint(): void {
+    this.checkpoints.add(this.snapshotNow());
+  }
+
   private maybeCheckpoint(): void {
-    const last = this.checkpoints[this.checkpoints.length - 1];
-    if (last && this.m.counters.events - last.events < this.checkpointEvery) return;
-    if (last && this.m.now <= last.t) return;
-    this.checkpoint();
-    if (this.checkpoints.length > MAX_CHECKPOINTS) {
-      // Keep the first, and every other one of the older half.
-      const half = Math.floor(this.checkpoints.length / 2);
-      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i >= half || i % 2 === 0);
+    if (this.checkpoints.due(this.m.counters.events, this.m.now)) {
+      this.checkpoints.addThinned(this.snapshotNow());
     }
   }
 
   checkpointCount(): number {
-    return this.checkpoints.length;
+    return this.checkpoints.count;
   }
 
   /** The lesson's state for the page (null outside lessons). */
   lessonStatus(): LessonStatus | null {
-    const st = this.track;
-    const logic = this.logic;
-    if (!st || !logic) return null;
-    const goals = logic.steps[st.step]?.goals ?? [];
-    return {
-      slug: st.slug,
-      step: st.step,
-      steps: logic.steps.length,
-      met: goals.map((_, i) => st.met[i] === true),
-      markers: [...st.markers],
-      scriptLeft: this.script ? this.script.items.length + 1 : 0,
-    };
+    return lessonStatus(this.track, this.logic, this.script.left);
   }
 
   makeFrame(
@@ -554,47 +495,21 @@ export class Engine {
     since: Since,
     shell: readonly ShellOutput[] = [],
   ): Frame {
-    const traffic = newerThan(this.m.traffic, since.sinceTraffic ?? -1, TRAFFIC_PER_FRAME);
     // Entries a script or a deep link logged come after the frame's own, as in the log.
-    const all = this.fired.length > 0 ? [...applied, ...this.fired.splice(0)] : applied;
-    const shellAll = this.firedShell.length > 0 ? [...shell, ...this.firedShell.splice(0)] : shell;
-    return {
-      t: this.m.now,
-      lesson: this.lessonStatus(),
-      view: snapshot(this.m),
-      twin: this.tw ? snapshot(this.tw) : null,
-      applied: all,
-      shell: shellAll,
-      happenings: happeningsSince(this.m, since.sinceHappening, HAPPENINGS_PER_FRAME),
-      traffic: traffic.items,
-      trafficOmitted: traffic.omitted,
-      cpuMarks: newerThan(this.m.cpuLog, since.sinceCpuMark ?? -1, CPU_MARKS_PER_FRAME).items,
-      trafficHead: this.m.trafficSeq,
-      cpuMarkHead: this.m.cpuLogSeq,
+    const src = {
+      m: this.m,
+      tw: this.tw,
       logLength: this.log.length,
-      happeningHead: this.m.happeningSeq,
+      seeking: this.seeking,
+      lesson: this.lessonStatus(),
+    };
+    const parts = {
+      applied: [...applied, ...this.fired.splice(0)],
+      shell: [...shell, ...this.firedShell.splice(0)],
       fork,
       advancedNs,
       lagging,
-      seeking: this.seeking,
     };
+    return buildFrame(src, parts, since);
   }
-}
-
-/**
- * Replay = scenario + seed + log (the sim's `replay`, for a log that may hold shell lines: each
- * is parsed and run again at its time, so it does exactly what it did).
- */
-export function replayLog(
-  scenario: Scenario,
-  seed: number,
-  log: readonly EngineLogEntry[],
-  untilNs: number,
-): Machine {
-  return replay(scenario, seed, log, untilNs, (m, input: EngineInput) => {
-    if (input.type === 'shell.line') return execLine(m, input.line);
-    // Lesson marks and twin-only inputs leave this machine as it is.
-    if (input.type === 'lesson.step' || input.type === 'twin.only') return { ok: true };
-    return apply(m, input);
-  });
 }

@@ -1,0 +1,68 @@
+import type { Machine } from '../sim';
+import type { TrackerState } from '../lessons/tracker';
+
+/** Events between checkpoints by default. */
+export const CHECKPOINT_EVERY_EVENTS = 250_000;
+export const MAX_CHECKPOINTS = 24;
+
+/** The machine (and twin, and lesson tracking) as it stood at `t`, after `applied` log entries. */
+export interface Checkpoint {
+  readonly t: number;
+  readonly applied: number;
+  readonly events: number;
+  readonly machine: Machine;
+  readonly twin: Machine | null;
+  readonly lesson: TrackerState | null;
+}
+
+/**
+ * The engine's checkpoints: taken every `every` events and thinned as time grows, so memory stays
+ * bounded however long the run (the first is always kept: power-on after the setup).
+ */
+export class Checkpoints {
+  private list: Checkpoint[] = [];
+
+  constructor(private readonly every: number = CHECKPOINT_EVERY_EVENTS) {}
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  add(cp: Checkpoint): void {
+    this.list.push(cp);
+  }
+
+  /** Whether enough has happened since the last one to take another. */
+  due(events: number, now: number): boolean {
+    const last = this.list[this.list.length - 1];
+    return !last || (events - last.events >= this.every && now > last.t);
+  }
+
+  /** Add one, then keep the first and every other one of the older half when there are too many. */
+  addThinned(cp: Checkpoint): void {
+    this.list.push(cp);
+    if (this.list.length <= MAX_CHECKPOINTS) return;
+    const half = Math.floor(this.list.length / 2);
+    this.list = this.list.filter((_, i) => i === 0 || i >= half || i % 2 === 0);
+  }
+
+  /** The latest taken at or before `t`. */
+  atOrBefore(t: number): Checkpoint | undefined {
+    let found: Checkpoint | undefined;
+    for (const c of this.list) if (c.t <= t) found = c;
+    return found;
+  }
+
+  /** Keep only those the log still leads to (after a fork or a rewind cut it). */
+  keep(pred: (c: Checkpoint) => boolean): void {
+    this.list = this.list.filter(pred);
+  }
+
+  withoutTwin(): void {
+    this.list = this.list.map((c) => ({ ...c, twin: null }));
+  }
+
+  clear(): void {
+    this.list = [];
+  }
+}
