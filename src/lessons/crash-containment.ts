@@ -1,8 +1,8 @@
-import { DEFAULT_CONFIG, HOST, type Input, type Machine } from '../sim';
+import { DEFAULT_CONFIG, HOST, type Machine } from '../sim';
 import { spawn } from '../sim/presets';
 import { MS } from '../sim/time';
 import type { LessonLogic } from './types';
-import { NIC, NVME, parked, stateOf } from './parts';
+import { NIC, NVME, frontAndService, parked, stateOf, toPool } from './parts';
 
 const hostPanicked = (m: Machine | null) => m?.instances.get(HOST)?.panicked === true;
 
@@ -19,19 +19,11 @@ export const crashContainment: LessonLogic = {
   scenario: {
     config: DEFAULT_CONFIG,
     setup: [
-      ...[2, 3, 4, 5, 6, 7].map((cpu): Input => ({ type: 'cpu.toPool', cpu })),
+      ...toPool([2, 3, 4, 5, 6, 7]),
       ...spawn('web', [2, 3], 1024, { devices: [NIC] }),
       ...spawn('db', [4, 5], 2048, { devices: [NVME] }),
       ...spawn('batch', [6, 7], 512),
-      { type: 'workload.start', name: 'db', kernel: 'db', kind: 'service' },
-      {
-        type: 'workload.start',
-        name: 'web',
-        kernel: 'web',
-        kind: 'server',
-        backend: 'db',
-        load: 700,
-      },
+      ...frontAndService({ front: 'web', kernel: 'web', service: 'db', backend: 'db', load: 700 }),
       { type: 'workload.start', name: 'cache', kernel: 'web', kind: 'server', load: 500 },
       { type: 'workload.start', name: 'batch', kernel: 'batch', kind: 'cpu', threads: 2 },
     ],

@@ -27,14 +27,32 @@ export function webForwardsToDb(): Input[] {
     ...toPool([2, 3, 4, 5, 6, 7]),
     ...spawn('web', [2, 3], 1024, { devices: [NIC] }),
     ...spawn('db', [4, 5], 2048, { devices: [NVME] }),
-    { type: 'workload.start', name: 'db', kernel: 'db', kind: 'service' },
+    ...frontAndService({ front: 'web', kernel: 'web', service: 'db', backend: 'db', load: 700 }),
+  ];
+}
+
+/**
+ * A service (workload `service` in kernel `backend`) and a front end (workload `front` in kernel
+ * `kernel`, at `load` ‰, optionally on a device) sending it every request over IPIs.
+ */
+export function frontAndService(o: {
+  readonly front: string;
+  readonly kernel: string;
+  readonly service: string;
+  readonly backend: string;
+  readonly load: number;
+  readonly device?: string;
+}): Input[] {
+  return [
+    { type: 'workload.start', name: o.service, kernel: o.backend, kind: 'service' },
     {
       type: 'workload.start',
-      name: 'web',
-      kernel: 'web',
+      name: o.front,
+      kernel: o.kernel,
       kind: 'server',
-      backend: 'db',
-      load: 700,
+      backend: o.backend,
+      load: o.load,
+      ...(o.device ? { device: o.device } : {}),
     },
   ];
 }

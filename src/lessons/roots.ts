@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG } from '../sim';
 import { spawn } from '../sim/presets';
 import { GIB, MS } from '../sim/time';
 import type { LessonLogic } from './types';
-import { toPool } from './parts';
+import { frontAndService, toPool } from './parts';
 
 const CREATE = 'kerf create tiny --cpus=6 --memory=256MB';
 const LOAD = 'kerf load tiny --kernel=/boot/vmlinuz-minimal';
@@ -19,15 +19,13 @@ export const roots: LessonLogic = {
     setup: [
       ...toPool([4, 5, 6, 7]),
       ...spawn('k1', [4, 5], 2 * GIB),
-      { type: 'workload.start', name: 'k1svc', kernel: 'k1', kind: 'service' },
-      {
-        type: 'workload.start',
-        name: 'front',
+      ...frontAndService({
+        front: 'front',
         kernel: 'host',
-        kind: 'server',
+        service: 'k1svc',
         backend: 'k1',
         load: 300,
-      },
+      }),
     ],
   },
   steps: [

@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG } from '../sim';
 import { spawn } from '../sim/presets';
 import { GIB, MS } from '../sim/time';
 import type { GoalView, LessonLogic } from './types';
-import { NIC, NVME, toPool } from './parts';
+import { NIC, NVME, frontAndService, toPool } from './parts';
 
 const grew = (g: GoalView, name: string) =>
   (g.now.corrupt[name] ?? 0) > (g.base.corrupt[name] ?? 0);
@@ -26,15 +26,13 @@ export const notProtected: LessonLogic = {
       ...spawn('web', [2, 3], 1 * GIB, { devices: [NIC] }),
       ...spawn('db', [4, 5], 2 * GIB, { devices: [NVME] }),
       ...spawn('batch', [6, 7], 512),
-      { type: 'workload.start', name: 'dbsvc', kernel: 'db', kind: 'service' },
-      {
-        type: 'workload.start',
-        name: 'web',
+      ...frontAndService({
+        front: 'web',
         kernel: 'web',
-        kind: 'server',
+        service: 'dbsvc',
         backend: 'db',
         load: 600,
-      },
+      }),
       { type: 'workload.start', name: 'batch', kernel: 'batch', kind: 'cpu', threads: 2 },
     ],
   },

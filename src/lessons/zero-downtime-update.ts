@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG } from '../sim';
 import { spawn } from '../sim/presets';
 import { GIB, MS } from '../sim/time';
 import type { GoalView, LessonLogic } from './types';
-import { NIC, sameSet, toPool } from './parts';
+import { NIC, frontAndService, sameSet, toPool } from './parts';
 
 const CREATE = 'kerf create app-v2 --cpus=4-5 --memory=2GB';
 const LOAD = 'kerf load app-v2 --kernel=/boot/vmlinuz-new';
@@ -46,16 +46,14 @@ export const zeroDowntime: LessonLogic = {
     setup: [
       ...toPool([2, 3, 4, 5]),
       ...spawn('app-v1', [2, 3], 2 * GIB),
-      { type: 'workload.start', name: 'app1', kernel: 'app-v1', kind: 'service' },
-      {
-        type: 'workload.start',
-        name: 'lb',
+      ...frontAndService({
+        front: 'lb',
         kernel: 'host',
-        kind: 'server',
+        service: 'app1',
         backend: 'app-v1',
         load: 600,
         device: NIC,
-      },
+      }),
     ],
   },
   steps: [
