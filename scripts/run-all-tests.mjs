@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every gate in CI order, stopping at the first failure.
-//   format → types → lint → layers → i18n → unit/property → build → size → e2e
+//   format → types → lint → layers → i18n → unit/property → build → size → browser → e2e
+// (browser finds a Chromium or installs one: scripts/ensure-chromium.ts)
 // Each step prints its wall time. At the end the JSON reports of the runners
 // (test-results/{lint,unit,e2e}-report.json) are summed into one final line:
 //   N passed, N failed[, N skipped]
@@ -32,6 +33,7 @@ const STEPS = [
   { name: 'test:unit', args: vitestArgs(REPORTS.unit), report: 'unit' },
   { name: 'build' },
   { name: 'test:size' },
+  { name: 'test:browser' },
   { name: 'test:e2e', report: 'e2e' },
 ];
 
@@ -83,7 +85,7 @@ const timings = [];
 let failedStep;
 
 for (const step of STEPS) {
-  if (step.name === 'test:e2e' && skipE2e) {
+  if ((step.name === 'test:e2e' || step.name === 'test:browser') && skipE2e) {
     timings.push({ name: step.name, ms: 0, status: 'SKIPPED (SKIP_E2E=1)' });
     continue;
   }
