@@ -10,7 +10,8 @@ import { serialize } from 'node:v8';
 import { advanceTo, createMachine, EVENT_NAMES, preset, type Input } from '../src/sim';
 import { heapPop, heapPush, type Ev } from '../src/sim/heap';
 import { MS, S } from '../src/sim/time';
-import { Engine, type Frame, type Since } from '../src/worker/engine';
+import type { Frame, Since } from '../src/contract';
+import { Engine } from '../src/worker/engine';
 
 const SEED = 1;
 const WARMUP_NS = 500 * MS;

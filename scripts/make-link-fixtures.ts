@@ -8,8 +8,8 @@ import { LESSONS } from '../src/lessons';
 import { preset } from '../src/sim/presets';
 import { MS } from '../src/sim/time';
 import { createSimApi } from '../src/worker/api';
-import { Engine, type EngineInput } from '../src/worker/engine';
-import { ENGINE_VERSION } from '../src/worker/engine-version';
+import { ENGINE_VERSION, type LabInput } from '../src/contract';
+import { Engine } from '../src/worker/engine';
 import {
   REPLAY_SCHEMA,
   replayUrl,
@@ -20,7 +20,7 @@ import {
 const DIR = 'tests/fixtures/links';
 
 /** Run the engine as the page does: frames of at most the budget until `t` is reached. */
-function runTo(e: Engine, t: number, inputs: readonly EngineInput[] = []): void {
+function runTo(e: Engine, t: number, inputs: readonly LabInput[] = []): void {
   let first = true;
   while (e.now < t) {
     e.frame({ inputs: first ? inputs : [], advanceNs: t - e.now, sinceHappening: -1 });

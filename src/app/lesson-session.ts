@@ -1,12 +1,11 @@
+import type { LessonSlug, PresetId } from '../contract';
 import type { SimBridge } from '../bridge/sim-bridge';
 import { CONTENT, LESSON_ORDER } from '../content';
-import type { LessonSlug } from '../lessons/types';
 import { lessonStore, initialLesson } from '../store/lesson-store';
 import { setPlaying } from '../store/playback-store';
-import { setPrefs } from '../store/prefs-store';
+
 import { readProgress, snapshotProgress, writeProgress, type Progress } from '../store/progress';
 import { simStore } from '../store/sim-store';
-import type { PresetId } from '../sim/presets';
 
 /** A lesson deep link (DESIGN §7): `?lesson=<slug>&step=<1-based>`. */
 export type LessonRoute =
@@ -82,8 +81,7 @@ export class LessonSession {
     }
     if (route.kind !== 'lesson') return;
     const spec = this.spec(route.slug, route.step);
-    this.bridge.opts.start = spec.start;
-    if (spec.resume) this.bridge.resumeFrom(spec.resume.log, spec.resume.t);
+    this.bridge.prime(spec.start, spec.resume);
     this.enter(route.slug, spec.resumed);
   }
 
@@ -111,8 +109,7 @@ export class LessonSession {
   async start(slug: LessonSlug, step?: number): Promise<void> {
     const spec = this.spec(slug, step ?? null);
     this.enter(slug, spec.resumed);
-    await this.bridge.load(spec.start, spec.resume ?? undefined);
-    setPrefs({ twin: simStore.getState().twin !== null });
+    await this.bridge.load(spec.start, spec.resume);
   }
 
   async leave(): Promise<void> {
@@ -122,7 +119,6 @@ export class LessonSession {
     writeProgress(this.progress);
     syncUrl(null, null);
     await this.bridge.load({ scenario: this.sandbox.preset, seed: this.sandbox.seed });
-    setPrefs({ twin: simStore.getState().twin !== null });
   }
 
   private spec(slug: LessonSlug, step: number | null) {
@@ -194,8 +190,6 @@ export class LessonSession {
     });
     simStore.subscribe((s, prev) => {
       if (s.t !== prev.t || s.logLength !== prev.logLength) this.save();
-      // A lesson brings its own twin (L5, L7): show it when the machine has one.
-      if (s.twin !== prev.twin && lessonStore.getState().slug) setPrefs({ twin: s.twin !== null });
     });
     addEventListener('pagehide', () => this.save(true));
     document.addEventListener('visibilitychange', () => {

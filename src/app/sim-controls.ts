@@ -1,6 +1,5 @@
 import type { SimBridge } from '../bridge/sim-bridge';
 import type { SimControls } from '../store/controls';
-import { setPrefs } from '../store/prefs-store';
 import type { LessonSession } from './lesson-session';
 
 /** The operations the UI calls through `controls`, on one page's bridge and lesson session. */
@@ -11,10 +10,7 @@ export function simControls(b: SimBridge, lessons: LessonSession): SimControls {
     seek: (t) => b.seek(t),
     loadScenario: ({ preset, seed, version }) =>
       b.load({ scenario: preset, seed, ...(version ? { version } : {}) }),
-    setTwin: async (on) => {
-      setPrefs({ twin: on });
-      await b.setTwin(on);
-    },
+    setTwin: (on) => b.setTwin(on),
     exportTrace: () => b.exportTrace(),
     startLesson: (slug, step) => lessons.start(slug, step),
     leaveLesson: () => lessons.leave(),

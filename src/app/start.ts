@@ -1,7 +1,7 @@
-import { SimBridge, workerEndpoint, type SimEndpoint } from '../bridge/sim-bridge';
-import { expose } from 'comlink';
+import { PRESET_IDS, type PresetId } from '../contract';
+import { SimBridge } from '../bridge/sim-bridge';
+import { mainThreadSim, workerSim } from './sim-host';
 import { parseLang } from '../i18n';
-import { PRESET_IDS, type PresetId } from '../sim/presets';
 import { registerControls } from '../store/controls';
 import { simControls } from './sim-controls';
 import { LessonSession, readLessonRoute } from './lesson-session';
@@ -34,17 +34,6 @@ export function readUrl(search: string): {
   };
 }
 
-/**
- * Debug switch `?mainthread`: the simulator runs on the page's own thread behind a MessageChannel,
- * loaded by a dynamic import so the normal bundle does not carry it. For comparing frame times.
- */
-function mainThreadEndpoint(): SimEndpoint {
-  const { port1, port2 } = new MessageChannel();
-  void import('../worker/api').then(({ createSimApi }) => expose(createSimApi(), port1));
-  port2.start();
-  return { port: port2, terminate: () => port2.close(), onError: () => undefined };
-}
-
 let bridge: SimBridge | null = null;
 
 /** One bridge per page, created lazily (StrictMode mounts effects twice in development). */
@@ -52,15 +41,8 @@ export function startSim(): SimBridge {
   if (bridge) return bridge;
   const url = readUrl(location.search);
   bridge = new SimBridge({
-    spawn: url.mainThread
-      ? mainThreadEndpoint
-      : () =>
-          workerEndpoint(
-            new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {
-              type: 'module',
-              name: 'sim',
-            }),
-          ),
+    // `?mainthread` (debug): the simulator on this thread, to compare frame times.
+    spawn: url.mainThread ? mainThreadSim : workerSim,
     start: { scenario: url.preset, seed: url.seed },
   });
   const b = bridge;

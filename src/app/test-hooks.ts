@@ -1,5 +1,5 @@
+import type { Input, LessonStatus, MachineView } from '../contract';
 import type { SimBridge } from '../bridge/sim-bridge';
-import type { Input, MachineView } from '../sim';
 import { setPrefs, type PrefsState } from '../store/prefs-store';
 import { controls } from '../store/controls';
 import { pushInput } from '../store/input-store';
@@ -7,7 +7,6 @@ import { playbackStore, setPlaying } from '../store/playback-store';
 import { simStore } from '../store/sim-store';
 import { statusStore } from '../store/status-store';
 import { lessonStore } from '../store/lesson-store';
-import type { LessonStatus } from '../worker/frame-types';
 
 /**
  * Hooks for the end-to-end tests (`?testhooks`): read state and provoke failures without

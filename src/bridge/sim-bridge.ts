@@ -1,7 +1,7 @@
+import type { Frame, LabInput, LogEntry, Scenario, SimApi } from '../contract';
 import { wrap, type Remote } from 'comlink';
-import type { EngineInput, EngineLogEntry, Frame } from '../worker/engine';
-import type { Scenario } from '../sim';
-import type { SimApi, StartSpec } from '../worker/sim.worker';
+import { withTimeout, type SimEndpoint } from './endpoint';
+import { startStore, type StartPlan } from '../store/start-store';
 import { playbackStore, speedOf } from '../store/playback-store';
 import { requeueInputs, takeInputs } from '../store/input-store';
 import { receiveFrame, resetSim, simStore, sinceOf } from '../store/sim-store';
@@ -13,69 +13,35 @@ export const WORKER_TIMEOUT_MS = 5000;
 /** Longest wall time one frame may cover: after a stall we do not leap ahead. */
 const MAX_FRAME_MS = 100;
 
-/** Where the simulator runs: a Web Worker, or (debug) a MessagePort on the main thread. */
-export interface SimEndpoint {
-  readonly port: Worker | MessagePort;
-  terminate(): void;
-  onError(cb: () => void): void;
-}
-
-export function workerEndpoint(worker: Worker): SimEndpoint {
-  return {
-    port: worker,
-    terminate: () => worker.terminate(),
-    onError: (cb) =>
-      worker.addEventListener('error', (e) => {
-        e.preventDefault();
-        cb();
-      }),
-  };
-}
-
 export interface BridgeOptions {
   readonly spawn: () => SimEndpoint;
-  start: Omit<StartSpec, 'log' | 't'>;
+  /** The first machine (the page may `prime` another before `start`). */
+  readonly start: StartPlan;
   readonly timeoutMs?: number;
   /** Injected for tests; the page uses requestAnimationFrame and performance.now. */
   readonly raf?: (cb: (now: number) => void) => number;
   readonly cancelRaf?: (id: number) => void;
 }
 
-class Timeout extends Error {}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Timeout(`no answer in ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}
-
 /**
  * The main thread's end of the pipe: one frame request per animation frame, at most one in
  * flight; the input queue rides along. A silent or crashed worker is replaced and rebuilt from
- * start spec + seed + the log mirrored here, so nothing the user did is lost.
+ * start spec + seed + the log mirrored here, so nothing the user did is lost. The bridge owns the
+ * start spec (scenario or lesson, seed, version, twin): it publishes it in `startStore`, and the
+ * rest of the page changes it only through `prime`, `load` and `setTwin`.
  */
 export class SimBridge {
   private worker: SimEndpoint | null = null;
   private api: Remote<SimApi> | null = null;
-  private inFlight: readonly EngineInput[] | null = null;
+  private inFlight: readonly LabInput[] | null = null;
   private inFlightSince = 0;
   private pending: Promise<void> = Promise.resolve();
   private lastTick = -1;
   private rafId = 0;
   private generation = 0;
   /** The worker's input log, mirrored from frames: what a restart replays. */
-  private log: EngineLogEntry[] = [];
-  private twin: boolean;
+  private log: LogEntry[] = [];
+  private spec: StartPlan;
   /** Where to stand after the next (non-restart) boot: resuming saved lesson progress. */
   private resumeAt: number | null = null;
   private rateWindow: { wall: number; sim: number }[] = [];
@@ -83,7 +49,12 @@ export class SimBridge {
 
   constructor(readonly opts: BridgeOptions) {
     this.timeoutMs = opts.timeoutMs ?? WORKER_TIMEOUT_MS;
-    this.twin = opts.start.twin ?? false;
+    this.spec = opts.start;
+    this.publish();
+  }
+
+  private publish(): void {
+    startStore.setState({ spec: this.spec });
   }
 
   async start(): Promise<void> {
@@ -102,7 +73,7 @@ export class SimBridge {
     this.api = null;
   }
 
-  get inputLog(): readonly EngineLogEntry[] {
+  get inputLog(): readonly LogEntry[] {
     return this.log;
   }
 
@@ -122,11 +93,9 @@ export class SimBridge {
     const t = simStore.getState().t;
     const resume = !restart && this.resumeAt !== null ? { log: this.log, t: this.resumeAt } : null;
     this.resumeAt = null;
-    const twin = this.opts.start.lesson && !restart ? {} : { twin: this.twin };
     const frame = await withTimeout(
       api.init({
-        ...this.opts.start,
-        ...twin,
+        ...this.spec,
         ...(restart ? { log: this.log, t } : {}),
         ...(resume ?? {}),
       }),
@@ -135,7 +104,11 @@ export class SimBridge {
     if (gen !== this.generation) return;
     // A lesson's deep link logs the earlier steps' solutions at init: mirror them.
     if (!restart) this.mirror(frame);
-    if (this.opts.start.lesson) this.twin = frame.twin !== null;
+    // A lesson brings its own twin setting: from now on the spec says what it chose.
+    if (this.spec.twin !== (frame.twin !== null)) {
+      this.spec = { ...this.spec, twin: frame.twin !== null };
+      this.publish();
+    }
     receiveFrame(frame);
     statusStore.setState({ phase: 'running', error: null });
   }
@@ -177,7 +150,7 @@ export class SimBridge {
   };
 
   private send(
-    inputs: readonly EngineInput[],
+    inputs: readonly LabInput[],
     request: Promise<Frame>,
     now: number,
     asked: number,
@@ -238,18 +211,26 @@ export class SimBridge {
   }
 
   /**
-   * Another machine (preset, seed, version, or a lesson): a fresh worker, fresh stores, and the
-   * given log (empty unless resuming saved progress). A lesson brings its own twin setting.
+   * What the next boot starts from, and (saved lesson progress, a link) the log it replays to
+   * `t`. A lesson brings its own twin setting; another machine keeps the twin as it is.
    */
-  async load(
-    start: Omit<StartSpec, 'log' | 't'>,
-    resume?: { readonly log: readonly EngineLogEntry[]; readonly t: number },
-  ): Promise<void> {
+  prime(
+    start: StartPlan,
+    resume?: { readonly log: readonly LogEntry[]; readonly t: number } | null,
+  ): void {
     const { twin: _ignored, ...rest } = start;
-    this.opts.start = start.lesson ? rest : { ...rest, twin: this.twin };
-    this.log = [];
-    this.resumeAt = null;
-    if (resume) this.resumeFrom(resume.log, resume.t);
+    this.spec = start.lesson ? rest : { ...rest, twin: start.twin ?? this.spec.twin ?? false };
+    this.publish();
+    this.log = resume ? [...resume.log] : [];
+    this.resumeAt = resume ? resume.t : null;
+  }
+
+  /** Another machine (preset, seed, version, or a lesson): a fresh worker and fresh stores. */
+  async load(
+    start: StartPlan,
+    resume?: { readonly log: readonly LogEntry[]; readonly t: number } | null,
+  ): Promise<void> {
+    this.prime(start, resume);
     this.inFlight = null;
     resetSim();
     statusStore.setState({ phase: 'starting', lastRestart: null });
@@ -262,12 +243,6 @@ export class SimBridge {
     }
   }
 
-  /** The next boot replays this log and stands at `t` (saved lesson progress). */
-  resumeFrom(log: readonly EngineLogEntry[], t: number): void {
-    this.log = [...log];
-    this.resumeAt = t;
-  }
-
   /** The lesson step's "show me" (`jump`: straight to its end). */
   showMe(jump: boolean): Promise<void> {
     return this.call((api) => api.showMe(jump, sinceOf(simStore.getState())));
@@ -278,8 +253,8 @@ export class SimBridge {
     return this.call((api) => api.rewindToStep(step, sinceOf(simStore.getState())));
   }
 
-  get startSpec(): Omit<StartSpec, 'log' | 't'> {
-    return this.opts.start;
+  get startSpec(): StartPlan {
+    return this.spec;
   }
 
   exportTrace(): Promise<string> {
@@ -294,8 +269,14 @@ export class SimBridge {
   }
 
   async setTwin(on: boolean): Promise<void> {
-    this.twin = on;
+    this.spec = { ...this.spec, twin: on };
+    this.publish();
     await this.api?.setTwin(on);
+  }
+
+  /** The running machine's scenario, as the worker resolved it (a preset's, under its version). */
+  scenario(): Promise<Scenario> {
+    return this.api ? this.api.scenario() : Promise.reject(new Error('the simulator is not ready'));
   }
 
   /** Test hooks (e2e): the trace hash, a golden hash computed in the worker, a wedged worker. */

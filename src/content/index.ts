@@ -1,4 +1,4 @@
-import type { LessonSlug } from '../lessons/types';
+import type { LessonSlug } from '../contract';
 import { booting } from './booting-a-second-kernel';
 import { carving } from './carving-the-machine';
 import { crashContainment } from './crash-containment';

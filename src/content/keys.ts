@@ -1,4 +1,4 @@
-import type { LessonSlug } from '../lessons/types';
+import type { LessonSlug } from '../contract';
 
 /**
  * Text keys of a lesson, derived from its slug and 1-based step / question numbers, so content

@@ -1,4 +1,4 @@
-import type { LessonSlug } from '../lessons/types';
+import type { LessonSlug } from '../contract';
 
 /**
  * A lesson's metadata and the shape of its text (DESIGN §6). The text itself lives in

@@ -1,4 +1,5 @@
-import { HOST, POOL, type Machine } from '../sim';
+import { BLOCK_MIB, HOST, POOL } from '../contract';
+import type { Machine } from '../sim';
 import type {
   GoalView,
   LessonLogic,
@@ -11,7 +12,6 @@ import type {
 
 /** Happenings kept per step for `ev()` (a step that floods more than this counts the newest). */
 const STEP_HAPPENINGS_CAP = 2000;
-const BLOCK_MIB = 128;
 
 /**
  * Goal tracking for one lesson: plain data, so the engine's checkpoints clone it with the

@@ -1,36 +1,7 @@
-import type { Happening, Input, Instance, Machine, Scenario, Workload } from '../sim';
-import type { EngineInput } from '../shell';
+import type { Happening, Instance, Machine, Scenario, Workload } from '../sim';
+import type { LabInput, LessonSlug } from '../contract';
 
-/** The ten lessons, in teaching order (DESIGN §6). */
-export const LESSON_SLUGS = [
-  'one-kernel-owns-everything',
-  'carving-the-machine',
-  'booting-a-second-kernel',
-  'talking-between-kernels',
-  'crash-containment',
-  'recovery-without-reboot',
-  'noisy-neighbours',
-  'zero-downtime-update',
-  'what-it-does-not-protect',
-  'roots',
-] as const;
-export type LessonSlug = (typeof LESSON_SLUGS)[number];
-
-export function isLessonSlug(s: string): s is LessonSlug {
-  return (LESSON_SLUGS as readonly string[]).includes(s);
-}
-
-/**
- * What a lesson adds to the engine's input vocabulary. Both are logged like any input, so
- * replay = seed + log covers lessons too.
- * - `lesson.step`: the learner moved to step `step` (0-based); goal tracking starts again here.
- * - `twin.only`: an input for the monolithic twin alone (L5: "panic the twin's kernel").
- */
-export type LessonInput =
-  | { readonly type: 'lesson.step'; readonly step: number }
-  | { readonly type: 'twin.only'; readonly input: Input };
-
-export type LabInput = EngineInput | LessonInput;
+export { LESSON_SLUGS, type LabInput, type LessonInput, type LessonSlug } from '../contract';
 
 /** One item of a "show me" script: an input applied now, or a pause of simulated time. */
 export type ScriptItem = LabInput | { readonly type: 'wait'; readonly ns: number };

@@ -1,33 +1,6 @@
-import type { Input } from '../sim';
+import type { Input, OutLine } from '../contract';
 
-/**
- * A line typed into the shell. It is an input to the *engine* (src/worker): logged with its
- * simulated time like any input and, on replay, parsed again into the same machine inputs.
- */
-export interface ShellLine {
-  readonly type: 'shell.line';
-  readonly line: string;
-}
-
-/** What the engine's input log holds: a machine input, or a shell line that expands to some. */
-export type EngineInput = Input | ShellLine;
-
-export function isShellLine(i: EngineInput): i is ShellLine {
-  return i.type === 'shell.line';
-}
-
-/**
- * One line of output. Kernel and tool output is `text`, exactly as printed (English, as the
- * real tools print it). Prose of the lab's own (help, notes) is a message `key` with `params`,
- * which the page translates: src/shell has no i18n dependency. `err` marks standard error.
- */
-export type OutLine =
-  | { readonly text: string; readonly err?: true }
-  | {
-      readonly key: string;
-      readonly params?: Readonly<Record<string, string | number>>;
-      readonly err?: true;
-    };
+export type { OutLine, ShellLine } from '../contract';
 
 export interface ShellResult {
   readonly output: readonly OutLine[];

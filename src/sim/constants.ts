@@ -1,16 +1,7 @@
 import { MS, US, S } from './time';
+import { RING_ENTRIES, type Confidence, type ConstantName, type TimingConstant } from '../contract';
 
-export type Confidence = 'high' | 'medium' | 'low' | 'vendor-claim' | 'model';
-
-/** A timing the model uses, with where it comes from. The inspector shows all three. */
-export interface TimingConstant {
-  readonly value: number;
-  readonly unit: 'ns' | 'bytes' | 'count' | 'permille';
-  readonly source: string;
-  readonly confidence: Confidence;
-  /** Why the model uses this value where the facts give none or several. */
-  readonly note?: string;
-}
+export type { Confidence, ConstantName, TimingConstant } from '../contract';
 
 const c = (
   value: number,
@@ -113,7 +104,7 @@ export const CONSTANTS = {
   rtPeriod: c(1 * MS, 'ns', 'model: period (and deadline) of the real-time task', 'model'),
   rtWcet: c(150 * US, 'ns', 'model: worst-case run time of one real-time job', 'model'),
   ringEntries: c(
-    64,
+    RING_ENTRIES,
     'count',
     'kernel/multikernel/ipi.c: 64-entry ring; full when next_head == tail (63 usable)',
     'high',
@@ -138,9 +129,8 @@ export const CONSTANTS = {
     'model: share of the pressure left with a dedicated llc-way-mask (facts §1.5)',
     'model',
   ),
-} as const satisfies Record<string, TimingConstant>;
+} as const satisfies Record<ConstantName, TimingConstant>;
 
-export type ConstantName = keyof typeof CONSTANTS;
 /** The plain value, for the hot path. */
 export const K = Object.fromEntries(Object.entries(CONSTANTS).map(([k, v]) => [k, v.value])) as {
   readonly [P in ConstantName]: number;

@@ -3,14 +3,12 @@ import { advanceTo, nextEventTime } from './loop';
 import { bootMachine } from './machine';
 import { S } from './time';
 import type { Input, Machine, Scenario } from './types';
+import type { LogEntry as ContractLogEntry } from '../contract';
 
 export class ScenarioError extends Error {}
 
-/** One entry of an input log: the input and the simulated time it was applied at. */
-export interface LogEntry {
-  readonly atNs: number;
-  readonly input: Input;
-}
+/** One entry of a machine input log (the engine's log also holds shell lines and lesson steps). */
+export type LogEntry = ContractLogEntry<Input>;
 
 /**
  * Power on, then apply the scenario's setup, letting each step finish (a load copies, an exec

@@ -7,6 +7,7 @@ import { panic } from './halt';
 import { happen, instanceByName, isRunning, klog, schedule } from './machine';
 import { BLOCK_MIB } from './time';
 import { rec } from './trace';
+import { LIFE } from '../contract';
 import { stopKernelWork } from './workloads';
 import type { ApplyResult, Cpu, FaultInput, FaultKind, Instance, Machine } from './types';
 
@@ -55,7 +56,7 @@ export function injectFault(m: Machine, f: FaultInput): ApplyResult {
       }
       klog(m, inst, `watchdog: CPU${inst.cpus[0]}: hard LOCKUP (lab fault)`);
       happen(m, 'lockup', inst.id);
-      rec(m, inst, 'life', 8, 0);
+      rec(m, inst, 'life', LIFE.lockup, 0);
       return OK;
     }
     case 'scribble': {

@@ -6,6 +6,7 @@ import { resetRing, ringCount, sendMessage } from './ipi';
 import { describe, isErr, restState, setState, spawnByName } from './lifecycle';
 import { happen, host, klog, nextToken, schedule } from './machine';
 import { rec } from './trace';
+import { LIFE, OBSERVE } from '../contract';
 import { HOST } from './types';
 import type { ApplyResult, Cpu, CpuState, Instance, Machine } from './types';
 import { stopKernelWork } from './workloads';
@@ -55,7 +56,7 @@ export function onKillTimeout(m: Machine, id: number, token: number): boolean {
     `multikernel: instance ${id} (${inst.name}) did not acknowledge shutdown within 30s`,
   );
   happen(m, 'kill.timeout', id);
-  rec(m, host(m), 'observe', id, -1);
+  rec(m, host(m), 'observe', id, OBSERVE.killTimeout);
   return true;
 }
 
@@ -107,7 +108,7 @@ export function panic(m: Machine, inst: Instance, why: string): void {
   inst.panicked = true;
   klog(m, inst, `Kernel panic - not syncing: ${why}`);
   happen(m, 'panic', inst.id, { why });
-  rec(m, inst, 'life', 9, 0);
+  rec(m, inst, 'life', LIFE.panic, 0);
   if (inst.id === HOST || m.version !== 'github') return;
   // mk_halt_to_pool(): tell the host, then park every CPU. x86 path inferred (facts §6).
   sendMessage(m, inst, HOST, 'SYSTEM', 'HALTED', 16, inst.id, 0);
@@ -129,7 +130,7 @@ export function onHalted(m: Machine, spawnId: number): void {
   const inst = m.instances.get(spawnId);
   if (!inst) return;
   klog(m, host(m), `Instance ${spawnId} (${inst.name}) halted, CPUs parking in pool`);
-  rec(m, host(m), 'observe', spawnId, -2);
+  rec(m, host(m), 'observe', spawnId, OBSERVE.halted);
   schedule(m, m.now + K.parkConfirm, EV.haltConfirm, spawnId, inst.epoch, 0);
 }
 

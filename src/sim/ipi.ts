@@ -3,6 +3,7 @@ import { EV } from './events';
 import { fail } from './errors';
 import { schedule } from './machine';
 import { rec } from './trace';
+import { FATE_CODE } from '../contract';
 import { emitRawIpi, emitTraffic } from './visual';
 import {
   HOST,
@@ -106,14 +107,14 @@ export function sendMessage(
     if (to.state !== 'active' || !cpu) {
       setFate(m, msg, 'dropped', 'target-halted');
       emitTraffic(m, 'drop', msg, fromCpu, 'target-halted');
-      rec(m, from, 'fate', toId, 1);
+      rec(m, from, 'fate', toId, FATE_CODE.targetHalted);
       return { ...fail('EBUSY', `instance ${to.name} is not active`), id };
     }
     if (ringCount(to) === RING_MASK) {
       setFate(m, msg, 'rejected-enospc');
       emitTraffic(m, 'reject', msg, fromCpu, 'ENOSPC');
       from.stats.enospc++;
-      rec(m, from, 'fate', toId, 2);
+      rec(m, from, 'fate', toId, FATE_CODE.ringFull);
       return { ...fail('ENOSPC', `ring of ${to.name} is full`), id };
     }
     to.ring.entries[to.ring.head] = msg;
@@ -122,7 +123,7 @@ export function sendMessage(
     if (!cpu) {
       setFate(m, msg, 'dropped', 'target-gone');
       emitTraffic(m, 'drop', msg, fromCpu, 'target-gone');
-      rec(m, from, 'fate', toId, 3);
+      rec(m, from, 'fate', toId, FATE_CODE.targetGone);
       return { ...fail('ENOENT', `instance ${to.name} has no CPU to signal`), id };
     }
     // v1/v2: no queue and no ack: the next send overwrites the slot (facts §1.9).

@@ -17,6 +17,7 @@ import { evacuateCpu, startKernelWork } from './workloads';
 import { lendDevice } from './resources';
 import { BLOCK_MIB } from './time';
 import { rec } from './trace';
+import { LIFE, OBSERVE } from '../contract';
 import {
   HOST,
   MAX_INSTANCE_ID,
@@ -311,7 +312,7 @@ function activate(m: Machine, inst: Instance): void {
 
 export function setState(m: Machine, inst: Instance, state: Instance['state']): void {
   inst.state = state;
-  rec(m, inst, 'life', ['ready', 'loaded', 'active', 'failed'].indexOf(state), 0);
+  rec(m, inst, 'life', LIFE[state], 0);
   if (inst.id !== HOST) rec(m, host(m), 'observe', inst.id, inst.epoch);
   happen(m, 'instance.state', inst.id, { state });
 }
@@ -363,7 +364,7 @@ export function remove(m: Machine, name: string): ApplyResult {
   });
   m.instances.delete(inst.id);
   klog(m, hostInst, `multikernel: instance ${inst.id} (${inst.name}) deleted`);
-  rec(m, hostInst, 'observe', inst.id, -3);
+  rec(m, hostInst, 'observe', inst.id, OBSERVE.deleted);
   happen(m, 'instance.deleted', inst.id, { name: inst.name });
   return OK;
 }

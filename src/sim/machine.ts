@@ -16,6 +16,7 @@ import {
   type Machine,
   type MachineConfig,
 } from './types';
+import type { HappeningDetails, HappeningKind } from '../contract';
 
 export const RECENT_CAP = 200;
 export const DMESG_CAP = 300;
@@ -169,13 +170,15 @@ export function klog(m: Machine, inst: Instance, text: string): void {
 }
 
 /** Something worth narrating in the UI's event log. Bounded; never one per IPI. */
-export function happen(
+export function happen<K extends HappeningKind>(
   m: Machine,
-  kind: string,
+  kind: K,
   kernel: number,
-  detail: Record<string, string | number> = {},
+  ...[detail]: HappeningDetails[K] extends Record<string, never>
+    ? [detail?: HappeningDetails[K]]
+    : [detail: HappeningDetails[K]]
 ): void {
-  const h: Happening = { seq: m.happeningSeq++, t: m.now, kind, kernel, detail };
+  const h: Happening = { seq: m.happeningSeq++, t: m.now, kind, kernel, detail: detail ?? {} };
   m.recent.push(h);
   if (m.recent.length > RECENT_CAP) m.recent.splice(0, m.recent.length - RECENT_CAP);
 }

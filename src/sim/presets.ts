@@ -1,15 +1,8 @@
 import { GIB } from './time';
 import type { DeviceSpec, Input, MachineConfig, Scenario } from './types';
+import type { PresetId } from '../contract';
 
-export const PRESET_IDS = [
-  'two-kernels',
-  'monolithic',
-  'web-db',
-  'realtime',
-  'noisy-neighbour',
-  'datacenter',
-] as const;
-export type PresetId = (typeof PRESET_IDS)[number];
+export { PRESET_IDS, type PresetId } from '../contract';
 
 const NIC = '0000:03:00.0';
 const NVME = '0000:04:00.0';

@@ -5,5 +5,4 @@ export const MS = 1_000_000;
 export const S = 1_000_000_000;
 export const MIB = 1;
 export const GIB = 1024;
-/** Memory is modelled in x86_64 hot-plug blocks (facts §5, "Memory granularity"). */
-export const BLOCK_MIB = 128;
+export { BLOCK_MIB } from '../contract';

@@ -1,24 +1,10 @@
+import { CROSS_TRACE_KINDS, TRACE_KINDS, type TraceKind } from '../contract';
 import type { Instance, Machine } from './types';
 
-/**
- * Kinds of per-kernel trace records. A "cross" kind involves another kernel or shared hardware;
- * containment (docs/architecture.md) allows two runs to start differing only at a cross record.
- */
-const OWN_KINDS = ['life', 'job', 'arrive', 'done', 'miss', 'io', 'rt', 'proc'] as const;
-const CROSS = [
-  'rx',
-  'tx',
-  'fate',
-  'observe',
-  'pressure',
-  'stall',
-  'corrupt',
-  'timeout',
-  'ipi',
-] as const;
-export const TRACE_KINDS = [...OWN_KINDS, ...CROSS] as const;
-export type TraceKind = (typeof TRACE_KINDS)[number];
-export const CROSS_KINDS: ReadonlySet<TraceKind> = new Set(CROSS);
+export { TRACE_KINDS, type TraceKind } from '../contract';
+
+/** Containment (docs/architecture.md) lets two runs differ first at a record of these kinds. */
+export const CROSS_KINDS: ReadonlySet<TraceKind> = new Set(CROSS_TRACE_KINDS);
 const CODE = Object.fromEntries(TRACE_KINDS.map((k, i) => [k, i + 1])) as Record<TraceKind, number>;
 
 /** FNV-style 32-bit mixing with Math.imul: the same bits in every engine. */

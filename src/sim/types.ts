@@ -1,100 +1,49 @@
 import type { RngState } from './rng';
 import type { Ev } from './heap';
 import type { CpuMark, TrafficEvent } from './visual';
+import type {
+  CpuState,
+  DeviceKind,
+  DropReason,
+  Fate,
+  FaultKind,
+  Happening,
+  InstanceState,
+  KernelImage,
+  MachineConfig,
+  MetricPoint,
+  MsgCategory,
+  ProposalVersion,
+  WorkloadKind,
+} from '../contract';
 
-export type ProposalVersion = 'v1' | 'v2' | 'github';
-export const PROPOSAL_VERSIONS: readonly ProposalVersion[] = ['v1', 'v2', 'github'];
-
-/** Instance 0 is the host; spawns are 1–2047 (`KEXEC_MK_ID`, facts §1.4). */
-export const HOST = 0;
-export const MAX_INSTANCE_ID = 2047;
-/** Owner code of a CPU or memory block that sits in the multikernel pool. */
-export const POOL = -1;
-
-export type DeviceKind = 'nic' | 'nvme' | 'serial';
-export interface DeviceSpec {
-  readonly pci: string;
-  readonly kind: DeviceKind;
-  readonly numa: number;
-}
-
-export interface MachineConfig {
-  readonly version: ProposalVersion;
-  readonly cpus: number;
-  readonly numaNodes: number;
-  readonly memoryMiB: number;
-  /** `mkkernel_pool=` at boot; 0 in monolithic mode. */
-  readonly poolMiB: number;
-  readonly devices: readonly DeviceSpec[];
-  readonly iommu: boolean;
-  readonly llcWays: number;
-  /** One kernel, no pool: the monolithic baseline and the twin. */
-  readonly monolithic: boolean;
-  /** Record per-kernel trace lines (tests of containment); costs memory, off by default. */
-  readonly recordTraces?: boolean;
-  /** Track every message id's fate in a map (tests); off by default. */
-  readonly auditMessages?: boolean;
-  /** Keep all traffic and every CPU slice, for a Chrome trace export (a replay sets it). */
-  readonly exportTrace?: boolean;
-}
-
-/** A scenario is a machine and what is done to it at t = 0. Replay = scenario + seed + log. */
-export interface Scenario {
-  readonly config: MachineConfig;
-  readonly setup: readonly Input[];
-}
-
-export type ImageKind = 'general' | 'realtime' | 'minimal';
-export interface KernelImage {
-  readonly name: string;
-  readonly version: string;
-  readonly kind: ImageKind;
-}
-
-export type InstanceState = 'ready' | 'loaded' | 'active' | 'failed';
-export type CpuState = 'online' | 'offline' | 'parked' | 'booting' | 'halted';
-
-export type WorkloadKind = 'server' | 'cpu' | 'noisy' | 'io' | 'rt' | 'service';
-
-export type MsgCategory = 'IO' | 'RESOURCE' | 'SYSTEM' | 'USER' | 'NETWORK';
-export type Fate = 'in-flight' | 'delivered' | 'rejected-enospc' | 'overwritten' | 'dropped';
-export type DropReason = 'target-halted' | 'ring-reset' | 'target-gone';
-
-export type FaultKind =
-  'panic' | 'lockup' | 'scribble' | 'dma' | 'ipi-flood' | 'machine-wide' | 'claim-miss';
-export const FAULT_KINDS: readonly FaultKind[] = [
-  'panic',
-  'lockup',
-  'scribble',
-  'dma',
-  'ipi-flood',
-  'machine-wide',
-  'claim-miss',
-];
-
-export type { FaultInput, Input } from './inputs';
-import type { Input } from './inputs';
-
-export type InputType = Input['type'];
-
-/** Error values are shaped like the kernel's: a negative errno and a message. */
-export type Errno =
-  | 'EINVAL'
-  | 'ENOENT'
-  | 'EEXIST'
-  | 'EBUSY'
-  | 'ENOMEM'
-  | 'ENOSPC'
-  | 'EOPNOTSUPP'
-  | 'EPERM'
-  | 'ETIMEDOUT';
-export interface SimError {
-  readonly ok: false;
-  readonly code: Errno;
-  readonly errno: number;
-  readonly message: string;
-}
-export type ApplyResult = { readonly ok: true; readonly id?: number } | SimError;
+// The machine's vocabulary (versions, states, inputs, errors, views) is the contract's
+// (src/contract), shared with the page; what follows is the machine's own state.
+export type {
+  ApplyResult,
+  CpuState,
+  DeviceKind,
+  DeviceSpec,
+  DropReason,
+  Errno,
+  Fate,
+  FaultInput,
+  FaultKind,
+  Happening,
+  ImageKind,
+  Input,
+  InputType,
+  InstanceState,
+  KernelImage,
+  MachineConfig,
+  MetricPoint,
+  MsgCategory,
+  ProposalVersion,
+  Scenario,
+  SimError,
+  WorkloadKind,
+} from '../contract';
+export { FAULT_KINDS, HOST, MAX_INSTANCE_ID, POOL, PROPOSAL_VERSIONS } from '../contract';
 
 // ---------------------------------------------------------------------------------------------
 // Machine state: plain data only, so a checkpoint is one structuredClone.
@@ -220,15 +169,6 @@ export interface LatencyWindow {
   hist: number[];
 }
 
-export interface MetricPoint {
-  readonly t: number;
-  readonly tput: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly errors: number;
-  readonly misses: number;
-}
-
 export interface Workload {
   readonly id: number;
   readonly name: string;
@@ -317,13 +257,4 @@ export interface Flood {
   readonly raw: boolean;
   left: number;
   rr: number;
-}
-
-/** Something the event log narrates. Text is built by the UI from `kind` and fields. */
-export interface Happening {
-  readonly seq: number;
-  readonly t: number;
-  readonly kind: string;
-  readonly kernel: number;
-  readonly detail: Readonly<Record<string, string | number>>;
 }

@@ -1,32 +1,12 @@
-import type { Cpu, CpuState, Machine, Msg, MsgCategory } from './types';
+import type { Cpu, CpuState, Machine, Msg } from './types';
+import type { TrafficKind } from '../contract';
+
+export type { CpuMark, TrafficEvent, TrafficKind } from '../contract';
 
 /**
  * What the UI animates and the timeline draws: message traffic and CPU transitions, in bounded
  * buffers with sequence numbers (frames carry what is new). Not part of the trace hash.
  */
-export type TrafficKind = 'send' | 'deliver' | 'reject' | 'overwrite' | 'drop' | 'ipi';
-export interface TrafficEvent {
-  readonly seq: number;
-  readonly t: number;
-  readonly kind: TrafficKind;
-  readonly id: number;
-  readonly from: number;
-  readonly to: number;
-  /** The sending CPU for send/reject; the handling CPU for deliver; the target CPU for ipi. */
-  readonly cpu: number;
-  readonly category: MsgCategory | 'IPI';
-  readonly subtype: string;
-  readonly reason: string;
-}
-
-export interface CpuMark {
-  readonly seq: number;
-  readonly t: number;
-  readonly cpu: number;
-  readonly state: CpuState;
-  readonly owner: number;
-}
-
 export const TRAFFIC_CAP = 4000;
 export const CPU_LOG_CAP = 4000;
 

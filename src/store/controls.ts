@@ -1,5 +1,4 @@
-import type { LessonSlug } from '../lessons/types';
-import type { PresetId, ProposalVersion } from '../sim';
+import type { LessonSlug, PresetId, ProposalVersion } from '../contract';
 
 /**
  * Operations on the simulator that are not inputs to the machine (they do not enter the log):

@@ -1,5 +1,5 @@
+import type { LabInput } from '../contract';
 import { createStore } from 'zustand/vanilla';
-import type { EngineInput } from '../worker/engine';
 
 /**
  * The one way to act on the machine (DESIGN §2): a click, a shell line, a lesson's "show me"
@@ -7,24 +7,24 @@ import type { EngineInput } from '../worker/engine';
  * (`{type: 'shell.line', line}`) is an input to the engine, which parses it into machine inputs.
  */
 export interface InputState {
-  readonly queue: readonly EngineInput[];
+  readonly queue: readonly LabInput[];
 }
 
 export const inputStore = createStore<InputState>(() => ({ queue: [] }));
 
-export function pushInput(input: EngineInput): void {
+export function pushInput(input: LabInput): void {
   inputStore.setState((s) => ({ queue: [...s.queue, input] }));
 }
 
 /** Take everything queued (the bridge, once per frame request). */
-export function takeInputs(): EngineInput[] {
+export function takeInputs(): LabInput[] {
   const q = inputStore.getState().queue;
   if (q.length > 0) inputStore.setState({ queue: [] });
   return [...q];
 }
 
 /** Put inputs back at the front (a request that never got an answer). */
-export function requeueInputs(inputs: readonly EngineInput[]): void {
+export function requeueInputs(inputs: readonly LabInput[]): void {
   if (inputs.length === 0) return;
   inputStore.setState((s) => ({ queue: [...inputs, ...s.queue] }));
 }

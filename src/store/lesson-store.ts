@@ -1,6 +1,5 @@
+import type { LessonSlug, LessonStatus } from '../contract';
 import { createStore } from 'zustand/vanilla';
-import type { LessonSlug } from '../lessons/types';
-import type { LessonStatus } from '../worker/frame-types';
 
 /** Which part of the lesson panel shows. */
 export type LessonPage = 'list' | 'step' | 'quiz' | 'finish';

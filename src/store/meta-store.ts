@@ -1,5 +1,5 @@
+import type { ConstantName, TimingConstant } from '../contract';
 import { createStore } from 'zustand/vanilla';
-import type { ConstantName, TimingConstant } from '../sim';
 
 /** Facts about the model that do not change while it runs: fetched once from the worker. */
 export interface MetaState {

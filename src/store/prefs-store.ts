@@ -11,8 +11,6 @@ export interface PrefsState {
   readonly reducedMotion: boolean;
   /** Draw every IPI, or aggregate when many fly at once. */
   readonly aggregate: boolean;
-  /** Show the monolithic twin beside the machine. */
-  readonly twin: boolean;
   readonly viewMode: ViewMode;
   readonly keysOpen: boolean;
 }
@@ -22,7 +20,6 @@ export const prefsStore = createStore<PrefsState>(() => ({
   theme: 'auto',
   reducedMotion: false,
   aggregate: true,
-  twin: false,
   viewMode: 'visual',
   keysOpen: false,
 }));

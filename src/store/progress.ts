@@ -1,5 +1,4 @@
-import type { LessonSlug } from '../lessons/types';
-import type { EngineLogEntry } from '../worker/frame-types';
+import type { LessonSlug, LogEntry } from '../contract';
 import { initialLesson, lessonStore, type LessonState } from './lesson-store';
 
 /**
@@ -15,7 +14,7 @@ const MAX_LOG = 5000;
 export interface LessonProgress {
   readonly step: number;
   readonly seed: number;
-  readonly log: readonly EngineLogEntry[];
+  readonly log: readonly LogEntry[];
   readonly t: number;
   readonly predictions: Readonly<Record<number, number>>;
   readonly hints: Readonly<Record<number, number>>;
@@ -126,7 +125,7 @@ export function writeProgress(p: Progress): void {
 export function snapshotProgress(
   prev: Progress,
   s: LessonState,
-  run: { seed: number; log: readonly EngineLogEntry[]; t: number },
+  run: { seed: number; log: readonly LogEntry[]; t: number },
 ): Progress {
   const slug = s.slug;
   const base = { ...prev, finished: s.finished, reached: s.reached, current: slug };

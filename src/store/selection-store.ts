@@ -1,5 +1,5 @@
+import type { ConstantName } from '../contract';
 import { createStore } from 'zustand/vanilla';
-import type { ConstantName } from '../sim';
 
 /** What the inspector shows; the machine view and the timeline highlight it. */
 export type Selection =

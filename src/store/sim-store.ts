@@ -1,7 +1,16 @@
+import type {
+  AppliedInput,
+  CpuMark,
+  Frame,
+  Happening,
+  MachineView,
+  MetricPoint,
+  OutLine,
+  Since,
+  TrafficEvent,
+} from '../contract';
 import { createStore } from 'zustand/vanilla';
 import { receiveLessonStatus } from './lesson-store';
-import type { CpuMark, Happening, MachineView, MetricPoint, TrafficEvent } from '../sim';
-import type { AppliedInput, Frame, OutLine, Since } from '../worker/engine';
 
 export const LOG_CAP = 200;
 export const TRAFFIC_CAP = 3000;

@@ -1,5 +1,5 @@
+import type { InstanceView } from '../contract';
 import { useStore } from 'zustand';
-import type { InstanceView } from '../sim';
 import { simStore } from '../store/sim-store';
 import { formatCount, formatMiB } from './format';
 import { useLang, useT } from './hooks';

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { Lang } from '../i18n';
 import { setListOpen } from '../store/lesson-store';
 import { prefsStore, setPrefs } from '../store/prefs-store';
+import { startStore } from '../store/start-store';
 import { enterPresenterMode, presenterStore } from '../store/presenter-store';
 import { simStore } from '../store/sim-store';
 import { AboutButton } from './about/AboutButton';
@@ -37,7 +38,7 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
   const t = useT();
   const lang = useLang();
   const viewMode = useStore(prefsStore, (s) => s.viewMode);
-  const twin = useStore(prefsStore, (s) => s.twin);
+  const twin = useStore(startStore, (s) => s.spec.twin ?? false);
   const fork = useStore(simStore, (s) => s.fork);
   const ready = useStore(simStore, (s) => s.view !== null);
   const rejected = useStore(simStore, (s) => s.rejected);

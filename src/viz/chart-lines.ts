@@ -1,5 +1,5 @@
+import type { MetricPoint } from '../contract';
 import { area, line, scaleLinear } from 'd3';
-import type { MetricPoint } from '../sim';
 
 /**
  * Small-multiple charts of a workload's metric points: the time domain they share, the y domains,

@@ -1,4 +1,4 @@
-import type { TrafficEvent } from '../sim/visual';
+import type { TrafficEvent } from '../contract';
 import { pairArrows } from './machine-arrows';
 import { CELL_ICON, cellSlots } from './machine-layout';
 import type { MachineLayout, Point, Rect } from './machine-types';
@@ -110,9 +110,6 @@ export interface IpiScene {
   readonly markers: readonly Marker[];
   readonly flashes: readonly Flash[];
 }
-
-/** Usable entries of a GitHub-tree ring: 64 slots, full when the next head meets the tail. */
-export const RING_USABLE = 63;
 
 /** With aggregation on, more dots than this become one arrow per pair of kernels… */
 export const AGGREGATE_OVER = 60;

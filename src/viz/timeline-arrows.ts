@@ -1,4 +1,4 @@
-import type { TrafficEvent } from '../sim';
+import type { TrafficEvent } from '../contract';
 import type { TimeWindow } from './timeline-window';
 
 /**

@@ -1,4 +1,4 @@
-import type { CpuMark, CpuState } from '../sim';
+import type { CpuMark, CpuState } from '../contract';
 import type { TimeWindow } from './timeline-window';
 
 /** The timeline's lanes: one per CPU, grouped by the kernel that owns it now. */

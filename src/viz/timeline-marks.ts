@@ -1,17 +1,38 @@
+import type { Happening, HappeningKind } from '../contract';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle } from 'd3';
-import type { Happening } from '../sim';
 import type { TimeWindow } from './timeline-window';
 
 /** Boot, halt and crash marks from the narrated happenings. */
 
 export type HappeningMarkKind = 'panic' | 'lockup' | 'state' | 'claim' | 'timeout';
 
-export const HAPPENING_KINDS: Readonly<Record<string, HappeningMarkKind>> = {
+/** The mark each kind of happening gets on the timeline (null: none). Every kind says. */
+const MARK: Readonly<Record<HappeningKind, HappeningMarkKind | null>> = {
   panic: 'panic',
   lockup: 'lockup',
   'instance.state': 'state',
   'mailbox.claim': 'claim',
   'kill.timeout': 'timeout',
+  'instance.deleted': null,
+  'claim-miss': null,
+  'cpu.host': null,
+  'cpu.offline': null,
+  'cpu.online': null,
+  'cpu.pool': null,
+  'device.lend': null,
+  'device.return': null,
+  'dma.blocked': null,
+  'dma.corrupt': null,
+  'ipi-flood': null,
+  iommu: null,
+  'pool.grow': null,
+  pressure: null,
+  scribble: null,
+  'service.redirect': null,
+  stall: null,
+  version: null,
+  'workload.start': null,
+  'workload.stop': null,
 };
 
 export interface HappeningMark {
@@ -19,7 +40,7 @@ export interface HappeningMark {
   readonly t: number;
   readonly kind: HappeningMarkKind;
   /** The happening's own kind ('panic', 'instance.state', …). */
-  readonly source: string;
+  readonly source: HappeningKind;
   readonly kernel: number;
   readonly detail: Readonly<Record<string, string | number>>;
   /** Faults draw a line across the kernel's lanes. */
@@ -30,7 +51,7 @@ export interface HappeningMark {
 export function happeningMarks(happenings: readonly Happening[], win: TimeWindow): HappeningMark[] {
   const out: HappeningMark[] = [];
   for (const h of happenings) {
-    const kind = HAPPENING_KINDS[h.kind];
+    const kind = MARK[h.kind];
     if (!kind || h.t < win.start || h.t > win.end) continue;
     out.push({
       seq: h.seq,

@@ -1,5 +1,6 @@
 import type { Machine, Scenario } from '../sim';
-import { replayLog, type EngineLogEntry } from './engine';
+import type { LogEntry } from '../contract';
+import { replayLog } from './replay-log';
 
 /** Chrome trace-event format (opens in Perfetto and chrome://tracing). Times are in µs. */
 interface TraceEvent {
@@ -22,7 +23,7 @@ const us = (ns: number) => ns / 1000;
 export function exportChromeTrace(
   scenario: Scenario,
   seed: number,
-  log: readonly EngineLogEntry[],
+  log: readonly LogEntry[],
   untilNs: number,
 ): string {
   const m = replayLog(

@@ -1,29 +1,9 @@
 import { happeningsSince, newerThan, snapshot, type Machine } from '../sim';
-import type { LessonLogic } from '../lessons';
-import type { TrackerState } from '../lessons/tracker';
-import type { AppliedInput, Frame, LessonStatus, ShellOutput, Since } from './frame-types';
+import type { AppliedInput, Frame, LessonStatus, ShellOutput, Since } from '../contract';
 
 export const HAPPENINGS_PER_FRAME = 40;
 export const TRAFFIC_PER_FRAME = 250;
 export const CPU_MARKS_PER_FRAME = 600;
-
-/** Where a lesson stands, for the page (null outside lessons). */
-export function lessonStatus(
-  track: TrackerState | null,
-  logic: LessonLogic | null,
-  scriptLeft: number,
-): LessonStatus | null {
-  if (!track || !logic) return null;
-  const goals = logic.steps[track.step]?.goals ?? [];
-  return {
-    slug: track.slug,
-    step: track.step,
-    steps: logic.steps.length,
-    met: goals.map((_, i) => track.met[i] === true),
-    markers: [...track.markers],
-    scriptLeft,
-  };
-}
 
 /** What the engine stands on when it answers. */
 export interface FrameSource {

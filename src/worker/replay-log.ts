@@ -1,6 +1,6 @@
 import { apply, replay, type Machine, type Scenario } from '../sim';
 import { execLine } from '../shell';
-import type { EngineLogEntry } from './frame-types';
+import type { LogEntry } from '../contract';
 
 /**
  * Replay = scenario + seed + log (the sim's `replay`, for a log that may hold shell lines: each
@@ -9,7 +9,7 @@ import type { EngineLogEntry } from './frame-types';
 export function replayLog(
   scenario: Scenario,
   seed: number,
-  log: readonly EngineLogEntry[],
+  log: readonly LogEntry[],
   untilNs: number,
 ): Machine {
   return replay(scenario, seed, log, untilNs, (m, input) => {

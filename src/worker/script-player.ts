@@ -1,4 +1,5 @@
-import type { LabInput, ScriptItem } from '../lessons';
+import type { LabInput } from '../contract';
+import type { ScriptItem } from '../lessons';
 
 /**
  * A lesson step's "show me" script as it plays: inputs are taken when due, a `wait` sets when the

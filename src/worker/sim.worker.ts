@@ -1,5 +1,4 @@
 import { expose } from 'comlink';
 import { createSimApi } from './api';
 
-export type { SimApi, StartSpec } from './api';
 expose(createSimApi());

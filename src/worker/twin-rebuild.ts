@@ -8,7 +8,7 @@ import {
   type Scenario,
 } from '../sim';
 import { twinScenario } from '../sim';
-import type { EngineLogEntry } from './frame-types';
+import type { LogEntry } from '../contract';
 
 /**
  * The monolithic twin rebuilt from the same seed and the twin's share of the log, up to `now`
@@ -18,8 +18,8 @@ import type { EngineLogEntry } from './frame-types';
 export function rebuildTwin(
   scenario: Scenario,
   seed: number,
-  entries: readonly EngineLogEntry[],
-  expanded: (e: EngineLogEntry) => readonly Input[],
+  entries: readonly LogEntry[],
+  expanded: (e: LogEntry) => readonly Input[],
   mirrorFaults: boolean,
   now: number,
 ): Machine {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { advanceTo, apply, checkInvariants, replay, traceHash } from '../../src/sim';
 import { inFlightMessages } from '../../src/sim/ipi';
 import { MS } from '../../src/sim/time';
-import { Engine, replayLog } from '../../src/worker/engine';
+import { Engine } from '../../src/worker/engine';
+import { replayLog } from '../../src/worker/replay-log';
 import { program, runProgram, scenario, spawnHandledIpi } from './programs';
 
 const RUNS = 1000;

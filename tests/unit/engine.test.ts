@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { preset, traceHash } from '../../src/sim';
 import { MS, S } from '../../src/sim/time';
-import { Engine, MAX_CHECKPOINTS, replayLog } from '../../src/worker/engine';
+import { MAX_CHECKPOINTS } from '../../src/worker/checkpoints';
+import { Engine } from '../../src/worker/engine';
+import { replayLog } from '../../src/worker/replay-log';
 
 const scenario = preset('two-kernels');
 const noYield = async () => {};

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { preset, type Input } from '../../src/sim';
 import { MS } from '../../src/sim/time';
-import { Engine, type Frame, type Since } from '../../src/worker/engine';
+import type { Frame, Since } from '../../src/contract';
+import { Engine } from '../../src/worker/engine';
 
 const KIB = 1024;
 /** The hard ceiling on one frame posted from the worker. */

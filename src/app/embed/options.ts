@@ -1,5 +1,5 @@
+import { PRESET_IDS, type PresetId } from '../../contract';
 import { parseLang, type Lang } from '../../i18n';
-import { PRESET_IDS, type PresetId } from '../../sim/presets';
 import type { Theme } from '../../store/prefs-store';
 import type { EmbedControls } from '../../store/embed-store';
 import { readLessonRoute, type LessonRoute } from '../lesson-session';

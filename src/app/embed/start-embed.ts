@@ -1,5 +1,6 @@
-import { expose } from 'comlink';
-import { SimBridge, workerEndpoint, type SimEndpoint } from '../../bridge/sim-bridge';
+import type { SimEndpoint } from '../../bridge/endpoint';
+import { SimBridge } from '../../bridge/sim-bridge';
+import { mainThreadSim, workerSim } from '../sim-host';
 import { loadLocale, type Lang } from '../../i18n';
 import { controls, registerControls } from '../../store/controls';
 import { simControls } from '../sim-controls';
@@ -27,29 +28,16 @@ function storageWorks(): boolean {
   }
 }
 
-/** The simulator on the page's own thread (loaded on demand): for frames that forbid workers. */
-function mainThreadEndpoint(): SimEndpoint {
-  const { port1, port2 } = new MessageChannel();
-  void import('../../worker/api').then(({ createSimApi }) => expose(createSimApi(), port1));
-  port2.start();
-  return { port: port2, terminate: () => port2.close(), onError: () => undefined };
-}
-
 function spawnSim(): SimEndpoint {
   if (!embedStore.getState().workerBlocked) {
     try {
-      return workerEndpoint(
-        new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), {
-          type: 'module',
-          name: 'sim',
-        }),
-      );
+      return workerSim();
     } catch {
       // The Worker constructor throws where workers are blocked: say so, run on this thread.
       embedStore.setState({ workerBlocked: true });
     }
   }
-  return mainThreadEndpoint();
+  return mainThreadSim();
 }
 
 export async function changeLang(lang: Lang): Promise<void> {

@@ -80,10 +80,7 @@ export function startAudienceLink(bridge: SimBridge, session: string): void {
           dirty = true;
           continue;
         }
-        if ((simStore.getState().twin !== null) !== st.twin) {
-          await bridge.setTwin(st.twin);
-          prefsStore.setState({ twin: st.twin });
-        }
+        if ((bridge.startSpec.twin ?? false) !== st.twin) await bridge.setTwin(st.twin);
         if (plan.seekTo !== null) await bridge.seek(plan.seekTo);
         setPlaying(st.playing);
       }

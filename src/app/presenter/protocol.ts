@@ -1,5 +1,4 @@
-import type { EngineLogEntry } from '../../worker/engine';
-import type { StartSpec } from '../../worker/sim.worker';
+import type { LogEntry, StartSpec } from '../../contract';
 
 /**
  * The presenter ↔ audience protocol (DESIGN §7): messages on one BroadcastChannel per presenting
@@ -53,7 +52,7 @@ export type PresenterMessage =
       readonly v: 1;
       readonly type: 'sync';
       readonly start: StartSpecLike;
-      readonly log: readonly EngineLogEntry[];
+      readonly log: readonly LogEntry[];
       readonly logKey: string;
     }
   | ({ readonly v: 1; readonly type: 'state'; readonly seq: number } & PlaybackSnapshot);
@@ -67,7 +66,7 @@ export function channelName(session: string): string {
  * A fingerprint of the log (length + FNV-1a of its JSON): the state message names the log it
  * belongs to, so the audience never seeks on a machine whose log differs from the presenter's.
  */
-export function logKey(log: readonly EngineLogEntry[]): string {
+export function logKey(log: readonly LogEntry[]): string {
   const text = JSON.stringify(log);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -109,13 +108,13 @@ function parseStart(x: unknown): StartSpecLike | null {
   return x as unknown as StartSpecLike;
 }
 
-function parseLog(x: unknown): readonly EngineLogEntry[] | null {
+function parseLog(x: unknown): readonly LogEntry[] | null {
   if (!Array.isArray(x) || x.length > MAX_LOG_ENTRIES) return null;
   for (const e of x as unknown[]) {
     if (!isObj(e) || !isNat(e.atNs)) return null;
     if (!isObj(e.input) || !isShort(e.input.type, 40)) return null;
   }
-  return x as readonly EngineLogEntry[];
+  return x as readonly LogEntry[];
 }
 
 function parseState(x: Obj): PresenterMessage | null {

@@ -1,4 +1,4 @@
-import { FAULT_KINDS, PROPOSAL_VERSIONS } from '../../sim/types';
+import { FAULT_KINDS, PROPOSAL_VERSIONS } from '../../contract';
 import { validateInput } from '../../sim/validate';
 import type { FileProblem, ProblemCode } from '../../store/share-store';
 

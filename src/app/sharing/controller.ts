@@ -1,12 +1,11 @@
+import { ENGINE_VERSION, type PresetId } from '../../contract';
 import type { SimBridge } from '../../bridge/sim-bridge';
-import { preset, type PresetId } from '../../sim/presets';
 import { lessonStore } from '../../store/lesson-store';
 import { setPlaying } from '../../store/playback-store';
-import { prefsStore, setPrefs } from '../../store/prefs-store';
+import { prefsStore } from '../../store/prefs-store';
 import { select } from '../../store/selection-store';
 import { shareStore, type ImportResult } from '../../store/share-store';
 import { simStore } from '../../store/sim-store';
-import { ENGINE_VERSION } from '../../worker/engine-version';
 import type { LessonSession } from '../lesson-session';
 import { parseProgressFile, progressFileText } from './progress-file';
 import { readReplayLink, replayUrl, REPLAY_SCHEMA, type ReplayConfig } from './replay-link';
@@ -33,7 +32,7 @@ export function currentLink(ctx: Context, location: { origin: string; pathname: 
         scenario: spec.scenario,
         seed: spec.seed,
         ...(spec.version ? { version: spec.version } : {}),
-        twin: prefsStore.getState().twin,
+        twin: spec.twin ?? false,
       };
   return replayUrl(
     location.origin + location.pathname,
@@ -70,20 +69,21 @@ export function openLink(ctx: Context): boolean {
   }
   const c = replay.config;
   if (c.lesson) {
-    ctx.bridge.opts.start = { scenario: ctx.preset, seed: c.seed, lesson: c.lesson };
-    ctx.bridge.resumeFrom(replay.log, t);
+    ctx.bridge.prime(
+      { scenario: ctx.preset, seed: c.seed, lesson: c.lesson },
+      { log: replay.log, t },
+    );
     ctx.lessons.openReplay(c.lesson);
   } else {
-    ctx.bridge.opts.start = {
-      scenario: c.scenario ?? ctx.preset,
-      seed: c.seed,
-      ...(c.version ? { version: c.version } : {}),
-    };
-    if (c.twin) {
-      void ctx.bridge.setTwin(true);
-      setPrefs({ twin: true });
-    }
-    ctx.bridge.resumeFrom(replay.log, t);
+    ctx.bridge.prime(
+      {
+        scenario: c.scenario ?? ctx.preset,
+        seed: c.seed,
+        ...(c.version ? { version: c.version } : {}),
+        twin: c.twin ?? false,
+      },
+      { log: replay.log, t },
+    );
     setPlaying(false);
   }
   return true;
@@ -100,10 +100,9 @@ export function importProgress(ctx: Context, text: string): ImportResult {
   return { ok: true };
 }
 
-export function exportScenario(ctx: Context): string {
+export async function exportScenario(ctx: Context): Promise<string> {
   const spec = ctx.bridge.startSpec;
-  const base = typeof spec.scenario === 'string' ? preset(spec.scenario) : spec.scenario;
-  const config = spec.version ? { ...base.config, version: spec.version } : base.config;
+  const { config, setup } = await ctx.bridge.scenario();
   return scenarioFileText({
     schema: 'mklab.scenario',
     v: 1,
@@ -112,7 +111,7 @@ export function exportScenario(ctx: Context): string {
       (typeof spec.scenario === 'string' ? spec.scenario : 'scenario'),
     seed: spec.seed,
     config,
-    setup: base.setup,
+    setup,
     log: [...ctx.bridge.inputLog],
     t: simStore.getState().t,
   });

@@ -1,4 +1,4 @@
-import type { EngineLogEntry } from '../../worker/frame-types';
+import type { LogEntry } from '../../contract';
 import { arr, at, bad, fields, int, item, machineInput, obj, shown, str } from './check';
 
 /** A log longer than this is not accepted (a lesson's is a few dozen entries; the store keeps 5000). */
@@ -19,7 +19,7 @@ export function checkLog(
   v: unknown,
   path: string,
   lessonSteps: number | null,
-): readonly EngineLogEntry[] {
+): readonly LogEntry[] {
   const entries = arr(v, path, MAX_LOG);
   let last = 0;
   entries.forEach((e, i) => {
@@ -31,7 +31,7 @@ export function checkLog(
     last = atNs;
     engineInput(o.input, at(p, 'input'), lessonSteps);
   });
-  return entries as readonly EngineLogEntry[];
+  return entries as readonly LogEntry[];
 }
 
 function engineInput(v: unknown, path: string, lessonSteps: number | null): void {

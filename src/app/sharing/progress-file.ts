@@ -1,5 +1,5 @@
+import type { LessonSlug } from '../../contract';
 import { CONTENT, LESSON_ORDER } from '../../content';
-import type { LessonSlug } from '../../lessons/types';
 import { PROGRESS_VERSION, type LessonProgress, type Progress } from '../../store/progress';
 import {
   arr,

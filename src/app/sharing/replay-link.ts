@@ -1,8 +1,13 @@
+import {
+  PRESET_IDS,
+  PROPOSAL_VERSIONS,
+  type LessonSlug,
+  type LogEntry,
+  type PresetId,
+  type ProposalVersion,
+  type Scenario,
+} from '../../contract';
 import { CONTENT, LESSON_ORDER } from '../../content';
-import type { LessonSlug } from '../../lessons/types';
-import { PRESET_IDS, type PresetId } from '../../sim/presets';
-import { PROPOSAL_VERSIONS, type ProposalVersion, type Scenario } from '../../sim/types';
-import type { EngineLogEntry } from '../../worker/frame-types';
 import { attempt, bad, bool, fields, int, obj, oneOf, type Checked } from './check';
 import { checkLog, MAX_SEED, MAX_T } from './log-check';
 import { checkScenario } from './scenario-check';
@@ -33,7 +38,7 @@ export interface Replay {
   readonly schema: typeof REPLAY_SCHEMA;
   readonly engine: number;
   readonly config: ReplayConfig;
-  readonly log: readonly EngineLogEntry[];
+  readonly log: readonly LogEntry[];
 }
 
 /** Everything a link says: the replay, and the address's own parameters. */

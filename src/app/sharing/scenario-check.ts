@@ -1,5 +1,13 @@
-import { HOST, POOL, PROPOSAL_VERSIONS, type MachineConfig, type Scenario } from '../../sim/types';
-import type { DeviceKind, Input, ProposalVersion } from '../../sim/types';
+import {
+  HOST,
+  POOL,
+  PROPOSAL_VERSIONS,
+  type DeviceKind,
+  type Input,
+  type MachineConfig,
+  type ProposalVersion,
+  type Scenario,
+} from '../../contract';
 import {
   arr,
   at,

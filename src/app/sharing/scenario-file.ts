@@ -1,5 +1,4 @@
-import type { Scenario } from '../../sim/types';
-import type { EngineLogEntry } from '../../worker/frame-types';
+import type { LogEntry, Scenario } from '../../contract';
 import { attempt, bad, fields, int, obj, parseJson, str, type Checked } from './check';
 import { checkLog, MAX_SEED, MAX_T } from './log-check';
 import { checkParts } from './scenario-check';
@@ -22,7 +21,7 @@ export interface ScenarioFile {
   readonly seed: number;
   readonly config: Scenario['config'];
   readonly setup: Scenario['setup'];
-  readonly log?: readonly EngineLogEntry[];
+  readonly log?: readonly LogEntry[];
   readonly t?: number;
 }
 

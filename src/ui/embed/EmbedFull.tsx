@@ -1,5 +1,5 @@
+import type { LessonSlug } from '../../contract';
 import { lessonKey } from '../../content/keys';
-import type { LessonSlug } from '../../lessons/types';
 import { plainText } from '../lessons/marks';
 import { useLessonText } from '../lessons/use-lesson-text';
 import { StepView } from '../lessons/StepView';

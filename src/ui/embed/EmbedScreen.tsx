@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { embedStore } from '../../store/embed-store';
 import { lessonStore } from '../../store/lesson-store';
-import { prefsStore } from '../../store/prefs-store';
+import { startStore } from '../../store/start-store';
 import { simStore } from '../../store/sim-store';
 import { statusStore } from '../../store/status-store';
 import { useT } from '../hooks';
@@ -62,7 +62,7 @@ export function EmbedScreen() {
   const ignored = useStore(embedStore, (s) => s.ignored);
   const slug = useStore(lessonStore, (s) => s.slug);
   const scenario = useStore(embedStore, (s) => s.scenario);
-  const twin = useStore(prefsStore, (s) => s.twin);
+  const twin = useStore(startStore, (s) => s.spec.twin ?? false);
   const ready = useStore(simStore, (s) => s.view !== null);
   const phase = useStore(statusStore, (s) => s.phase);
   const glossary = useStore(lessonStore, (s) => s.glossary !== null);

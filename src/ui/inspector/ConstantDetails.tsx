@@ -1,5 +1,5 @@
+import type { ConstantName, TimingConstant } from '../../contract';
 import type { MessageKey } from '../../i18n';
-import type { ConstantName, TimingConstant } from '../../sim';
 import { formatCount, formatNs } from '../format';
 import { useLang, useT } from '../hooks';
 import { CONSTANT_TITLES } from './constants';

@@ -1,6 +1,6 @@
+import type { ConstantName, TimingConstant } from '../../contract';
 import { useStore } from 'zustand';
 import type { MessageKey } from '../../i18n';
-import type { ConstantName, TimingConstant } from '../../sim';
 import { metaStore } from '../../store/meta-store';
 import { select, selectionStore, type Selection } from '../../store/selection-store';
 import { simStore } from '../../store/sim-store';

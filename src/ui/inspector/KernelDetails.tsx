@@ -1,6 +1,6 @@
+import { RING_USABLE, type Happening, type HappeningKind } from '../../contract';
 import { useStore } from 'zustand';
 import type { MessageKey } from '../../i18n';
-import type { Happening } from '../../sim';
 import { simStore } from '../../store/sim-store';
 import { formatCount, formatMiB, formatNs } from '../format';
 import { describeHappening } from '../happenings';
@@ -9,21 +9,34 @@ import { kernelTimings } from './constants';
 import { Gone, cpuLinks } from './detailLinks';
 import { Badge, Facts, Head, Link, LinkList, Note, Row, Timings } from './parts';
 
-/** Usable ring entries in the GitHub tree: 64 slots, one kept empty (facts §1.9). */
-const RING_USABLE = 63;
-
-/** Happenings worth recalling on a kernel's pane: faults and the end of a kill. */
-const NOTABLE = new Set([
-  'panic',
-  'lockup',
-  'scribble',
-  'dma.corrupt',
-  'dma.blocked',
-  'ipi-flood',
-  'stall',
-  'kill.timeout',
-  'claim-miss',
-]);
+/** Which happenings a kernel's pane recalls: faults and the end of a kill. Every kind says. */
+const NOTABLE: Record<HappeningKind, boolean> = {
+  panic: true,
+  lockup: true,
+  scribble: true,
+  'dma.corrupt': true,
+  'dma.blocked': true,
+  'ipi-flood': true,
+  stall: true,
+  'kill.timeout': true,
+  'claim-miss': true,
+  'instance.state': false,
+  'instance.deleted': false,
+  'mailbox.claim': false,
+  'cpu.host': false,
+  'cpu.offline': false,
+  'cpu.online': false,
+  'cpu.pool': false,
+  'device.lend': false,
+  'device.return': false,
+  iommu: false,
+  'pool.grow': false,
+  pressure: false,
+  'service.redirect': false,
+  version: false,
+  'workload.start': false,
+  'workload.stop': false,
+};
 
 function lastOf(happenings: readonly Happening[], kernel: number, test: (h: Happening) => boolean) {
   for (let i = happenings.length - 1; i >= 0; i--) {
@@ -40,7 +53,7 @@ export function KernelDetails({ id }: { readonly id: number }) {
   const happenings = useStore(simStore, (s) => s.happenings);
   const inst = view?.instances.find((i) => i.id === id);
   if (!view || !inst) return <Gone />;
-  const notable = lastOf(happenings, inst.id, (h) => NOTABLE.has(h.kind));
+  const notable = lastOf(happenings, inst.id, (h) => NOTABLE[h.kind] === true);
   // A panic the kernel has not been restarted since (the GitHub tree parked it: now loaded).
   const lastLife = lastOf(
     happenings,

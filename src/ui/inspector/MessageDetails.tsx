@@ -1,6 +1,6 @@
+import type { TrafficEvent } from '../../contract';
 import { useStore } from 'zustand';
 import type { MessageKey } from '../../i18n';
-import type { TrafficEvent } from '../../sim';
 import { simStore } from '../../store/sim-store';
 import { formatNs } from '../format';
 import { useLang, useT } from '../hooks';

@@ -1,5 +1,5 @@
+import type { ConstantName, ProposalVersion, WorkloadKind } from '../../contract';
 import type { MessageKey } from '../../i18n';
-import type { ConstantName, ProposalVersion, WorkloadKind } from '../../sim';
 
 /**
  * Readable names of the model's timing constants (src/sim/constants.ts). A Record keyed by the

@@ -1,4 +1,4 @@
-import type { MachineView } from '../../sim';
+import type { MachineView } from '../../contract';
 import { useT } from '../hooks';
 import { Link, Note } from './parts';
 

@@ -1,5 +1,5 @@
+import type { ConstantName } from '../../contract';
 import type { ReactNode } from 'react';
-import type { ConstantName } from '../../sim';
 import { select, type Selection } from '../../store/selection-store';
 import { useT } from '../hooks';
 import { CONSTANT_TITLES } from './constants';

@@ -1,5 +1,5 @@
+import type { ConstantName, TimingConstant, TrafficEvent } from '../../contract';
 import type { MessageKey } from '../../i18n';
-import type { ConstantName, TimingConstant, TrafficEvent } from '../../sim';
 import type { Selection } from '../../store/selection-store';
 
 /** Pure helpers behind the inspector (tests/unit/ui/inspector.test.ts). */

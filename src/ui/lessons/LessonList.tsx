@@ -1,8 +1,8 @@
+import type { LessonSlug } from '../../contract';
 import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { CONTENT, LESSON_ORDER } from '../../content';
 import { lessonKey } from '../../content/keys';
-import type { LessonSlug } from '../../lessons/types';
 import { controls } from '../../store/controls';
 import { dismissLessonNotice, lessonStore, setListOpen } from '../../store/lesson-store';
 import { resetProgress } from '../../store/progress';

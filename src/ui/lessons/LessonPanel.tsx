@@ -1,7 +1,7 @@
+import type { LessonSlug } from '../../contract';
 import { useStore } from 'zustand';
 import { CONTENT } from '../../content';
 import { lessonKey } from '../../content/keys';
-import type { LessonSlug } from '../../lessons/types';
 import { controls } from '../../store/controls';
 import { lessonStore, setListOpen } from '../../store/lesson-store';
 import { useT } from '../hooks';

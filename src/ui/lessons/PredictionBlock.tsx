@@ -1,6 +1,6 @@
+import type { LessonSlug } from '../../contract';
 import { lessonKey } from '../../content/keys';
 import type { StepContent } from '../../content';
-import type { LessonSlug } from '../../lessons/types';
 import { predict } from '../../store/lesson-store';
 import { useT } from '../hooks';
 import { plainText } from './marks';

@@ -1,7 +1,7 @@
+import type { LessonSlug } from '../../contract';
 import { useStore } from 'zustand';
 import { CONTENT, type QuizQuestion } from '../../content';
 import { lessonKey } from '../../content/keys';
-import type { LessonSlug } from '../../lessons/types';
 import { answerQuiz, finishLesson, lessonStore, setLessonPage } from '../../store/lesson-store';
 import { useT } from '../hooks';
 import { useArrival } from './use-arrival';

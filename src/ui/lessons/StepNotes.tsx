@@ -1,8 +1,8 @@
+import type { LessonSlug } from '../../contract';
 import { CONTENT, type StepContent } from '../../content';
 import { factSection } from '../../content/facts';
 import { lessonKey } from '../../content/keys';
 import type { MessageKey } from '../../i18n';
-import type { LessonSlug } from '../../lessons/types';
 import { useT } from '../hooks';
 import { RichText } from './RichText';
 import type { Tx } from './use-lesson-text';

@@ -1,8 +1,8 @@
+import type { LessonSlug } from '../../contract';
 import { useStore } from 'zustand';
 import { CONTENT } from '../../content';
 import { highlightKeys } from '../../content/highlight-keys';
 import { lessonKey } from '../../content/keys';
-import type { LessonSlug } from '../../lessons/types';
 import { lessonStore } from '../../store/lesson-store';
 import { useT } from '../hooks';
 import { useArrival } from './use-arrival';

@@ -1,7 +1,7 @@
+import type { LessonSlug } from '../../contract';
 import { useStore } from 'zustand';
 import type { StepContent } from '../../content';
 import { lessonKey } from '../../content/keys';
-import type { LessonSlug } from '../../lessons/types';
 import { lessonStore } from '../../store/lesson-store';
 import { useT } from '../hooks';
 import { RichText } from './RichText';

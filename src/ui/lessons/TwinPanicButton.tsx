@@ -1,4 +1,4 @@
-import type { MachineView } from '../../sim';
+import type { MachineView } from '../../contract';
 import { pushInput } from '../../store/input-store';
 import { useT } from '../hooks';
 

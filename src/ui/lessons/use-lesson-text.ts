@@ -1,6 +1,6 @@
+import type { LessonSlug } from '../../contract';
 import { useCallback, useEffect, useState } from 'react';
 import { hasLessonText, lessonText, loadLessonText } from '../../i18n/lesson-text';
-import type { LessonSlug } from '../../lessons/types';
 import { useLang } from '../hooks';
 
 export type LessonTranslate = (

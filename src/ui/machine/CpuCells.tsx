@@ -1,5 +1,5 @@
+import type { CpuState, MachineView } from '../../contract';
 import { memo } from 'react';
-import type { CpuState, MachineView } from '../../sim';
 import { isSelected, type Selection } from '../../store/selection-store';
 import { cellSlots } from '../../viz/machine-layout';
 import type { CellBox } from '../../viz/machine-types';

@@ -1,4 +1,4 @@
-import type { MachineView } from '../../sim';
+import type { MachineView } from '../../contract';
 import { isSelected, type Selection } from '../../store/selection-store';
 import type { ChipBox, GroupBox } from '../../viz/machine-types';
 import { ownerColour } from '../../viz/palette';

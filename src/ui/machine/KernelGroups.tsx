@@ -1,8 +1,8 @@
+import type { InstanceView, MachineView } from '../../contract';
 import { memo } from 'react';
 import type { Lang } from '../../i18n';
-import type { InstanceView, MachineView } from '../../sim';
 import { isSelected, type Selection } from '../../store/selection-store';
-import { RING_USABLE } from '../../viz/machine-ipi';
+import { RING_USABLE } from '../../contract';
 import type { GroupBox, Point } from '../../viz/machine-types';
 import { ownerColour } from '../../viz/palette';
 import { formatMiB } from '../format';

@@ -1,9 +1,10 @@
+import type { MachineView as MachineSnapshot } from '../../contract';
 import './machine.css';
 import { useId, useMemo, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../../i18n';
-import type { MachineView as MachineSnapshot } from '../../sim';
 import { prefsStore } from '../../store/prefs-store';
+import { startStore } from '../../store/start-store';
 import { select, selectionStore } from '../../store/selection-store';
 import { simStore } from '../../store/sim-store';
 import { layoutMachine, MARGIN } from '../../viz/machine-layout';
@@ -143,7 +144,7 @@ function MachineDrawing({ view, interactive, testPrefix, waiting }: DrawingProps
 export function MachineView() {
   const t = useT();
   const view = useStore(simStore, (s) => s.view);
-  const twin = useStore(prefsStore, (s) => s.twin);
+  const twin = useStore(startStore, (s) => s.spec.twin ?? false);
   return (
     <figure className="mk-figure">
       {twin ? (

@@ -1,5 +1,5 @@
+import type { MachineView } from '../../contract';
 import type { Lang } from '../../i18n';
-import type { MachineView } from '../../sim';
 import type { MemoryLayout } from '../../viz/machine-types';
 import { ownerColour, ownerInk } from '../../viz/palette';
 import { formatMiB } from '../format';

@@ -1,6 +1,6 @@
+import type { CpuState, InstanceView, MachineView } from '../../contract';
 import type { Lang, MessageKey } from '../../i18n';
-import type { CpuState, InstanceView, MachineView } from '../../sim';
-import { RING_USABLE } from '../../viz/machine-ipi';
+import { RING_USABLE } from '../../contract';
 import type { GroupSpec, LayoutSpec, MemorySpec } from '../../viz/machine-types';
 import { formatCount, formatMiB } from '../format';
 

@@ -1,6 +1,6 @@
+import type { MetricPoint, WorkloadKind, WorkloadView } from '../../contract';
 import { memo } from 'react';
 import type { MessageKey } from '../../i18n';
-import type { MetricPoint, WorkloadKind, WorkloadView } from '../../sim';
 import { select } from '../../store/selection-store';
 import { chartPaths, CHART_W, missBars, summarise } from '../../viz/chart-lines';
 import { formatCount, formatNs } from '../format';

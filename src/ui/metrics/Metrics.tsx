@@ -1,6 +1,6 @@
+import type { MachineView, MetricPoint, WorkloadView } from '../../contract';
 import { useStore } from 'zustand';
 import type { MessageKey } from '../../i18n';
-import type { MachineView, MetricPoint, WorkloadView } from '../../sim';
 import { isSelected, select, selectionStore } from '../../store/selection-store';
 import { simStore } from '../../store/sim-store';
 import { chartDomain } from '../../viz/chart-lines';

@@ -1,8 +1,8 @@
+import type { LessonSlug } from '../../contract';
 import './presenter.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { lessonKey } from '../../content/keys';
-import type { LessonSlug } from '../../lessons/types';
 import { lessonStore } from '../../store/lesson-store';
 import { presenterStore, setBlank } from '../../store/presenter-store';
 import { simStore } from '../../store/sim-store';

@@ -1,6 +1,6 @@
+import type { LessonSlug } from '../../contract';
 import { useStore } from 'zustand';
 import { lessonKey } from '../../content/keys';
-import type { LessonSlug } from '../../lessons/types';
 import { lessonStore } from '../../store/lesson-store';
 import { useT } from '../hooks';
 import { RichText } from '../lessons/RichText';

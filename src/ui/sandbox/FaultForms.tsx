@@ -1,5 +1,5 @@
+import type { FaultInput, FaultKind } from '../../contract';
 import { useState, type ReactNode } from 'react';
-import type { FaultInput, FaultKind } from '../../sim';
 import { useT } from '../hooks';
 import { FAULTS } from './catalog';
 import { parseIntField } from './parse';

@@ -1,5 +1,5 @@
+import type { ImageKind, Input } from '../../contract';
 import { useId, useState } from 'react';
-import type { ImageKind, Input } from '../../sim';
 import type { MessageKey } from '../../i18n';
 import { formatMiB } from '../format';
 import { useLang, useT } from '../hooks';

@@ -1,5 +1,5 @@
+import type { MsgCategory } from '../../contract';
 import { useState } from 'react';
-import type { MsgCategory } from '../../sim';
 import { formatCount } from '../format';
 import { useLang, useT } from '../hooks';
 import { CATEGORY_LIST, categoryLabel } from './catalog';

@@ -1,5 +1,5 @@
+import type { Input } from '../../contract';
 import { useState } from 'react';
-import type { Input } from '../../sim';
 import { formatMiB } from '../format';
 import { useLang, useT } from '../hooks';
 import { effective, formatCpuList, parseRequiredInt } from './parse';

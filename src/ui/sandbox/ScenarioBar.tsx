@@ -1,8 +1,9 @@
+import type { PresetId, ProposalVersion } from '../../contract';
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import type { PresetId, ProposalVersion } from '../../sim';
 import { controls } from '../../store/controls';
 import { prefsStore, setPrefs } from '../../store/prefs-store';
+import { startStore } from '../../store/start-store';
 import { select } from '../../store/selection-store';
 import { useT } from '../hooks';
 import { PRESET_LIST, PRESETS, VERSION_LIST, VERSIONS } from './catalog';
@@ -24,7 +25,7 @@ const MAX_SEED = 999_999_999_999_999;
 export function ScenarioBar() {
   const t = useT();
   const machine = useMachine();
-  const twin = useStore(prefsStore, (s) => s.twin);
+  const twin = useStore(startStore, (s) => s.spec.twin ?? false);
   const aggregate = useStore(prefsStore, (s) => s.aggregate);
   const [start] = useState(() => startFromSearch(location.search));
   const [preset, setPreset] = useState<PresetId>(start.preset);

@@ -1,6 +1,6 @@
+import type { Input, WorkloadKind } from '../../contract';
 import { useState } from 'react';
 import type { MessageKey } from '../../i18n';
-import type { Input, WorkloadKind } from '../../sim';
 import { useT } from '../hooks';
 import { WORKLOAD_KIND_LIST, WORKLOAD_KINDS } from './catalog';
 import { effective, parseIntField, parseWorkloadName } from './parse';

@@ -1,4 +1,3 @@
-import type { MessageKey } from '../../i18n';
 import type {
   DeviceKind,
   FaultKind,
@@ -7,7 +6,8 @@ import type {
   PresetId,
   ProposalVersion,
   WorkloadKind,
-} from '../../sim';
+} from '../../contract';
+import type { MessageKey } from '../../i18n';
 
 /*
  * The sandbox's fixed lists. src/ui may not import values from src/sim at runtime (DESIGN §2,

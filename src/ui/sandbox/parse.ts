@@ -1,5 +1,5 @@
+import type { InstanceState, PresetId, ProposalVersion } from '../../contract';
 import type { MessageKey } from '../../i18n';
-import type { InstanceState, PresetId, ProposalVersion } from '../../sim';
 import { PRESET_LIST } from './catalog';
 
 /**

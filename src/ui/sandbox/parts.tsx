@@ -1,7 +1,6 @@
+import type { AppliedInput, Input } from '../../contract';
 import { useId, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { Input } from '../../sim';
-import type { AppliedInput } from '../../worker/engine';
 import { pushInput } from '../../store/input-store';
 import { simStore } from '../../store/sim-store';
 import { useT } from '../hooks';

@@ -1,5 +1,5 @@
+import type { InstanceState, ProposalVersion, WorkloadKind } from '../../contract';
 import { useStore } from 'zustand';
-import type { InstanceState, ProposalVersion, WorkloadKind } from '../../sim';
 import { simStore, type SimState } from '../../store/sim-store';
 import { jsonMemo } from './memo';
 

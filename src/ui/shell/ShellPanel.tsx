@@ -1,6 +1,6 @@
+import type { OutLine } from '../../contract';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
-import type { OutLine } from '../../worker/engine';
 import { pushInput } from '../../store/input-store';
 import { clearShell, pushShellEntry, simStore } from '../../store/sim-store';
 import { useT } from '../hooks';

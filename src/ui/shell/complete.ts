@@ -1,4 +1,4 @@
-import type { MachineView } from '../../sim';
+import type { MachineView } from '../../contract';
 
 // Tab completion for the shell panel. It runs on the page, from the MachineView the frames
 // bring (the shell's own code runs in the worker), so the tables below repeat the shell's:

@@ -1,6 +1,6 @@
+import type { OutLine } from '../../contract';
 import type { MessageKey } from '../../i18n';
 import shellEn from '../../i18n/en/shell.json';
-import type { OutLine } from '../../worker/engine';
 import type { ShellEntry } from '../../store/sim-store';
 
 /** What the prompt shows: the lab's shell runs on the host, as root (kerf needs root). */

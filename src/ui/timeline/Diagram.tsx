@@ -1,6 +1,6 @@
+import type { MachineView } from '../../contract';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MessageKey } from '../../i18n';
-import type { MachineView } from '../../sim';
 import { select, type Selection } from '../../store/selection-store';
 import { TRAFFIC_CAP } from '../../store/sim-store';
 import { binByColumn, planArrows, type Traffic } from '../../viz/timeline-arrows';

@@ -1,5 +1,5 @@
+import type { MachineView } from '../../contract';
 import { useState, type RefObject } from 'react';
-import type { MachineView } from '../../sim';
 import { select } from '../../store/selection-store';
 import {
   arrowPaths,

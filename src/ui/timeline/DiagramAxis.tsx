@@ -1,4 +1,4 @@
-import type { MachineView } from '../../sim';
+import type { MachineView } from '../../contract';
 import { select } from '../../store/selection-store';
 import { ownerColour } from '../../viz/palette';
 import { markPath, type HappeningMark } from '../../viz/timeline-marks';

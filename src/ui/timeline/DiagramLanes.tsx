@@ -1,6 +1,6 @@
+import type { MachineView } from '../../contract';
 import type { KeyboardEvent } from 'react';
 import type { MessageKey } from '../../i18n';
-import type { MachineView } from '../../sim';
 import { ownerColour } from '../../viz/palette';
 import type { LaneGroup, LaneRow, LaneSegment } from '../../viz/timeline-lanes';
 import { useT } from '../hooks';

@@ -1,6 +1,6 @@
+import type { CpuState } from '../../contract';
 import { memo } from 'react';
 import type { MessageKey } from '../../i18n';
-import type { CpuState } from '../../sim';
 import { markPath, type HappeningMarkKind } from '../../viz/timeline-marks';
 import { useT } from '../hooks';
 

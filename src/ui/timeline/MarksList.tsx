@@ -1,5 +1,5 @@
+import type { MachineView } from '../../contract';
 import { useState } from 'react';
-import type { MachineView } from '../../sim';
 import { select, isSelected, type Selection } from '../../store/selection-store';
 import type { Traffic } from '../../viz/timeline-arrows';
 import type { CpuEvent } from '../../viz/timeline-lanes';

@@ -1,5 +1,5 @@
+import type { MachineView } from '../../contract';
 import type { Lang } from '../../i18n';
-import type { MachineView } from '../../sim';
 import type { Arrow, FateMark } from '../../viz/timeline-arrows';
 import type { HappeningMark } from '../../viz/timeline-marks';
 import { formatNs } from '../format';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../../src/lessons';
 import { MS } from '../../../src/sim/time';
-import { Engine, type EngineLogEntry, type Frame } from '../../../src/worker/engine';
+import type { Frame, LogEntry } from '../../../src/contract';
+import { Engine } from '../../../src/worker/engine';
 
 const slug = 'one-kernel-owns-everything';
 const logic = LESSONS[slug];
@@ -9,7 +10,7 @@ const idle = { inputs: [], advanceNs: 0, sinceHappening: -1 } as const;
 const noYield = async () => {};
 
 /** What the page's bridge does with frames: mirror the worker's log. */
-function mirror(log: EngineLogEntry[], f: Frame): void {
+function mirror(log: LogEntry[], f: Frame): void {
   if (f.fork || f.applied.length > 0 || f.logLength < log.length) {
     log.length = Math.max(0, f.logLength - f.applied.length);
     for (const a of f.applied) log.push({ atNs: a.atNs, input: a.input });
@@ -31,7 +32,7 @@ describe('lessons in the engine', () => {
 
   it('"show me" plays its script as simulated time passes, and the page can mirror its log', () => {
     const e = new Engine({ scenario: logic.scenario, seed: 1, lesson: slug });
-    const log: EngineLogEntry[] = [];
+    const log: LogEntry[] = [];
     mirror(log, e.frame({ ...idle, inputs: [{ type: 'lesson.step', step: 2 }] }));
     e.showMe(false);
     let f = e.makeFrame([], null, 0, false, idle);

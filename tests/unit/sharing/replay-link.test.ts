@@ -13,7 +13,7 @@ import {
 import { translate } from '../../../src/i18n';
 import { preset } from '../../../src/sim/presets';
 import { createSimApi } from '../../../src/worker/api';
-import { ENGINE_VERSION } from '../../../src/worker/engine-version';
+import { ENGINE_VERSION } from '../../../src/contract';
 import { problemText } from '../../../src/ui/share/problem-text';
 
 const lessonReplay: Replay = {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { preset, stateHash, traceHash, type Input } from '../../../src/sim';
 import { MS } from '../../../src/sim/time';
-import { Engine, replayLog, type EngineInput, type FrameRequest } from '../../../src/worker/engine';
+import type { FrameRequest, LabInput } from '../../../src/contract';
+import { Engine } from '../../../src/worker/engine';
+import { replayLog } from '../../../src/worker/replay-log';
 
 const scenario = preset('two-kernels');
 const noYield = async () => {};
 const idle = { inputs: [], advanceNs: 0, sinceHappening: -1 } as const;
-const line = (l: string): EngineInput => ({ type: 'shell.line', line: l });
-const frame = (e: Engine, inputs: EngineInput[], advanceNs = 0) =>
+const line = (l: string): LabInput => ({ type: 'shell.line', line: l });
+const frame = (e: Engine, inputs: LabInput[], advanceNs = 0) =>
   e.frame({ ...idle, inputs, advanceNs } satisfies FrameRequest);
 
 describe('shell lines through the engine', () => {

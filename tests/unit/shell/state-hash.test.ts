@@ -28,7 +28,7 @@ describe('stateHash: the state, not the history', () => {
     const trace = traceHash(m);
     expect(apply(m, { type: 'instance.exec', name: 'nobody' }).ok).toBe(false);
     m.counters.events += 5;
-    m.recent.push({ seq: 999, t: 0, kind: 'x', kernel: 0, detail: {} });
+    m.recent.push({ seq: 999, t: 0, kind: 'version', kernel: 0, detail: {} });
     expect(stateHash(m)).toBe(before);
     expect(traceHash(m)).toBe(trace);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Happening } from '../../../src/sim';
+import type { Happening, HappeningKind } from '../../../src/contract';
 import { happeningMarks, markPath, stackMarks } from '../../../src/viz/timeline-marks';
 
-const h = (seq: number, t: number, kind: string, kernel = 2): Happening => ({
+const h = (seq: number, t: number, kind: HappeningKind, kernel = 2): Happening => ({
   seq,
   t,
   kind,

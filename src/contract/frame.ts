@@ -1,30 +1,26 @@
-import type { ApplyResult, CpuMark, Happening, MachineView, Scenario, TrafficEvent } from '../sim';
-import type { OutLine } from '../shell';
-import type { LabInput as EngineInput, LessonSlug } from '../lessons/types';
+import type { Happening } from './happenings';
+import type { LabInput } from './inputs';
+import type { LessonSlug } from './lessons';
+import type { ApplyResult } from './machine';
+import type { CpuMark, MachineView, TrafficEvent } from './view';
 
-/** What the worker and the page say to each other each frame (DESIGN §4). */
+// What the worker and the page say to each other each frame (DESIGN §4).
 
-/** One entry of the engine's input log: a machine input or a shell line, and when it came. */
-export interface EngineLogEntry {
-  readonly atNs: number;
-  readonly input: EngineInput;
-}
-
-export interface EngineInit {
-  readonly scenario: Scenario;
-  readonly seed: number;
-  readonly log?: readonly EngineLogEntry[];
-  /** Where to stand after the rebuild (a restart restores the time the page had reached). */
-  readonly t?: number;
-  readonly twin?: boolean;
-  /** Run this lesson: its scenario and twin, and goal tracking in every frame. */
-  readonly lesson?: LessonSlug;
-  /** Events between checkpoints (tests make it small to exercise thinning). */
-  readonly checkpointEvery?: number;
-}
+/**
+ * One line of shell output. Kernel and tool output is `text`, exactly as printed (English, as the
+ * real tools print it). Prose of the lab's own (help, notes) is a message `key` with `params`,
+ * which the page translates. `err` marks standard error.
+ */
+export type OutLine =
+  | { readonly text: string; readonly err?: true }
+  | {
+      readonly key: string;
+      readonly params?: Readonly<Record<string, string | number>>;
+      readonly err?: true;
+    };
 
 export interface FrameRequest {
-  readonly inputs: readonly EngineInput[];
+  readonly inputs: readonly LabInput[];
   /** Simulated nanoseconds to move forward in this frame (0 when paused). */
   readonly advanceNs: number;
   readonly sinceHappening: number;
@@ -35,7 +31,7 @@ export interface FrameRequest {
 
 export interface AppliedInput {
   readonly atNs: number;
-  readonly input: EngineInput;
+  readonly input: LabInput;
   /** A shell line's result is always ok here: its own exit status is in the frame's `shell`. */
   readonly result: ApplyResult;
 }

@@ -1,6 +1,15 @@
-import type { KernelImage, MsgCategory, ProposalVersion, WorkloadKind } from './types';
+import type {
+  KernelImage,
+  MachineConfig,
+  MachineWideOp,
+  MsgCategory,
+  ProposalVersion,
+  WorkloadKind,
+} from './machine';
 
 // Inputs: the only way anything acts on the machine (DESIGN §2). Plain data, JSON-safe.
+// `Input` is what the simulator applies; `LabInput` is the one union the worker takes and logs:
+// machine inputs, shell lines and the lessons' own inputs.
 
 export type Input =
   | {
@@ -81,6 +90,81 @@ export type FaultInput =
       readonly type: 'fault';
       readonly kind: 'machine-wide';
       readonly from: string;
-      readonly op?: 'wbinvd' | 'split-lock';
+      readonly op?: MachineWideOp;
     }
   | { readonly type: 'fault'; readonly kind: 'claim-miss'; readonly cpu: number };
+
+/**
+ * A line typed into the shell: logged with its simulated time like any input and, on replay,
+ * parsed again into the same machine inputs.
+ */
+export interface ShellLine {
+  readonly type: 'shell.line';
+  readonly line: string;
+}
+
+/**
+ * What a lesson adds. Both are logged like any input, so replay = seed + log covers lessons too.
+ * - `lesson.step`: the learner moved to step `step` (0-based); goal tracking starts again here.
+ * - `twin.only`: an input for the monolithic twin alone (L5: "panic the twin's kernel").
+ */
+export type LessonInput =
+  | { readonly type: 'lesson.step'; readonly step: number }
+  | { readonly type: 'twin.only'; readonly input: Input };
+
+/** The one input union: what the page sends the worker and what the engine's log holds. */
+export type LabInput = Input | ShellLine | LessonInput;
+
+export type InputType = Input['type'];
+
+/** Every machine input type, in the order the docs list them. */
+export const INPUT_TYPES = [
+  'instance.create',
+  'instance.load',
+  'instance.exec',
+  'instance.kill',
+  'instance.unload',
+  'instance.delete',
+  'instance.memAdd',
+  'cpu.hotplug',
+  'cpu.toPool',
+  'cpu.fromPool',
+  'pool.grow',
+  'pool.rollback',
+  'device.lend',
+  'device.return',
+  'iommu.set',
+  'version.set',
+  'msg.send',
+  'workload.start',
+  'workload.stop',
+  'workload.load',
+  'service.redirect',
+  'fault',
+] as const satisfies readonly InputType[];
+
+/** The inputs a scenario's setup may hold: building the machine, not acting on it. */
+export const SETUP_TYPES = [
+  'cpu.toPool',
+  'cpu.fromPool',
+  'cpu.hotplug',
+  'pool.grow',
+  'iommu.set',
+  'instance.create',
+  'instance.load',
+  'instance.exec',
+  'device.lend',
+  'workload.start',
+] as const satisfies readonly InputType[];
+
+/** A scenario is a machine and what is done to it at t = 0. Replay = scenario + seed + log. */
+export interface Scenario {
+  readonly config: MachineConfig;
+  readonly setup: readonly Input[];
+}
+
+/** One entry of an input log: the input and the simulated time it was applied at. */
+export interface LogEntry<I = LabInput> {
+  readonly atNs: number;
+  readonly input: I;
+}

@@ -1,0 +1,61 @@
+import type { Frame, FrameRequest, Since } from './frame';
+import type { LogEntry, Scenario } from './inputs';
+import type { LessonSlug } from './lessons';
+import type { ConstantName, ProposalVersion, TimingConstant } from './machine';
+import type { PresetId } from './presets';
+
+/** What a machine is started (or rebuilt, after a restart) from: replay = this + seed + log. */
+export interface StartSpec {
+  /** A preset or a whole scenario; ignored for a lesson, which brings its own. */
+  readonly scenario: Scenario | PresetId;
+  readonly seed: number;
+  readonly log?: readonly LogEntry[];
+  /** Where to stand after the rebuild (a restart restores the time the page had reached). */
+  readonly t?: number;
+  /** The monolithic twin beside the machine (a lesson brings its own setting). */
+  readonly twin?: boolean;
+  /** Run this lesson: its scenario and twin, and goal tracking in every frame. */
+  readonly lesson?: LessonSlug;
+  /** With `lesson`: stand at the start of this step (0-based), replaying earlier solutions. */
+  readonly step?: number;
+  /** Start the preset under another proposal version. */
+  readonly version?: ProposalVersion;
+  /** Events between checkpoints (tests make it small to exercise thinning). */
+  readonly checkpointEvery?: number;
+}
+
+export interface Hello {
+  readonly engine: number;
+  readonly constants: Readonly<Record<ConstantName, TimingConstant>>;
+}
+
+/**
+ * Everything the page may ask of the simulator. The worker exposes one object of this type
+ * through Comlink (src/worker/sim.worker.ts); `?mainthread` and the embed's fallback expose the
+ * same object on a MessageChannel.
+ */
+export interface SimApi {
+  hello(): Hello;
+  init(spec: StartSpec): Frame;
+  /** Would this scenario boot? An imported file is tried on the side before it replaces anything. */
+  checkScenario(scenario: Scenario, seed: number): string | null;
+  /** The lesson step's "show me" (`jump`: straight to its end, until its goals hold). */
+  showMe(jump: boolean, since: Since): Frame;
+  /** Back or reset: stand where lesson step `step` began, dropping what came after. */
+  rewindToStep(step: number, since: Since): Promise<Frame>;
+  frame(req: FrameRequest): Frame;
+  stepEvent(since: Since): Frame;
+  skipToHappening(since: Since, maxNs: number): Frame;
+  seek(t: number, since: Since): Promise<Frame>;
+  setTwin(on: boolean): void;
+  /** The running machine's scenario (a preset's resolved, under its version): exporting it. */
+  scenario(): Scenario;
+  hash(): string;
+  /** The run so far as Chrome trace-event JSON (a replay with full recording). */
+  exportTrace(): string;
+  /** The golden trace hash of the busy preset, computed in this engine (the e2e test compares). */
+  goldenHash(seed: number): { hash: string; events: number };
+  /** Test hooks: stop answering, or throw, as a wedged or crashed worker would. */
+  hang(): void;
+  crash(): void;
+}
