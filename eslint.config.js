@@ -252,6 +252,7 @@ const BANNED_GLOBALS = [
 export default defineConfig([
   globalIgnores([
     'dist/',
+    'dist-e2e-*/',
     'node_modules/',
     'test-results/',
     'playwright-report/',

@@ -3,7 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, requireChromium } from './tests/e2e/find-chromium';
 
 const CI = !!process.env.CI;
-const PORT = 4173;
+// E2E_PORT lets two e2e runs share a machine (each builds to its own folder and serves it).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT = PORT === 4173 ? 'dist' : `dist-e2e-${PORT}`;
 const executablePath = requireChromium(); // throws with a clear message when there is none
 
 export default defineConfig({
@@ -11,12 +13,21 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   // Not test-results/: Playwright empties its outputDir on start, and the vitest JSON reports
   // (test-results/unit-report.json, lint-report.json) must survive for scripts/run-all-tests.mjs.
-  outputDir: 'test-results/playwright',
+  outputDir: PORT === 4173 ? 'test-results/playwright' : `test-results/playwright-${PORT}`,
   fullyParallel: true,
   forbidOnly: CI,
   workers: 2,
   retries: CI ? 1 : 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  reporter: [
+    ['list'],
+    [
+      'json',
+      {
+        outputFile:
+          PORT === 4173 ? 'test-results/e2e-report.json' : `test-results/e2e-report-${PORT}.json`,
+      },
+    ],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'on-first-retry',
@@ -34,7 +45,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${OUT} && npx vite preview --outDir ${OUT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !CI,
     timeout: 120_000,
