@@ -1,4 +1,4 @@
-import { preset, traceHash, type Machine, type Scenario } from '../sim';
+import { nextEventTime, preset, traceHash, type Machine, type Scenario } from '../sim';
 import type {
   AppliedInput,
   Frame,
@@ -19,6 +19,7 @@ import { Timeline } from './timeline';
 
 /** At most this many events per frame, so a frame never blocks the worker for long. */
 export const FRAME_EVENT_BUDGET = 150_000;
+const FOREVER = Number.MAX_SAFE_INTEGER;
 
 /** What an engine is built from: a start spec with its scenario resolved. */
 export interface EngineInit {
@@ -134,15 +135,28 @@ export class Engine {
     await this.runner?.rewindToStep(step, yieldNow);
   }
 
+  /** Advance to the next queued event (the "next event" button). */
   stepEvent(since: Since): Frame {
     const start = this.tl.now;
-    this.tl.stepEvent();
+    const t = nextEventTime(this.tl.machine);
+    if (t !== undefined) this.tl.runTo(t, FOREVER);
     return this.makeFrame([], null, this.tl.now - start, false, since);
   }
 
+  /** Run until the next narrated happening (a state change, a fault), at most `maxNs` ahead. */
   skipToHappening(since: Since, maxNs: number): Frame {
     const start = this.tl.now;
-    this.tl.skipToHappening(maxNs);
+    const m = () => this.tl.machine;
+    const head = m().happeningSeq;
+    while (m().happeningSeq === head && this.tl.now - start < maxNs) {
+      const t = nextEventTime(m());
+      if (t === undefined || t - start > maxNs) {
+        this.tl.runTo(start + maxNs, FOREVER);
+        break;
+      }
+      this.tl.runTo(t, FOREVER);
+    }
+    this.tl.maybeCheckpoint();
     return this.makeFrame([], null, this.tl.now - start, false, since);
   }
 

@@ -9,7 +9,8 @@ import {
   type TrackerState,
 } from '../lessons/tracker';
 import { ScriptPlayer } from './script-player';
-import type { Timeline, TimelineLesson } from './timeline';
+import type { TimelineLesson } from './apply-entry';
+import type { Timeline } from './timeline';
 
 /** In a lesson the machine runs in chunks this small, so goals see every message (see tracker). */
 const LESSON_CHUNK = 1000;

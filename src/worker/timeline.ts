@@ -1,55 +1,19 @@
 import {
   advanceTo,
-  apply,
   createMachine,
-  nextEventTime,
-  twinInput,
   twinScenario,
-  type ApplyResult,
   type Input,
   type Machine,
   type Scenario,
 } from '../sim';
-import { execLine, type ShellResult } from '../shell';
+import type { ShellResult } from '../shell';
 import type { AppliedInput, LabInput, LogEntry, ShellOutput } from '../contract';
-import type { TrackerState } from '../lessons/tracker';
+import { applyEntry, type EntryResult, type TimelineLesson } from './apply-entry';
 import { CHECKPOINT_EVERY_EVENTS, Checkpoints } from './checkpoints';
 import { rebuildTwin } from './twin-rebuild';
 
 /** Re-simulation during a seek runs in chunks of this many events, yielding between them. */
 export const SEEK_CHUNK = 200_000;
-
-const NO_SUCH_STEP: ApplyResult = {
-  ok: false,
-  code: 'EINVAL',
-  errno: -22,
-  message: 'no such lesson step',
-};
-
-/** What a running lesson adds to the timeline (src/worker/lesson-runner.ts; absent in the sandbox). */
-export interface TimelineLesson {
-  /** Events per run chunk: the goals are checked after each one. */
-  readonly chunk: number;
-  /** With a twin: whether faults reach it too (lessons that panic one side at a time say no). */
-  readonly mirrorFaults: boolean;
-  /** Check the step's goals against the machine as it stands. */
-  observe(): void;
-  /** A `lesson.step` input: goal tracking starts again at `step`. */
-  step(step: number): ApplyResult;
-  noteLine(line: string, exit: number): void;
-  /** When the playing "show me" script's next items are due (Infinity: none plays), and take them. */
-  nextScriptAt(): number;
-  fireScript(): void;
-  /** Goal tracking's state, kept with each checkpoint; `restore(null)` starts it again. */
-  save(): TrackerState;
-  restore(state: TrackerState | null): void;
-}
-
-/** What applying one entry did. */
-interface Ran {
-  readonly result: ApplyResult;
-  readonly shell?: ShellResult;
-}
 
 /**
  * The machine over time: its input log, the twin beside it, checkpoints, running forward, seeking
@@ -167,39 +131,8 @@ export class Timeline {
   }
 
   /** Apply one entry to the machine, the twin and the lesson: the same path for every source. */
-  private run(e: LogEntry): Ran {
-    const input = e.input;
-    switch (input.type) {
-      case 'shell.line': {
-        const r = execLine(this.m, input.line);
-        this.expanded.set(e, r.inputs);
-        for (const i of r.inputs) this.applyTwin(i);
-        this.lesson?.noteLine(input.line, r.exit);
-        return { result: { ok: true }, shell: r };
-      }
-      case 'lesson.step':
-        return { result: this.lesson ? this.lesson.step(input.step) : NO_SUCH_STEP };
-      case 'twin.only': {
-        if (!this.tw) {
-          return { result: { ok: false, code: 'ENOENT', errno: -2, message: 'no twin machine' } };
-        }
-        advanceTo(this.tw, this.m.now);
-        return { result: apply(this.tw, input.input) };
-      }
-      default: {
-        const result = apply(this.m, input);
-        this.applyTwin(input);
-        return { result };
-      }
-    }
-  }
-
-  private applyTwin(input: Input): void {
-    if (!this.tw) return;
-    if (input.type === 'fault' && this.lesson?.mirrorFaults === false) return;
-    advanceTo(this.tw, this.m.now);
-    const ti = twinInput(input);
-    if (ti) apply(this.tw, ti);
+  private run(e: LogEntry): EntryResult {
+    return applyEntry({ m: this.m, tw: this.tw, lesson: this.lesson, expanded: this.expanded }, e);
   }
 
   /**
@@ -239,27 +172,6 @@ export class Timeline {
   private twinTo(t: number, done: boolean): boolean {
     if (this.tw) advanceTo(this.tw, t);
     return done;
-  }
-
-  /** Advance to the next queued event (the "next event" button). */
-  stepEvent(): void {
-    const t = nextEventTime(this.m);
-    if (t !== undefined) this.runTo(t, Number.MAX_SAFE_INTEGER);
-  }
-
-  /** Run until the next narrated happening (a state change, a fault), at most `maxNs` ahead. */
-  skipToHappening(maxNs: number): void {
-    const start = this.m.now;
-    const head = this.m.happeningSeq;
-    while (this.m.happeningSeq === head && this.m.now - start < maxNs) {
-      const t = nextEventTime(this.m);
-      if (t === undefined || t - start > maxNs) {
-        this.runTo(start + maxNs, Number.MAX_SAFE_INTEGER);
-        break;
-      }
-      this.runTo(t, Number.MAX_SAFE_INTEGER);
-    }
-    this.maybeCheckpoint();
   }
 
   /**
