@@ -14,6 +14,7 @@ const SRC_EXT = '{ts,tsx,mts,cts,js,jsx,mjs}';
 
 /** Every folder directly under src/. */
 const LAYERS = [
+  'contract',
   'sim',
   'lessons',
   'shell',
@@ -26,7 +27,15 @@ const LAYERS = [
   'ui',
   'app',
 ];
-const PURE_LAYERS = ['sim', 'lessons', 'shell'];
+const PURE_LAYERS = ['contract', 'sim', 'lessons', 'shell'];
+/** The worker side: what the page may only reach through the contract. */
+const WORKER_SIDE = ['sim', 'lessons', 'shell', 'worker'];
+/**
+ * The composition root's one door to the simulator: the only page module that may name
+ * src/worker at run time (it constructs the worker, or loads the sim on the page for `?mainthread`
+ * and the embed's fallback). Everything else on the page speaks src/contract.
+ */
+const SIM_HOST = 'src/app/sim-host.ts';
 const ABOVE_PURE = LAYERS.filter((l) => !PURE_LAYERS.includes(l));
 
 /**
@@ -40,44 +49,55 @@ const ABOVE_PURE = LAYERS.filter((l) => !PURE_LAYERS.includes(l));
  * not mistaken for src/lessons/) and by the aliases `@/x`, `~/x`, `src/x`, `/src/x`.
  */
 const LAYER_RULES = {
-  sim: { full: LAYERS.filter((l) => l !== 'sim'), bare: true },
+  // The contract both sides import: nothing else of the project, and no package but zod.
+  contract: { full: LAYERS.filter((l) => l !== 'contract'), bare: true, barePackages: ['zod'] },
+  sim: { full: LAYERS.filter((l) => l !== 'sim' && l !== 'contract'), bare: true },
   // Lessons script shell lines, so they may name the shell's types (never run its code).
   lessons: {
-    full: LAYERS.filter((l) => !['sim', 'lessons', 'shell'].includes(l)),
+    full: LAYERS.filter((l) => !['contract', 'sim', 'lessons', 'shell'].includes(l)),
     runtime: ['shell'],
     bare: true,
   },
-  shell: { full: LAYERS.filter((l) => l !== 'sim' && l !== 'shell'), bare: true },
+  shell: {
+    full: LAYERS.filter((l) => !['contract', 'sim', 'shell'].includes(l)),
+    bare: true,
+  },
   worker: {
     full: ['bridge', 'store', 'viz', 'content', 'i18n', 'ui', 'app'],
     packages: ['react', 'react-dom', 'd3', 'd3-[a-z-]+', 'zustand'],
   },
+  // The page: what crosses the worker line comes from src/contract, types included.
   bridge: {
-    full: ['viz', 'ui', 'app'],
-    runtime: ['sim', 'lessons', 'shell', 'worker'],
+    full: [...WORKER_SIDE, 'viz', 'ui', 'app'],
   },
   store: {
-    full: ['viz', 'ui', 'app'],
-    runtime: ['sim', 'lessons', 'shell', 'worker', 'bridge'],
+    full: [...WORKER_SIDE, 'viz', 'ui', 'app'],
+    runtime: ['bridge'],
   },
   viz: {
-    runtime: ['sim', 'lessons', 'shell', 'worker', 'bridge', 'store', 'ui', 'app'],
+    full: WORKER_SIDE,
+    runtime: ['bridge', 'store', 'ui', 'app'],
     packages: ['react', 'react-dom', 'd3-selection'],
     packagesRuntime: ['comlink'],
   },
   content: {
-    runtime: ['sim', 'lessons', 'shell', 'worker', 'bridge', 'store', 'viz', 'ui', 'app'],
+    full: WORKER_SIDE,
+    runtime: ['bridge', 'store', 'viz', 'ui', 'app'],
     packagesRuntime: ['comlink'],
   },
   i18n: {
-    runtime: LAYERS.filter((l) => l !== 'i18n'),
+    full: WORKER_SIDE,
+    runtime: LAYERS.filter((l) => l !== 'i18n' && !WORKER_SIDE.includes(l)),
     packagesRuntime: ['comlink'],
   },
   ui: {
-    runtime: ['sim', 'lessons', 'shell', 'worker', 'app'],
+    full: WORKER_SIDE,
+    runtime: ['app'],
     packagesRuntime: ['comlink'],
   },
-  app: {},
+  app: { full: WORKER_SIDE },
+  // SIM_HOST: the app's rule less the worker (it may construct it, or import it on demand).
+  'app/sim-host': { full: ['sim', 'lessons', 'shell'] },
 };
 
 /** d3 re-exports d3-selection; viz must not reach the DOM through it either. */
@@ -139,10 +159,12 @@ function restrictedImportsFor(layer, depth) {
     runtimeRegexes.push(regex);
   }
   if (r.bare) {
-    const regex = '^(?![./])';
+    const allowed = r.barePackages?.length ? `(?!${alt(r.barePackages)}(?:/|$))` : '';
+    const regex = `^(?![./])${allowed}`;
+    const but = r.barePackages?.length ? ` but ${r.barePackages.join(', ')}` : '';
     patterns.push({
       regex,
-      message: `src/${layer} imports nothing outside src (no npm packages, no node: builtins) — DESIGN §2.`,
+      message: `src/${layer} imports nothing outside src (no npm packages${but}, no node: builtins) — DESIGN §2.`,
     });
     runtimeRegexes.push(regex);
   }
@@ -178,8 +200,8 @@ function layerBlocks(layer) {
   const blocks = [];
   for (let depth = 0; depth <= MAX_DEPTH; depth++) {
     const { patterns, paths, runtimeRegexes } = restrictedImportsFor(layer, depth);
-    // Dynamic import() is not seen by no-restricted-imports. src/app may use it (the "sim on the
-    // main thread" debug switch); every other layer is held to its static rules.
+    // Dynamic import() is not seen by no-restricted-imports: every layer is held to its static
+    // rules here too (SIM_HOST's own block lets it load the worker's code on demand).
     const dynamicImportSyntax = runtimeRegexes.map((re) => ({
       selector: `ImportExpression[source.value=/${esqueryRegex(re)}/i]`,
       message: `src/${layer}: this dynamic import() crosses a layer boundary (DESIGN §2).`,
@@ -189,6 +211,7 @@ function layerBlocks(layer) {
     blocks.push({
       name: `layers/${layer}/depth-${depth}`,
       files: [`src/${layer}/${dirs}*.${SRC_EXT}`],
+      ignores: [SIM_HOST],
       rules: {
         '@typescript-eslint/no-restricted-imports': [
           'error',
@@ -199,6 +222,25 @@ function layerBlocks(layer) {
     });
   }
   return blocks;
+}
+
+/** SIM_HOST's own rule: the app's, less the worker (static and dynamic imports alike). */
+function simHostBlock() {
+  const { patterns, runtimeRegexes } = restrictedImportsFor('app/sim-host', 0);
+  return {
+    name: 'layers/app/sim-host',
+    files: [SIM_HOST],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+      'no-restricted-syntax': [
+        'error',
+        ...runtimeRegexes.map((re) => ({
+          selector: `ImportExpression[source.value=/${esqueryRegex(re)}/i]`,
+          message: 'src/app/sim-host.ts: this dynamic import() crosses a layer boundary.',
+        })),
+      ],
+    },
+  };
 }
 
 const DETERMINISM_MSG =
@@ -301,7 +343,7 @@ export default defineConfig([
   },
   {
     name: 'globals/pure',
-    files: [`src/{sim,lessons,shell}/**/*.${SRC_EXT}`],
+    files: [`src/{contract,sim,lessons,shell}/**/*.${SRC_EXT}`],
     languageOptions: { globals: { ...globals.es2022 } },
   },
 
@@ -314,12 +356,13 @@ export default defineConfig([
 
   // Layer import rules (DESIGN §2), one block per layer and folder depth.
   ...ABOVE_PURE.flatMap(layerBlocks),
+  simHostBlock(),
   ...PURE_LAYERS.flatMap(layerBlocks),
 
   // Determinism in the pure layers.
   {
     name: 'determinism/pure-layers',
-    files: [`src/{sim,lessons,shell}/**/*.${SRC_EXT}`],
+    files: [`src/{contract,sim,lessons,shell}/**/*.${SRC_EXT}`],
     rules: {
       'no-restricted-properties': [
         'error',

@@ -1,6 +1,6 @@
 // @lint-as: src/bridge/__fixture__.ts
-// @expect: none
-// Allowed: only the type crosses; comlink is fine in the bridge.
+// @expect: @typescript-eslint/no-restricted-imports
+// The API's type lives in the contract, not in the worker.
 import { wrap } from 'comlink';
 import type { SimApi } from '../worker/api';
 

@@ -1,6 +1,6 @@
 // @lint-as: src/ui/__fixture__.tsx
 // @expect: @typescript-eslint/no-import-type-side-effects
-// Under verbatimModuleSyntax this still loads '../sim/types' at runtime: write `import type`.
-import { type Machine } from '../sim/types';
+// Under verbatimModuleSyntax this still loads '../contract' at runtime: write `import type`.
+import { type MachineView } from '../contract';
 
-export type View = Pick<Machine, 'cpus'>;
+export type View = Pick<MachineView, 'cpus'>;

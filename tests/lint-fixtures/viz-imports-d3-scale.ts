@@ -1,7 +1,7 @@
 // @lint-as: src/viz/__fixture__.ts
 // @expect: none
-// Allowed: D3 math and sim types.
+// Allowed: D3 math and the contract's types.
 import { scaleLinear } from 'd3';
-import type { Machine } from '../sim/types';
+import type { MachineView } from '../contract';
 
-export const xScale = (m: Machine) => scaleLinear().domain([0, m.cpus]).range([0, 100]);
+export const xScale = (v: MachineView) => scaleLinear().domain([0, v.cpus.length]).range([0, 100]);

@@ -51,6 +51,10 @@ describe('layer rules (eslint.config.js)', () => {
       'ui-imports-sim-runtime.tsx',
       'sim-math-random.ts',
       'ui-imports-sim-type.tsx',
+      'app-imports-sim-runtime.ts',
+      'sim-host-imports-worker.ts',
+      'contract-imports-sim.ts',
+      'sim-imports-worker.ts',
     ]) {
       expect(names).toContain(required);
     }
