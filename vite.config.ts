@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { csp } from './scripts/csp';
 import { offline } from './scripts/vite-offline';
 
 export default defineConfig({
   // Relative base: the built app works from any path on a static host.
   base: './',
+  // csp(): the Content-Security-Policy <meta> of every page (scripts/csp.ts);
   // offline(): dist/sw.js, the service worker that precaches the build (docs/architecture.md).
-  plugins: [react(), offline()],
+  plugins: [react(), csp(), offline()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

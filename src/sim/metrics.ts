@@ -3,7 +3,12 @@ import type { LatencyWindow, MetricPoint, Workload } from './types';
 /** Four buckets per power of two of nanoseconds: ≤ 19 % error, integer-only. */
 const SUB = 4;
 export const HIST_BUCKETS = 48 * SUB;
-export const HISTORY_CAP = 600;
+/**
+ * Closed windows kept per workload. Only the newest is read (the view's `last`, the lessons'
+ * goals); the page keeps its own series from frames. A long history would be cloned into every
+ * checkpoint: memory over a long run (DESIGN §8).
+ */
+export const HISTORY_CAP = 2;
 
 export function bucketOf(ns: number): number {
   if (ns < 1) return 0;

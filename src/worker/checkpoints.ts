@@ -3,7 +3,7 @@ import type { TrackerState } from '../lessons/tracker';
 
 /** Events between checkpoints by default. */
 export const CHECKPOINT_EVERY_EVENTS = 250_000;
-export const MAX_CHECKPOINTS = 24;
+export const MAX_CHECKPOINTS = 16;
 
 /** The machine (and twin, and lesson tracking) as it stood at `t`, after `applied` log entries. */
 export interface Checkpoint {

@@ -16,6 +16,15 @@ import { rebuildTwin } from './twin-rebuild';
 export const SEEK_CHUNK = 200_000;
 
 /**
+ * A copy of the machine for a checkpoint, without the buffers the page draws from (message
+ * traffic, CPU marks): re-simulating from the checkpoint writes them again with the same sequence
+ * numbers, and the page keeps what it already has. They are half a busy machine's size.
+ */
+function forCheckpoint(m: Machine): Machine {
+  return structuredClone({ ...m, traffic: [], cpuLog: [] });
+}
+
+/**
  * The machine over time: its input log, the twin beside it, checkpoints, running forward, seeking
  * back and forking. Every input — the page's, a replayed one, a script's — goes through `run`.
  */
@@ -247,8 +256,8 @@ export class Timeline {
       t: this.m.now,
       applied: this.appliedCount,
       events: this.m.counters.events,
-      machine: structuredClone(this.m),
-      twin: this.tw ? structuredClone(this.tw) : null,
+      machine: forCheckpoint(this.m),
+      twin: this.tw ? forCheckpoint(this.tw) : null,
       lesson: this.lesson ? structuredClone(this.lesson.save()) : null,
     };
   }

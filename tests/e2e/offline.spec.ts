@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type {} from '../../src/app/test-hooks';
 import { atStep, goalsMet, predict, STATE } from './lesson-drive';
-import { serveStatic } from './static-server';
+import { build, serveStatic } from './static-server';
 
 /**
  * Offline use and static hosting (issue 6, item 6): after one visit the service worker has every
@@ -25,17 +22,6 @@ function failures(page: Page): string[] {
   const failed: string[] = [];
   page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText ?? '?'}`));
   return failed;
-}
-
-/** A production build with this base, in a fresh temporary folder (about a second). */
-function build(base: string): string {
-  const out = mkdtempSync(path.join(tmpdir(), 'mklab-base-'));
-  execFileSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', `--base=${base}`, `--outDir=${out}`],
-    { stdio: 'pipe' },
-  );
-  return out;
 }
 
 async function running(page: Page): Promise<void> {

@@ -1,6 +1,8 @@
 // A small static file server for e2e: serves a built dist/ under a sub-path (`/some/sub/path/`),
 // as a static host would, on a free port of 127.0.0.1. No caching headers, no rewrites.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -22,7 +24,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string, prefix: string): Promise<StaticServer> {
+/** Response headers to add per served file (e.g. a Content-Security-Policy on HTML pages). */
+export type ExtraHeaders = (file: string) => Readonly<Record<string, string>>;
+
+export async function serveStatic(
+  dir: string,
+  prefix: string,
+  headers: ExtraHeaders = () => ({}),
+): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -44,7 +53,10 @@ export async function serveStatic(dir: string, prefix: string): Promise<StaticSe
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      ...headers(file),
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -57,4 +69,15 @@ export async function serveStatic(dir: string, prefix: string): Promise<StaticSe
         server.close(() => resolve());
       }),
   };
+}
+
+/** A production build with this base, in a fresh temporary folder (about a second). */
+export function build(base = './'): string {
+  const out = mkdtempSync(path.join(tmpdir(), 'mklab-build-'));
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', `--base=${base}`, `--outDir=${out}`],
+    { stdio: 'pipe' },
+  );
+  return out;
 }

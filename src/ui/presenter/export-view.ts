@@ -51,6 +51,9 @@ async function fontFace(): Promise<string | null> {
   return null;
 }
 
+/** The attribute the export writes each element's computed look into (see below). */
+const STYLE_ATTR = 'data-export-style';
+
 /**
  * The machine view as a standalone SVG file: a copy with every element's computed look written
  * onto it (so the page's stylesheet and CSS variables are no longer needed), the theme's
@@ -70,9 +73,11 @@ export async function machineSvg(
     const cs = getComputedStyle(el);
     // The computed look replaces the element's own style attribute (which may hold variables);
     // its CSS transform becomes the transform attribute.
+    // Written under another name and renamed in the text: the page's Content-Security-Policy
+    // (style-src 'self') refuses style attributes set from script, even on a detached copy.
     const style = styleDeclaration((p) => cs.getPropertyValue(p));
-    if (style) copy.setAttribute('style', style);
-    else copy.removeAttribute('style');
+    copy.removeAttribute('style');
+    if (style) copy.setAttribute(STYLE_ATTR, style);
     // (Patterns and gradients keep their own patternTransform / gradientTransform.)
     const own = el === svg || el instanceof SVGPatternElement || el instanceof SVGGradientElement;
     const transform = own ? null : transformAttribute(cs.getPropertyValue('transform'));
@@ -109,7 +114,10 @@ export async function machineSvg(
     style.textContent = font;
     clone.prepend(style);
   }
-  return { text: svgFileText(new XMLSerializer().serializeToString(clone)), width, height };
+  const markup = new XMLSerializer()
+    .serializeToString(clone)
+    .replaceAll(` ${STYLE_ATTR}="`, ' style="');
+  return { text: svgFileText(markup), width, height };
 }
 
 /** The view as a PNG at twice its size: the SVG drawn, then the message dots over it. */

@@ -1,0 +1,48 @@
+// The Content-Security-Policy the build ships (a <meta> in index.html and embed.html, added at
+// build time: `vite dev` injects inline scripts of its own) and the header form hosts can send
+// (docs/embedding.md). One list, so the meta, the docs and the e2e test that serves the build
+// under the header cannot drift apart.
+import type { Plugin } from 'vite';
+
+/**
+ * Beyond `'self'`: images and fonts from `data:`/`blob:` URLs (the SVG/PNG export embeds the
+ * font and draws the SVG through a blob URL; the QR code is an SVG data URL). Nothing else is
+ * loaded from anywhere but the lab's own origin.
+ */
+export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'worker-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' data: blob:",
+  'font-src': "'self' data:",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+};
+
+/** The policy as one string; `frame-ancestors` only works as a header, never in a <meta>. */
+export function cspString(extra: Readonly<Record<string, string>> = {}): string {
+  return Object.entries({ ...CSP_DIRECTIVES, ...extra })
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
+}
+
+/** Vite plugin (build only): the policy as the first thing in every page's <head>. */
+export function csp(): Plugin {
+  return {
+    name: 'mklab-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: cspString() },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}

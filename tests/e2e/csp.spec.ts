@@ -1,0 +1,134 @@
+import type {} from '../../src/app/test-hooks';
+import { rmSync } from 'node:fs';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { cspString } from '../../scripts/csp';
+import { typeLine } from './helpers';
+import { build, serveStatic, type StaticServer } from './static-server';
+
+// The shipped Content-Security-Policy (scripts/csp.ts), sent as a header the way
+// docs/embedding.md tells hosts to, over the build that also carries it as a <meta>: a lesson,
+// the shell, the embed, the presenter with its audience window and the slide export run with no
+// violation reported.
+
+const STATE = { timeout: 30_000 };
+let dist = '';
+let server: StaticServer;
+let lab = '';
+
+test.beforeAll(async () => {
+  dist = build('./');
+  server = await serveStatic(dist, '/lab/', (file) =>
+    file.endsWith('.html')
+      ? {
+          'content-security-policy': cspString(
+            file.endsWith('embed.html')
+              ? { 'frame-ancestors': '*' }
+              : { 'frame-ancestors': "'none'" },
+          ),
+        }
+      : {},
+  );
+  lab = server.url;
+});
+
+test.afterAll(async () => {
+  await server.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+/** Every violation any page of the context reports, as `directive blocked-uri`. */
+async function watchViolations(context: BrowserContext): Promise<() => Promise<string[]>> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+  const logged: string[] = [];
+  context.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text()))
+      logged.push(`${m.text().slice(0, 40)} @ ${m.location().url}:${m.location().lineNumber}`);
+  });
+  return async () => {
+    const fromPages = await Promise.all(
+      context
+        .pages()
+        .filter((p) => !p.isClosed())
+        .map((p) => p.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])),
+    );
+    return [...fromPages.flat(), ...logged];
+  };
+}
+
+async function running(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__mklab?.phase() === 'running', null, STATE);
+}
+
+test('a lesson, the shell, the embed and the presenter run under the policy with no violation', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const violations = await watchViolations(context);
+  const sent: string[] = [];
+  page.on('response', (r) => {
+    const h = r.headers()['content-security-policy'];
+    if (h) sent.push(h);
+  });
+
+  // A lesson step played with "show me".
+  await page.goto(`${lab}?testhooks&lesson=crash-containment&step=3`);
+  await running(page);
+  expect(sent.some((h) => h.includes("script-src 'self'"))).toBe(true);
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
+  await page.getByTestId('show-me').click();
+  await page.waitForFunction(() => window.__mklab?.lesson()?.met.every(Boolean), null, STATE);
+
+  // The sandbox's shell.
+  await page.goto(`${lab}?testhooks`);
+  await running(page);
+  await typeLine(page, 'cat /proc/iomem');
+  await expect(page.getByTestId('shell-entry').last()).toContainText('System RAM');
+
+  // The slide export (SVG and PNG go through blob: and data: URLs).
+  for (const id of ['export-svg', 'export-png']) {
+    await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('sandbox').getByTestId(id).click(),
+    ]);
+  }
+
+  // The presenter and its audience window.
+  await page.goto(`${lab}?testhooks&present&lesson=crash-containment`);
+  await running(page);
+  const [audience] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByTestId('open-audience').click(),
+  ]);
+  await running(audience);
+  const step = await page.evaluate(() => window.__mklab?.lesson()?.step ?? -1);
+  await expect(audience.getByTestId('audience-step')).toHaveAttribute(
+    'data-step',
+    String(step + 1),
+    STATE,
+  );
+  // A step forward: the audience rebuilds its machine, holding the last picture meanwhile.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('ArrowRight');
+  await expect(audience.getByTestId('audience-step')).toHaveAttribute(
+    'data-step',
+    String(step + 2),
+    STATE,
+  );
+
+  // The embed, played.
+  const embed = await context.newPage();
+  await embed.goto(`${lab}embed.html?lesson=crash-containment&step=3&testhooks`);
+  await running(embed);
+  const t0 = await embed.evaluate(() => window.__mklabEmbed?.t() ?? 0);
+  await embed.getByTestId('embed-play').click();
+  await embed.waitForFunction((t) => (window.__mklabEmbed?.t() ?? 0) > t, t0, STATE);
+
+  expect(await violations()).toEqual([]);
+});
