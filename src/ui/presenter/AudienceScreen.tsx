@@ -45,19 +45,29 @@ function useAudienceKeys(): void {
 /**
  * While the audience's worker rebuilds the presenter's machine (a step, a fork, another lesson),
  * the projector keeps showing the last picture instead of "waiting for the machine": a copy of
- * the stage taken just before the rebuild, dropped when the machine is back.
+ * the stage taken just before the rebuild, dropped when the machine is back. A DOM copy, not
+ * markup: the page's Content-Security-Policy refuses the style attributes markup would carry.
  */
-function useFrozenStage(ref: RefObject<HTMLDivElement | null>): string | null {
-  const [html, setHtml] = useState<string | null>(null);
+function useFrozenStage(ref: RefObject<HTMLDivElement | null>): Node | null {
+  const [copy, setCopy] = useState<Node | null>(null);
   useEffect(
     () =>
       presenterStore.subscribe((s, prev) => {
-        if (s.reloading && !prev.reloading) setHtml(ref.current?.innerHTML ?? null);
-        else if (!s.reloading && prev.reloading) setHtml(null);
+        if (s.reloading && !prev.reloading) setCopy(ref.current?.cloneNode(true) ?? null);
+        else if (!s.reloading && prev.reloading) setCopy(null);
       }),
     [ref],
   );
-  return html;
+  return copy;
+}
+
+/** Shows a detached copy of the stage (see useFrozenStage). */
+function FrozenStage({ copy }: { readonly copy: Node }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    host.current?.replaceChildren(copy);
+  }, [copy]);
+  return <div ref={host} aria-hidden="true" />;
 }
 
 /**
@@ -93,7 +103,7 @@ export default function AudienceScreen() {
         ) : null}
         <section className="aud-stage" aria-label={t('stage.label')}>
           {frozen !== null && !ready ? (
-            <div aria-hidden="true" dangerouslySetInnerHTML={{ __html: frozen }} />
+            <FrozenStage copy={frozen} />
           ) : (
             <div ref={stage} className={twin ? 'stage-pair' : undefined}>
               {twin ? <TwinView /> : null}
