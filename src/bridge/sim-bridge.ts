@@ -1,9 +1,10 @@
-import type { Frame, LabInput, LogEntry, Scenario, SimApi } from '../contract';
+import type { Frame, LabInput, LogEntry, Scenario, ScenarioRefusal, SimApi } from '../contract';
 import { wrap, type Remote } from 'comlink';
 import { withTimeout, type SimEndpoint } from './endpoint';
+import { RateMeter } from './rate-meter';
 import { startStore, type StartPlan } from '../store/start-store';
 import { playbackStore, speedOf } from '../store/playback-store';
-import { requeueInputs, takeInputs } from '../store/input-store';
+import { hasInputs, requeueInputs, takeInputs } from '../store/input-store';
 import { receiveFrame, resetSim, simStore, sinceOf } from '../store/sim-store';
 import { metaStore } from '../store/meta-store';
 import { statusStore } from '../store/status-store';
@@ -12,6 +13,8 @@ import { statusStore } from '../store/status-store';
 export const WORKER_TIMEOUT_MS = 5000;
 /** Longest wall time one frame may cover: after a stall we do not leap ahead. */
 const MAX_FRAME_MS = 100;
+/** Paused and idle, the page asks for a frame this often (to notice a silent worker). */
+const IDLE_FRAME_MS = 1000;
 
 export interface BridgeOptions {
   readonly spawn: () => SimEndpoint;
@@ -37,6 +40,7 @@ export class SimBridge {
   private inFlightSince = 0;
   private pending: Promise<void> = Promise.resolve();
   private lastTick = -1;
+  private lastSent = -Infinity;
   private rafId = 0;
   private generation = 0;
   /** The worker's input log, mirrored from frames: what a restart replays. */
@@ -44,7 +48,7 @@ export class SimBridge {
   private spec: StartPlan;
   /** Where to stand after the next (non-restart) boot: resuming saved lesson progress. */
   private resumeAt: number | null = null;
-  private rateWindow: { wall: number; sim: number }[] = [];
+  private readonly rate = new RateMeter();
   private readonly timeoutMs: number;
 
   constructor(readonly opts: BridgeOptions) {
@@ -140,6 +144,11 @@ export class SimBridge {
     }
     const pb = playbackStore.getState();
     const advanceNs = pb.playing ? Math.round((speedOf(pb) * dt) / 1000) : 0;
+    // Paused with nothing to send, the page stays idle: a frame a second keeps the worker's
+    // silence detectable, and an idle main thread lets the browser do its own work (Chromium's
+    // service-worker update check waits while every animation frame keeps the thread busy).
+    if (advanceNs === 0 && !hasInputs() && now - this.lastSent < IDLE_FRAME_MS) return;
+    this.lastSent = now;
     const inputs = takeInputs();
     this.send(
       inputs,
@@ -164,7 +173,7 @@ export class SimBridge {
         this.inFlight = null;
         this.mirror(f);
         receiveFrame(f);
-        this.measure(now, f.advancedNs, asked > 0 && f.lagging);
+        this.rate.add(now, f.advancedNs, asked > 0 && f.lagging);
       },
       () => {
         if (gen === this.generation) void this.restart('error');
@@ -180,15 +189,6 @@ export class SimBridge {
       this.log.length = Math.max(0, f.logLength - f.applied.length);
       for (const a of f.applied) this.log.push({ atNs: a.atNs, input: a.input });
     }
-  }
-
-  private measure(now: number, simNs: number, lagging: boolean): void {
-    this.rateWindow.push({ wall: now, sim: simNs });
-    while (this.rateWindow.length > 0 && now - (this.rateWindow[0]?.wall ?? now) > 1000)
-      this.rateWindow.shift();
-    const sim = this.rateWindow.reduce((s, x) => s + x.sim, 0);
-    const wall = Math.max(1, now - (this.rateWindow[0]?.wall ?? now));
-    playbackStore.setState({ achieved: Math.round((sim * 1000) / wall), lagging });
   }
 
   /** Ask for one call outside the frame loop (step, seek), respecting the one-in-flight rule. */
@@ -264,7 +264,7 @@ export class SimBridge {
   }
 
   /** Would this scenario boot? Asked of the running worker, which keeps its own machine. */
-  checkScenario(scenario: Scenario, seed: number): Promise<string | null> {
+  checkScenario(scenario: Scenario, seed: number): Promise<ScenarioRefusal | null> {
     return this.api ? this.api.checkScenario(scenario, seed) : Promise.resolve(null);
   }
 

@@ -16,6 +16,10 @@ export function pushInput(input: LabInput): void {
   inputStore.setState((s) => ({ queue: [...s.queue, input] }));
 }
 
+export function hasInputs(): boolean {
+  return inputStore.getState().queue.length > 0;
+}
+
 /** Take everything queued (the bridge, once per frame request). */
 export function takeInputs(): LabInput[] {
   const q = inputStore.getState().queue;

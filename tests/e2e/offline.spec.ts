@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type {} from '../../src/app/test-hooks';
 import { atStep, goalsMet, predict, STATE } from './lesson-drive';
@@ -89,3 +90,75 @@ for (const base of ['./', '/mk/abs/'] as const) {
     }
   });
 }
+
+/** A new deploy of the same files: sw.js with another version, as every real deploy gives it. */
+function deploy(dir: string, version: string): void {
+  const file = path.join(dir, 'sw.js');
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(
+    /const MKLAB_VERSION = "[^"]*";/,
+    `const MKLAB_VERSION = "${version}";`,
+  );
+  expect(next).not.toBe(text);
+  writeFileSync(file, next);
+}
+
+/** The lab's caches in this browser, by version. */
+const cacheNames = (page: Page) =>
+  page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('mklab-')).sort());
+
+test('a new deploy replaces the offline copy: while the lab is open, and on the next visit', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const out = build('./');
+  const server = await serveStatic(out, '/lab/');
+  try {
+    // A paused lesson: the page is open, the machine idle.
+    await page.goto(`${server.url}?testhooks&lesson=crash-containment`);
+    await running(page);
+    await offlineReady(page);
+    const [first] = await cacheNames(page);
+    expect(first).toMatch(/^mklab-[0-9a-f]{16}$/);
+
+    // Deploy v2 while the lab is open. An update check from the app page runs at once: it used
+    // to wait about a minute, while a paused machine kept every animation frame busy.
+    deploy(out, 'e2e-second');
+    const answered = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const done = reg?.update().then(() => 'updated');
+      const late = new Promise((r) => setTimeout(() => r('no answer in 10 s'), 10_000));
+      return Promise.race([done, late]);
+    });
+    expect(answered).toBe('updated');
+    await expect.poll(() => cacheNames(page), STATE).toContain('mklab-e2e-second');
+
+    // Deploy v3: the open lab checks again by itself when the network comes back.
+    deploy(out, 'e2e-third');
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expect.poll(() => cacheNames(page), STATE).toContain('mklab-e2e-third');
+
+    // Deploy v4, then the next visit: it is installed, and copies older than the one before it
+    // are deleted (that one stays for tabs still running it).
+    deploy(out, 'e2e-fourth');
+    await page.reload();
+    await running(page);
+    await expect
+      .poll(() => cacheNames(page), STATE)
+      .toEqual(['mklab-e2e-fourth', 'mklab-e2e-third'].sort());
+
+    // The new copy serves the lab offline.
+    await context.setOffline(true);
+    const failed = failures(page);
+    await page.reload();
+    await running(page);
+    await atStep(page, 1);
+    expect(failed).toEqual([]);
+  } finally {
+    await context.setOffline(false);
+    await server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
