@@ -8,14 +8,15 @@ import { LESSONS } from '../src/lessons';
 import { preset } from '../src/sim/presets';
 import { MS } from '../src/sim/time';
 import { createSimApi } from '../src/worker/api';
-import { ENGINE_VERSION, type LabInput } from '../src/contract';
-import { Engine } from '../src/worker/engine';
 import {
+  ENGINE_VERSION,
   REPLAY_SCHEMA,
-  replayUrl,
+  type LabInput,
   type Replay,
   type ReplayConfig,
-} from '../src/app/sharing/replay-link';
+} from '../src/contract';
+import { Engine } from '../src/worker/engine';
+import { replayUrl } from '../src/app/sharing/replay-link';
 
 const DIR = 'tests/fixtures/links';
 

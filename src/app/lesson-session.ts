@@ -1,10 +1,11 @@
-import type { LessonSlug, PresetId } from '../contract';
+import { PROGRESS_VERSION, type LessonSlug, type PresetId, type Progress } from '../contract';
 import type { SimBridge } from '../bridge/sim-bridge';
 import { CONTENT, LESSON_ORDER } from '../content';
 import { lessonStore, initialLesson } from '../store/lesson-store';
+import { LESSON_BOUNDS } from './lesson-bounds';
 import { setPlaying } from '../store/playback-store';
 
-import { readProgress, snapshotProgress, writeProgress, type Progress } from '../store/progress';
+import { readProgress, snapshotProgress, writeProgress } from '../store/progress';
 import { simStore } from '../store/sim-store';
 
 /** A lesson deep link (DESIGN §7): `?lesson=<slug>&step=<1-based>`. */
@@ -50,15 +51,27 @@ const SAVE_EVERY_MS = 500;
  * leaving it, and saving progress as the learner goes.
  */
 export class LessonSession {
-  private progress: Progress;
+  private progress: Progress = {
+    v: PROGRESS_VERSION,
+    current: null,
+    lessons: {},
+    finished: [],
+    reached: {},
+  };
   private lastSave = 0;
+  /** Nothing is written before the saved progress is read: it would overwrite it. */
+  private restored = false;
 
   constructor(
     private readonly bridge: SimBridge,
     private readonly sandbox: { readonly preset: PresetId; readonly seed: number },
-  ) {
-    const { progress, ignored } = readProgress(LESSON_ORDER);
+  ) {}
+
+  /** Read this browser's saved progress (before `prepare`: a lesson route may resume it). */
+  async restore(): Promise<void> {
+    const { progress, ignored } = await readProgress(LESSON_BOUNDS);
     this.progress = progress;
+    this.restored = true;
     lessonStore.setState({
       finished: progress.finished,
       reached: progress.reached,
@@ -116,7 +129,7 @@ export class LessonSession {
     this.save(true);
     lessonStore.setState({ slug: null, status: null, page: 'list' });
     this.progress = { ...this.progress, current: null };
-    writeProgress(this.progress);
+    if (this.restored) writeProgress(this.progress);
     syncUrl(null, null);
     await this.bridge.load({ scenario: this.sandbox.preset, seed: this.sandbox.seed });
   }
@@ -159,6 +172,7 @@ export class LessonSession {
 
   /** Save now (`force`) or at most every half second; also keeps the URL on the step. */
   save(force = false): void {
+    if (!this.restored) return;
     const s = lessonStore.getState();
     const now = performance.now();
     if (!force && now - this.lastSave < SAVE_EVERY_MS) return;

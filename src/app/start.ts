@@ -47,6 +47,8 @@ export function startSim(): SimBridge {
   });
   const b = bridge;
   const lessons = new LessonSession(b, { preset: url.preset, seed: url.seed });
+  // Saved progress is read before a lesson route is followed (it may resume that lesson).
+  const restored = lessons.restore().catch(() => undefined);
   const presenter = readPresenterRoute(location.search);
   const share = { bridge: b, lessons, preset: url.preset };
   wireSharing(share);
@@ -58,17 +60,13 @@ export function startSim(): SimBridge {
     if (!viaLink) lessons.prepare(readLessonRoute(location.search));
     lessons.watch();
   };
-  if (!linked) route(false);
   registerControls(simControls(b, lessons));
   if (url.hooks) installTestHooks(b);
   wirePresenter(b, presenter);
-  if (linked) {
-    void openReplay(share)
-      .catch(() => false)
-      .then((taken) => {
-        route(taken);
-        void b.start();
-      });
-  } else void b.start();
+  const taken = linked ? openReplay(share).catch(() => false) : Promise.resolve(false);
+  void Promise.all([taken, restored]).then(([viaLink]) => {
+    route(viaLink);
+    void b.start();
+  });
   return b;
 }

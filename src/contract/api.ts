@@ -1,7 +1,7 @@
 import type { Frame, FrameRequest, Since } from './frame';
 import type { LogEntry, Scenario } from './inputs';
 import type { LessonSlug } from './lessons';
-import type { ConstantName, ProposalVersion, TimingConstant } from './machine';
+import type { ConstantName, Errno, ProposalVersion, TimingConstant } from './machine';
 import type { PresetId } from './presets';
 
 /** What a machine is started (or rebuilt, after a restart) from: replay = this + seed + log. */
@@ -24,6 +24,20 @@ export interface StartSpec {
   readonly checkpointEvery?: number;
 }
 
+/**
+ * Why the machine would not boot a scenario. The machine is the judge of what depends on its
+ * state (a CPU already owned, an instance that does not exist yet): the first setup step it
+ * refused, with its errno and its own message (English, as the real tools print it).
+ */
+export interface ScenarioRefusal {
+  /** The refused setup step (0-based), or null when the machine would not boot at all. */
+  readonly step: number | null;
+  /** The refused step's input type (null with `step`). */
+  readonly type: string | null;
+  readonly code: Errno | null;
+  readonly message: string;
+}
+
 export interface Hello {
   readonly engine: number;
   readonly constants: Readonly<Record<ConstantName, TimingConstant>>;
@@ -38,7 +52,7 @@ export interface SimApi {
   hello(): Hello;
   init(spec: StartSpec): Frame;
   /** Would this scenario boot? An imported file is tried on the side before it replaces anything. */
-  checkScenario(scenario: Scenario, seed: number): string | null;
+  checkScenario(scenario: Scenario, seed: number): ScenarioRefusal | null;
   /** The lesson step's "show me" (`jump`: straight to its end, until its goals hold). */
   showMe(jump: boolean, since: Since): Frame;
   /** Back or reset: stand where lesson step `step` began, dropping what came after. */

@@ -12,3 +12,6 @@ export * from './api';
 export * from './presets';
 export * from './lessons';
 export * from './engine-version';
+export * from './problems';
+export * from './files';
+export * from './channels';

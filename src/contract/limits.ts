@@ -29,3 +29,41 @@ export const MIN_LLC_WAYS = 2;
 export const MAX_LLC_WAYS = 32;
 export const MAX_WORKLOAD_LOAD = 1000;
 export const MAX_THREADS = 256;
+
+// What the page and the sim accept from outside: inputs, logs, links, files and messages. The
+// validators in ./validate read these, so a limit changes here and nowhere else.
+
+/** A text field of an input (a name, a PCI address, a target): 1–64 characters. */
+export const MAX_FIELD_CHARS = 64;
+/** An input's list of CPUs, and of device names. */
+export const MAX_INPUT_CPUS = 4096;
+export const MAX_INPUT_NAMES = 64;
+/** Setup steps a scenario may hold. */
+export const MAX_SETUP = 2000;
+/** A log longer than this is not accepted (a lesson's is a few dozen entries). */
+export const MAX_LOG = 5000;
+/** A presenter's log, sent whole to its audience (a classroom log is tens of entries). */
+export const MAX_SYNC_LOG = 20_000;
+/** The latest simulated time a file or link may name: about eleven days, far past any run. */
+export const MAX_T = 1e15;
+/** The largest seed a link, file or address may carry (15 digits). */
+export const MAX_SEED = 999_999_999_999_999;
+/** A shell line, as typed. */
+export const MAX_LINE = 1000;
+/** The engine version a link may name. */
+export const MAX_ENGINE = 1_000_000;
+/** An imported scenario's name. */
+export const MAX_SCENARIO_NAME = 80;
+/** No lesson has this many steps; the lesson's own count is checked where it is known. */
+export const MAX_LESSON_STEPS = 99;
+/** Farthest an embedding page may seek: ten simulated minutes (a seek re-simulates up to there). */
+export const MAX_SEEK_NS = 600_000_000_000;
+/** The presenter's playback speed index, and the length of a log key. */
+export const MAX_SPEED_INDEX = 32;
+export const MAX_LOG_KEY = 40;
+
+/** Sizes refused before anything is parsed: a `#r=` payload, files, a presenter's sync. */
+export const MAX_REPLAY_CHARS = 256 * 1024;
+export const MAX_SCENARIO_CHARS = 1024 * 1024;
+export const MAX_PROGRESS_CHARS = 4 * 1024 * 1024;
+export const MAX_SYNC_CHARS = 4_000_000;

@@ -1,25 +1,20 @@
 import type { Lang } from './index';
+import {
+  GLOSSARY_FILES,
+  glossaryPath,
+  LESSON_TEXT_FILES,
+  lessonTextPath as lessonPath,
+  type Texts,
+} from './lesson-text-files';
 
 /**
  * Lesson text and the glossary load on demand, one JSON file per lesson and language
  * (`src/i18n/<lang>/lessons/<slug>.json`, `src/i18n/<lang>/glossary.json`), so the main bundle
- * carries none of it. Keys come from `src/content/keys.ts`.
+ * carries none of it. Keys come from `src/content/keys.ts`. This map holds the files loaded so far.
  */
-type Texts = Readonly<Record<string, string>>;
-
-const files = import.meta.glob<Texts>(['./en/lessons/*.json', './es/lessons/*.json'], {
-  import: 'default',
-});
-const glossaries = import.meta.glob<Texts>(['./en/glossary.json', './es/glossary.json'], {
-  import: 'default',
-});
-
 const loaded = new Map<string, Texts>();
 
-const lessonPath = (lang: Lang, slug: string) => `./${lang}/lessons/${slug}.json`;
-const glossaryPath = (lang: Lang) => `./${lang}/glossary.json`;
-
-async function load(table: typeof files, path: string): Promise<Texts> {
+async function load(table: typeof LESSON_TEXT_FILES, path: string): Promise<Texts> {
   const hit = loaded.get(path);
   if (hit) return hit;
   const loader = table[path];
@@ -32,10 +27,10 @@ async function load(table: typeof files, path: string): Promise<Texts> {
 /** Load a lesson's text (and English, the fallback) and the glossary in that language. */
 export async function loadLessonText(lang: Lang, slug: string): Promise<void> {
   await Promise.all([
-    load(files, lessonPath('en', slug)),
-    load(files, lessonPath(lang, slug)),
-    load(glossaries, glossaryPath('en')),
-    load(glossaries, glossaryPath(lang)),
+    load(LESSON_TEXT_FILES, lessonPath('en', slug)),
+    load(LESSON_TEXT_FILES, lessonPath(lang, slug)),
+    load(GLOSSARY_FILES, glossaryPath('en')),
+    load(GLOSSARY_FILES, glossaryPath(lang)),
   ]);
 }
 

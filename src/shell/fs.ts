@@ -1,16 +1,8 @@
 import { HOST, type Input, type Machine } from '../sim';
 import { BOOT_FILES, spawns, statusOf } from './model';
 import { cpuList } from './text';
-import {
-  cmdline,
-  cpuinfo,
-  instanceDts,
-  iomem,
-  kimage,
-  procMultikernel,
-  procVersion,
-  rootDts,
-} from './views';
+import { instanceDts, rootDts } from './device-tree';
+import { cmdline, cpuinfo, iomem, kimage, procMultikernel, procVersion } from './proc-files';
 
 /** The errno names a file operation can fail with, and what strerror() says for each. */
 export const STRERROR = {

@@ -1,21 +1,9 @@
 import type { Input, Machine } from '../sim';
-import {
-  cat,
-  cd,
-  dmesgCmd,
-  echo,
-  grep,
-  head,
-  help,
-  ls,
-  lspciCmd,
-  panelOnly,
-  pwd,
-  rmdir,
-  tail,
-  wc,
-  type Command,
-} from './builtins';
+import { cd, echo, help, panelOnly, pwd } from './bash-builtins';
+import type { Command } from './command';
+import { cat, ls, rmdir } from './file-commands';
+import { grep, head, tail, wc } from './filter-commands';
+import { dmesgCmd, lspciCmd } from './kernel-commands';
 import { act, isErr, note, warn, type Ctx } from './ctx';
 import { STRERROR, inKernelFs, resolve, type ErrName, type FileNode } from './fs';
 import { KERF_VERB_NAMES, kerf } from './kerf';

@@ -1,9 +1,9 @@
 import { note, say, type Ctx } from './ctx';
-import { USAGE, usageError } from './kerfCli';
-import { create, remove, update } from './kerfInstances';
-import { consoleVerb, dump, show } from './kerfInspect';
-import { kill, load, start, unload } from './kerfKernel';
-import { init } from './kerfPool';
+import { USAGE, usageError } from './kerf-cli';
+import { create, remove, update } from './kerf-instances';
+import { consoleVerb, dump, show } from './kerf-inspect';
+import { kill, load, start, unload } from './kerf-kernel';
+import { init } from './kerf-pool';
 import { parseOpts, type OptSpec, type ParsedOpts } from './opts';
 import { closest } from './text';
 

@@ -1,7 +1,7 @@
 import { act, isErr, note, warn, type Ctx } from './ctx';
-import { CONTROL_SUBS } from './mklabControls';
-import { FAULT_SUBS } from './mklabFaults';
-import type { Sub } from './mklabSub';
+import { CONTROL_SUBS } from './mklab-controls';
+import { FAULT_SUBS } from './mklab-faults';
+import type { Sub } from './mklab-sub';
 import { parseOpts } from './opts';
 import { closest } from './text';
 
@@ -9,7 +9,7 @@ import { closest } from './text';
 // proposal's commands do not: faults, the pool and CPU moves by hand, device lending, the IOMMU,
 // the proposal version, raw messages and workloads.
 
-export { parseMiB } from './mklabSub';
+export { parseMiB } from './mklab-sub';
 
 // Faults first, as before the split: completion and did-you-mean walk the keys in this order.
 export const MKLAB_SUBS: Readonly<Record<string, Sub>> = { ...FAULT_SUBS, ...CONTROL_SUBS };

@@ -2,7 +2,9 @@ import { fail, OK } from './errors';
 import { injectFault } from './faults';
 import { sendMessage } from './ipi';
 import { kill } from './halt';
-import * as life from './lifecycle';
+import * as lifeCreate from './lifecycle-create';
+import * as lifeDelete from './lifecycle-delete';
+import * as lifeExec from './lifecycle-exec';
 import { happen, instanceByName, isRunning, klog, schedule } from './machine';
 import { memAdd } from './memory';
 import * as res from './resources';
@@ -33,17 +35,17 @@ export function apply(m: Machine, raw: unknown): ApplyResult {
 function route(m: Machine, i: Input): ApplyResult {
   switch (i.type) {
     case 'instance.create':
-      return life.create(m, i);
+      return lifeCreate.create(m, i);
     case 'instance.load':
-      return life.load(m, i.name, i.image);
+      return lifeCreate.load(m, i.name, i.image);
     case 'instance.exec':
-      return life.exec(m, i.name);
+      return lifeExec.exec(m, i.name);
     case 'instance.kill':
       return kill(m, i.name, i.force ?? false);
     case 'instance.unload':
-      return life.unload(m, i.name);
+      return lifeDelete.unload(m, i.name);
     case 'instance.delete':
-      return life.remove(m, i.name);
+      return lifeDelete.remove(m, i.name);
     case 'instance.memAdd':
       return memAdd(m, i.name, i.memMiB);
     case 'cpu.hotplug':

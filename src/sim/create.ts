@@ -2,10 +2,22 @@ import { apply } from './apply';
 import { advanceTo, nextEventTime } from './loop';
 import { bootMachine } from './machine';
 import { S } from './time';
-import type { Input, Machine, Scenario } from './types';
+import type { Input, Machine, Scenario, SimError } from './types';
 import type { LogEntry as ContractLogEntry } from '../contract';
 
-export class ScenarioError extends Error {}
+/** A scenario the machine would not build: the setup step it refused (if one) and why. */
+export class ScenarioError extends Error {
+  constructor(
+    message: string,
+    readonly refused: {
+      readonly step: number;
+      readonly input: Input;
+      readonly error: SimError;
+    } | null = null,
+  ) {
+    super(message);
+  }
+}
 
 /** One entry of a machine input log (the engine's log also holds shell lines and lesson steps). */
 export type LogEntry = ContractLogEntry<Input>;
@@ -19,7 +31,12 @@ export function createMachine(scenario: Scenario, seed: number): Machine {
   const m = bootMachine(scenario.config, seed);
   scenario.setup.forEach((input, i) => {
     const r = apply(m, input);
-    if (!r.ok) throw new ScenarioError(`setup[${i}] (${input.type}): ${r.message}`);
+    if (!r.ok)
+      throw new ScenarioError(`setup[${i}] (${input.type}): ${r.message}`, {
+        step: i,
+        input,
+        error: r,
+      });
     settle(m);
   });
   return m;

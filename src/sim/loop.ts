@@ -5,7 +5,8 @@ import { floodOne } from './faults';
 import { heapPop } from './heap';
 import { drain } from './ipi';
 import * as halt from './halt';
-import * as life from './lifecycle';
+import * as lifeCreate from './lifecycle-create';
+import * as lifeExec from './lifecycle-exec';
 import { ackMemAdd } from './memory';
 import { isRunning, klog, schedule } from './machine';
 import { hashEvent, rec } from './trace';
@@ -17,7 +18,7 @@ import {
   onMetricsTick,
   onRtRelease,
   onServiceMessage,
-} from './workloads';
+} from './workload-requests';
 import { HOST, type Cpu, type Instance, type Machine, type Msg, type Workload } from './types';
 import type { Ev } from './heap';
 
@@ -75,16 +76,16 @@ function dispatch(m: Machine, e: Ev): boolean {
       onMetricsTick(m);
       return true;
     case EV.loadDone:
-      return life.onLoadDone(m, e.a, e.b);
+      return lifeCreate.onLoadDone(m, e.a, e.b);
     case EV.mailboxClaim:
     case EV.initSipi:
-      return life.onCpuStarts(m, e.a, e.b, e.c);
+      return lifeExec.onCpuStarts(m, e.a, e.b, e.c);
     case EV.mailboxPoll:
-      return life.onMailboxPoll(m, e.a, e.c);
+      return lifeExec.onMailboxPoll(m, e.a, e.c);
     case EV.bootDone:
-      return life.onBootDone(m, e.a, e.c);
+      return lifeExec.onBootDone(m, e.a, e.c);
     case EV.secondaryUp:
-      return life.onSecondaryUp(m, e.a, e.b, e.c);
+      return lifeExec.onSecondaryUp(m, e.a, e.b, e.c);
     case EV.killTimeout:
       return halt.onKillTimeout(m, e.a, e.b);
     case EV.parkDone:

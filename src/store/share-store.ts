@@ -1,66 +1,11 @@
 import { createStore } from 'zustand/vanilla';
+import type { FileProblem } from '../contract';
 
 /**
  * Sharing (DESIGN §7): replay links, the Share dialog, and progress / scenario files. The page
  * asks through `sharing` (registered by the composition root, which owns the bridge and the
  * codecs); what it shows lives in `shareStore`.
  */
-
-/** What is wrong in a link or a file: the first bad field, a message key, its parameters. */
-export interface FileProblem {
-  /** Where, as a path into the JSON (`setup[3].cpus[1]`); empty for the whole thing. */
-  readonly path: string;
-  /** The message is `share.problem.<code>` in the i18n catalog. */
-  readonly code: ProblemCode;
-  readonly params: Readonly<Record<string, string | number>>;
-}
-
-export type ProblemCode =
-  | 'too-big'
-  | 'not-json'
-  | 'malformed'
-  | 'schema'
-  | 'version'
-  | 'not-object'
-  | 'not-array'
-  | 'not-int'
-  | 'not-string'
-  | 'not-strings'
-  | 'not-ints'
-  | 'not-bool'
-  | 'not-image'
-  | 'not-one-of'
-  | 'missing'
-  | 'unknown-field'
-  | 'range'
-  | 'too-many'
-  | 'too-long'
-  | 'empty'
-  | 'not-multiple'
-  | 'duplicate'
-  | 'invalid-name'
-  | 'pci'
-  | 'order'
-  | 'cpu-missing'
-  | 'cpu-owned'
-  | 'cpu-not-pool'
-  | 'cpu-online'
-  | 'host-last-cpu'
-  | 'v1-one-cpu'
-  | 'memory-pool'
-  | 'memory-host'
-  | 'monolithic'
-  | 'needs-github'
-  | 'device-missing'
-  | 'device-lent'
-  | 'device-not-kernels'
-  | 'no-instance'
-  | 'host-not-managed'
-  | 'instance-state'
-  | 'backend-needs-server'
-  | 'not-setup'
-  | 'lesson-only'
-  | 'refused';
 
 export type ImportResult =
   { readonly ok: true } | { readonly ok: false; readonly problem: FileProblem };

@@ -3,6 +3,7 @@ import { simStore } from '../store/sim-store';
 import { formatNs } from './format';
 import { describeHappening } from './happenings';
 import { useLang, useT } from './hooks';
+import './event-log.css';
 
 const SHOWN = 12;
 

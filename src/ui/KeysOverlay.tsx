@@ -5,8 +5,8 @@ import { prefsStore, setPrefs } from '../store/prefs-store';
 import { useT } from './hooks';
 import { KEYS } from './keys';
 import { useModal } from './use-modal';
-import './lessons/dialogs.css';
-import './sandbox/keys-overlay.css';
+import './dialogs.css';
+import './keys-overlay.css';
 
 /** Key caps that are words get a translated name; the rest are shown as they are typed. */
 const CAP_NAMES: Readonly<Record<string, MessageKey>> = {

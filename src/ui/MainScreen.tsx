@@ -27,6 +27,7 @@ import { ShareButton } from './share/ShareButton';
 import { TableView } from './TableView';
 import { ThemeSwitch } from './ThemeSwitch';
 import { Timeline } from './timeline/Timeline';
+import './main-screen.css';
 
 /** The shell and the sandbox sit last on the page: their code loads after the first paint. */
 const Workbench = lazy(() => import('./Workbench'));

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { statusStore } from '../store/status-store';
 import { useT } from './hooks';
+import './status-banner.css';
 
 /** Says what the simulator is doing; announced politely when it changes. */
 export function StatusBanner() {

@@ -1,6 +1,6 @@
 import type { TrafficEvent } from '../contract';
 import { pairArrows } from './machine-arrows';
-import { CELL_ICON, cellSlots } from './machine-layout';
+import { CELL_ICON, cellSlots } from './machine-cells';
 import type { MachineLayout, Point, Rect } from './machine-types';
 
 /**

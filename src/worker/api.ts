@@ -5,6 +5,7 @@ import {
   GOLDEN_UNTIL,
   preset,
   replay,
+  ScenarioError,
   traceHash,
 } from '../sim';
 import { ENGINE_VERSION, type SimApi } from '../contract';
@@ -34,7 +35,12 @@ export function createSimApi(): SimApi {
         createMachine(scenario, seed);
         return null;
       } catch (e) {
-        return e instanceof Error ? e.message : String(e);
+        if (e instanceof ScenarioError && e.refused) {
+          const { step, input, error } = e.refused;
+          return { step, type: input.type, code: error.code, message: error.message };
+        }
+        const message = e instanceof Error ? e.message : String(e);
+        return { step: null, type: null, code: null, message };
       }
     },
     showMe(jump, since) {

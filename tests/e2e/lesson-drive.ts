@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 
 // Driving a lesson through the page as a learner does: everything read from the page itself
 // (which goals the step checks, its page task, what it declares highlighted).
@@ -6,18 +7,45 @@ import { expect, type Page } from '@playwright/test';
 /** Simulated time must pass for some goals: generous, but it is a wait on state. */
 export const STATE = { timeout: 30_000 };
 
-export const LESSON_SLUGS = [
-  'one-kernel-owns-everything',
-  'carving-the-machine',
-  'booting-a-second-kernel',
-  'talking-between-kernels',
-  'crash-containment',
-  'recovery-without-reboot',
-  'noisy-neighbours',
-  'zero-downtime-update',
-  'what-it-does-not-protect',
-  'roots',
-] as const;
+/**
+ * The lessons the page offers, in its order, read from the lesson list as a learner sees it: the
+ * specs that go through every lesson take them from here, so a new lesson is covered without
+ * being named in tests/.
+ */
+export async function lessonsOnPage(page: Page, home = '/'): Promise<string[]> {
+  await page.goto(home);
+  await page.getByTestId('lessons-open').click();
+  const items = page.getByTestId('lesson-list').locator('[data-testid^="lesson-item-"]');
+  await expect(items.first()).toBeVisible();
+  const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  return ids.map((id) => (id ?? '').replace(/^lesson-item-/, ''));
+}
+
+/**
+ * Going through every lesson is split into this many tests, which run in parallel: the one
+ * numbered `part` (0-based) takes lessons part+1, part+1+PARTS, … of the page's list.
+ */
+export const PARTS = 4;
+
+export const lessonsOfPart = (lessons: readonly string[], part: number): string[] =>
+  lessons.filter((_, i) => i % PARTS === part);
+
+/**
+ * Run `fn` in a page of its own browser context (the config's options apply), so each lesson of a
+ * part starts as it would in a test of its own: no saved progress or preferences from the last.
+ */
+export async function inFreshPage(browser: Browser, fn: (page: Page) => Promise<void>) {
+  const context = await browser.newContext();
+  try {
+    await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** "Lessons 2, 6, 10, …" for a part's test name. */
+export const partName = (part: number): string =>
+  `lessons ${[0, 1, 2].map((k) => part + 1 + k * PARTS).join(', ')}, …`;
 
 export async function atStep(page: Page, n: number): Promise<void> {
   await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', String(n), STATE);
@@ -58,4 +86,52 @@ export async function finishQuiz(page: Page): Promise<void> {
   for (let q = 1; q <= questions; q++) await page.getByTestId(`quiz-choice-${q}-1`).check();
   await page.getByTestId('quiz-finish').click();
   await expect(page.getByTestId('lesson-finish')).toBeVisible();
+}
+
+/** Console errors and uncaught exceptions, from now on. */
+export function pageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
+/**
+ * Every step of a lesson with "show me" jumping to the end: the step's goals are met, its page
+ * task done, its declared highlight targets are exactly the highlighted elements, and axe finds
+ * nothing. `home` is the app's address (another build's, for the eleventh-lesson spec).
+ */
+export async function walkLesson(
+  page: Page,
+  slug: string,
+  lang: 'en' | 'es',
+  home = '/',
+): Promise<void> {
+  await page.goto(`${home}?testhooks&lesson=${slug}&lang=${lang}`);
+  await page.waitForFunction(() => window.__mklab?.phase() === 'running');
+  await atStep(page, 1);
+  // How many steps the lesson has, from the panel's progress bar.
+  const steps = Number(
+    await page.getByTestId('lesson-step').locator('progress').getAttribute('max'),
+  );
+  expect(steps, `${slug}: the progress bar counts its steps`).toBeGreaterThan(0);
+  for (let n = 1; n <= steps; n++) {
+    await atStep(page, n);
+    await predict(page);
+    await page.getByTestId('show-me-jump').click();
+    await goalsMet(page);
+    await doUiTask(page);
+    const declared = ((await page.getByTestId('lesson-step').getAttribute('data-highlights')) ?? '')
+      .split(' ')
+      .filter(Boolean);
+    expect(declared.length, `${slug} step ${n} declares highlights`).toBeGreaterThan(0);
+    const highlighted = await page
+      .locator('[data-highlighted="true"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-hl') ?? '?'));
+    expect(new Set(highlighted), `${slug} step ${n} highlights`).toEqual(new Set(declared));
+    expect(await axeViolations(page), `${slug} step ${n} (${lang})`).toEqual([]);
+    if (n < steps) await page.getByTestId('step-next').click();
+  }
 }

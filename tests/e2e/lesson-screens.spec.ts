@@ -1,42 +1,60 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { frames, settled } from './helpers';
 import { layoutProblems } from './layout-check';
-import { atStep, LESSON_SLUGS, predict } from './lesson-drive';
+import {
+  atStep,
+  inFreshPage,
+  lessonsOfPart,
+  lessonsOnPage,
+  PARTS,
+  partName,
+  predict,
+} from './lesson-drive';
 
 /**
- * One step of each lesson, English and Spanish, opened by deep link with its prediction answered
- * (so the explanation shows): a clean layout at a laptop and a phone size, dark theme at the
- * phone size, and a screenshot in test-results/screens/lessons/ to look at.
+ * One step of each lesson the page lists, English and Spanish, opened by deep link with its
+ * prediction answered (so the explanation shows): a clean layout at a laptop and a phone size,
+ * dark theme at the phone size, and a screenshot in test-results/screens/lessons/ to look at.
  */
 const STEP = 2;
 
-for (const slug of LESSON_SLUGS) {
+for (let part = 0; part < PARTS; part++) {
   for (const lang of ['en', 'es'] as const) {
-    test(`${slug} step ${STEP} (${lang}): clean layout at 1280×800 and 390×844`, async ({
+    test(`${partName(part)} step ${STEP} (${lang}): clean layout at 1280×800 and 390×844`, async ({
       page,
+      browser,
     }) => {
-      await page.setViewportSize({ width: 1280, height: 800 });
-      await page.goto(`/?lesson=${slug}&step=${STEP}&lang=${lang}`);
-      await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      await atStep(page, STEP);
-      await predict(page);
-      await page.getByTestId('hint-button').click();
-      for (const [w, h, theme] of [
-        [1280, 800, 'light'],
-        [390, 844, 'dark'],
-      ] as const) {
-        await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-        await page.setViewportSize({ width: w, height: h });
-        await frames(page, 5);
-        await settled(page);
-        await page.screenshot({
-          path: `test-results/screens/lessons/${slug}-${lang}-${w}.png`,
-          fullPage: true,
-        });
-        expect(await layoutProblems(page), `${w}×${h}`).toEqual([]);
+      const lessons = lessonsOfPart(await lessonsOnPage(page), part);
+      expect(lessons.length, 'the lesson list offers lessons').toBeGreaterThan(0);
+      test.setTimeout(lessons.length * 30_000);
+      for (const slug of lessons) {
+        await test.step(slug, () => inFreshPage(browser, (fresh) => screens(fresh, slug, lang)));
       }
     });
+  }
+}
+
+async function screens(page: Page, slug: string, lang: 'en' | 'es'): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/?lesson=${slug}&step=${STEP}&lang=${lang}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await atStep(page, STEP);
+  await predict(page);
+  await page.getByTestId('hint-button').click();
+  for (const [w, h, theme] of [
+    [1280, 800, 'light'],
+    [390, 844, 'dark'],
+  ] as const) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    await page.setViewportSize({ width: w, height: h });
+    await frames(page, 5);
+    await settled(page);
+    await page.screenshot({
+      path: `test-results/screens/lessons/${slug}-${lang}-${w}.png`,
+      fullPage: true,
+    });
+    expect(await layoutProblems(page), `${slug} ${w}×${h}`).toEqual([]);
   }
 }
 

@@ -1,10 +1,10 @@
 import type { SimBridge } from '../../bridge/sim-bridge';
+import { EMBED_PROTOCOL } from '../../contract';
 import { lessonStore } from '../../store/lesson-store';
 import { playbackStore } from '../../store/playback-store';
 import { simStore } from '../../store/sim-store';
 import { currentStep } from '../../ui/embed/step-goto';
 import type { HostLink } from './host-link';
-import { PROTOCOL_VERSION } from './protocol';
 
 /** While playing, `mklab:state` goes out at most this often (the host needs no frame rate). */
 const STATE_EVERY_MS = 250;
@@ -19,7 +19,7 @@ export function announce(
   bridge: SimBridge,
   what: { readonly lesson: string | null; readonly scenario: string | null },
 ): void {
-  const v = PROTOCOL_VERSION;
+  const v = EMBED_PROTOCOL;
   const step1 = () => {
     const c = currentStep();
     return c ? c.step + 1 : null;

@@ -1,9 +1,6 @@
-/**
- * The embed's postMessage protocol (DESIGN §7, docs/embedding.md). Every name is prefixed
- * `mklab:` and every message carries `v: 1`. Commands come from the host page (validated in
- * commands.ts); events go to it.
- */
-export const PROTOCOL_VERSION = 1;
+// The embed's postMessage protocol (DESIGN §7, docs/embedding.md). Every name is prefixed
+// `mklab:` and every message carries `v: 1` (the contract's `EMBED_PROTOCOL`). Commands come from
+// the host page (the contract's `EmbedCommand`, validated in commands.ts); events go to it.
 
 /** Events the embed posts (to the allowed origins; `mklab:resize` to any parent). */
 export type EmbedEvent =

@@ -101,14 +101,8 @@ export function startEmbed(): SimBridge {
   const b = new SimBridge({ spawn: spawnSim, start: { scenario: opts.preset, seed: opts.seed } });
   bridge = b;
   const lessons = new LessonSession(b, { preset: opts.preset, seed: opts.seed });
-  lessons.prepare(opts.route);
-  lessons.watch();
   // The same operations as the app's (src/app/start.ts), on this frame's bridge.
   registerControls(simControls(b, lessons));
-  // A lesson opens paused (LessonSession); so does a scenario here, unless `autoplay` asks, and
-  // never when the reader asked the system for reduced motion.
-  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  setPlaying(opts.autoplay && !reduced);
   const link = new HostLink(opts.origins, applyCommand);
   link.listen();
   announce(link, b, { lesson, scenario: lesson ? null : opts.preset });
@@ -122,6 +116,18 @@ export function startEmbed(): SimBridge {
     hash: () => b.hash(),
   };
   if (opts.hooks) installTestHooks(b);
-  void b.start();
+  // Saved progress is read before the route is followed (a lesson may resume from it).
+  void lessons
+    .restore()
+    .catch(() => undefined)
+    .then(() => {
+      lessons.prepare(opts.route);
+      lessons.watch();
+      // A lesson opens paused (LessonSession); so does a scenario here, unless `autoplay` asks,
+      // and never when the reader asked the system for reduced motion.
+      const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      setPlaying(opts.autoplay && !reduced);
+      void b.start();
+    });
   return b;
 }

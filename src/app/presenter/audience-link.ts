@@ -4,14 +4,8 @@ import { playbackStore, setPlaying, SPEEDS } from '../../store/playback-store';
 import { prefsStore } from '../../store/prefs-store';
 import { presenterStore } from '../../store/presenter-store';
 import { simStore } from '../../store/sim-store';
-import {
-  channelName,
-  parsePresenterMessage,
-  planFollow,
-  PRESENTER_PROTOCOL,
-  type PlaybackSnapshot,
-  type PresenterMessage,
-} from './protocol';
+import { PRESENTER_PROTOCOL, type PlaybackSnapshot, type PresenterMessage } from '../../contract';
+import { channelName, parsePresenterMessage, planFollow } from './protocol';
 
 /** Ask again while nobody answers (the presenter's window may still be loading). */
 const HELLO_EVERY_MS = 1000;

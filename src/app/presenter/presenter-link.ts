@@ -5,14 +5,8 @@ import { prefsStore } from '../../store/prefs-store';
 import { presenterStore } from '../../store/presenter-store';
 import { simStore } from '../../store/sim-store';
 import { statusStore } from '../../store/status-store';
-import {
-  channelName,
-  logKey,
-  parsePresenterMessage,
-  PRESENTER_PROTOCOL,
-  type PlaybackSnapshot,
-  type PresenterMessage,
-} from './protocol';
+import { PRESENTER_PROTOCOL, type PlaybackSnapshot, type PresenterMessage } from '../../contract';
+import { channelName, logKey, parsePresenterMessage } from './protocol';
 
 /** While playing, simulated time alone is sent at most this often (the audience's clock runs too). */
 const TIME_EVERY_MS = 250;

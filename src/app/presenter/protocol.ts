@@ -1,10 +1,18 @@
-import type { LogEntry, StartSpec } from '../../contract';
+import {
+  MAX_SYNC_CHARS,
+  type LogEntry,
+  type PlaybackSnapshot,
+  type PresenterMessage,
+} from '../../contract';
+import { checkPresenterMessage } from '../../contract/validate/presenter-message';
+import { stepsOf } from '../lesson-bounds';
 
 /**
  * The presenter ↔ audience protocol (DESIGN §7): messages on one BroadcastChannel per presenting
  * session. Pure: no DOM, no channel; `parsePresenterMessage` is the only way a received message
  * gets in, and anything it does not recognise is dropped (an old tab of the app, a future
- * version, a stray script on the same origin).
+ * version, a stray script on the same origin). The messages' types and checks are the
+ * contract's (src/contract/channels.ts, src/contract/validate/presenter-message.ts).
  *
  * - `hello` (audience → presenter): "send me everything" — on opening, and after a gap.
  * - `sync` (presenter → audience): the machine to replay: start spec + the whole input log.
@@ -15,48 +23,6 @@ import type { LogEntry, StartSpec } from '../../contract';
  *   speed, log length and key (which sync it refers to), twin, language, theme, blank screen.
  * - `bye` (presenter → audience): the presenter left presenter mode or closed its window.
  */
-export const PRESENTER_PROTOCOL = 1;
-
-/** Bounds a received message must respect (a classroom log is tens of entries). */
-export const MAX_LOG_ENTRIES = 20_000;
-export const MAX_SYNC_CHARS = 4_000_000;
-const MAX_SPEED_INDEX = 32;
-const MAX_STEPS = 100;
-
-export type StartSpecLike = Omit<StartSpec, 'log' | 't'>;
-
-export interface LessonPosition {
-  readonly slug: string;
-  /** 0-based step, as the worker reports it. */
-  readonly step: number;
-  readonly steps: number;
-}
-
-export interface PlaybackSnapshot {
-  readonly lesson: LessonPosition | null;
-  readonly t: number;
-  readonly playing: boolean;
-  readonly speedIndex: number;
-  readonly logLength: number;
-  readonly logKey: string;
-  readonly twin: boolean;
-  readonly lang: 'en' | 'es';
-  readonly theme: 'light' | 'dark' | 'auto';
-  readonly blank: boolean;
-}
-
-export type PresenterMessage =
-  | { readonly v: 1; readonly type: 'hello' }
-  | { readonly v: 1; readonly type: 'bye' }
-  | {
-      readonly v: 1;
-      readonly type: 'sync';
-      readonly start: StartSpecLike;
-      readonly log: readonly LogEntry[];
-      readonly logKey: string;
-    }
-  | ({ readonly v: 1; readonly type: 'state'; readonly seq: number } & PlaybackSnapshot);
-
 /** One channel per presenting session, so two presenters on one machine never cross. */
 export function channelName(session: string): string {
   return `mklab:present:${session}`;
@@ -76,96 +42,14 @@ export function logKey(log: readonly LogEntry[]): string {
   return `${log.length}:${h.toString(16).padStart(8, '0')}`;
 }
 
-// ---- validation -------------------------------------------------------------------------------
-
-type Obj = Readonly<Record<string, unknown>>;
-
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isNat = (x: unknown, max = Number.MAX_SAFE_INTEGER): x is number =>
-  typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 && x <= max;
-const isShort = (x: unknown, max = 80): x is string =>
-  typeof x === 'string' && x.length > 0 && x.length <= max;
-
-function parseLesson(x: unknown): LessonPosition | null | undefined {
-  if (x === null) return null;
-  if (!isObj(x)) return undefined;
-  const { slug, step, steps } = x;
-  if (!isShort(slug) || !/^[a-z0-9-]+$/.test(slug)) return undefined;
-  if (!isNat(steps, MAX_STEPS) || steps < 1 || !isNat(step) || step >= steps) return undefined;
-  return { slug, step, steps };
-}
-
-function parseStart(x: unknown): StartSpecLike | null {
-  if (!isObj(x)) return null;
-  const { scenario, seed, lesson, step, version, twin } = x;
-  // A preset id, or a scenario object (the sandbox's own): the worker validates its contents.
-  if (!(isShort(scenario) || isObj(scenario))) return null;
-  if (!isNat(seed)) return null;
-  if (lesson !== undefined && !(isShort(lesson) && /^[a-z0-9-]+$/.test(lesson))) return null;
-  if (step !== undefined && !isNat(step, MAX_STEPS)) return null;
-  if (version !== undefined && !isShort(version, 20)) return null;
-  if (twin !== undefined && typeof twin !== 'boolean') return null;
-  return x as unknown as StartSpecLike;
-}
-
-function parseLog(x: unknown): readonly LogEntry[] | null {
-  if (!Array.isArray(x) || x.length > MAX_LOG_ENTRIES) return null;
-  for (const e of x as unknown[]) {
-    if (!isObj(e) || !isNat(e.atNs)) return null;
-    if (!isObj(e.input) || !isShort(e.input.type, 40)) return null;
-  }
-  return x as readonly LogEntry[];
-}
-
-function parseState(x: Obj): PresenterMessage | null {
-  const lesson = parseLesson(x.lesson);
-  if (lesson === undefined) return null;
-  const { seq, t, playing, speedIndex, logLength, logKey: key, twin, lang, theme, blank } = x;
-  if (!isNat(seq) || !isNat(t) || !isNat(speedIndex, MAX_SPEED_INDEX)) return null;
-  if (!isNat(logLength, MAX_LOG_ENTRIES) || !isShort(key, 40)) return null;
-  if (typeof playing !== 'boolean' || typeof twin !== 'boolean' || typeof blank !== 'boolean')
-    return null;
-  if (lang !== 'en' && lang !== 'es') return null;
-  if (theme !== 'light' && theme !== 'dark' && theme !== 'auto') return null;
-  return {
-    v: 1,
-    type: 'state',
-    seq,
-    lesson,
-    t,
-    playing,
-    speedIndex,
-    logLength,
-    logKey: key,
-    twin,
-    lang,
-    theme,
-    blank,
-  };
-}
-
 /** A received message, checked field by field; null for anything else. */
 export function parsePresenterMessage(data: unknown): PresenterMessage | null {
-  if (!isObj(data) || data.v !== PRESENTER_PROTOCOL) return null;
-  switch (data.type) {
-    case 'hello':
-      return { v: 1, type: 'hello' };
-    case 'bye':
-      return { v: 1, type: 'bye' };
-    case 'state':
-      return parseState(data);
-    case 'sync': {
-      const start = parseStart(data.start);
-      const log = parseLog(data.log);
-      if (!start || !log || !isShort(data.logKey, 40)) return null;
-      // The key must describe this very log: a message assembled wrongly is refused whole.
-      if (logKey(log) !== data.logKey) return null;
-      if (JSON.stringify(start).length > MAX_SYNC_CHARS) return null;
-      return { v: 1, type: 'sync', start, log, logKey: data.logKey };
-    }
-    default:
-      return null;
-  }
+  const m = checkPresenterMessage(data, stepsOf);
+  if (m?.type !== 'sync') return m;
+  // The key must describe this very log: a message assembled wrongly is refused whole.
+  if (logKey(m.log) !== m.logKey) return null;
+  if (JSON.stringify(m.start).length > MAX_SYNC_CHARS) return null;
+  return m;
 }
 
 // ---- following ----------------------------------------------------------------------------------

@@ -1,4 +1,13 @@
-import { ENGINE_VERSION, type PresetId } from '../../contract';
+import {
+  ENGINE_VERSION,
+  REPLAY_SCHEMA,
+  SCENARIO_SCHEMA,
+  SCENARIO_VERSION,
+  type FileProblem,
+  type PresetId,
+  type ReplayConfig,
+  type ScenarioRefusal,
+} from '../../contract';
 import type { SimBridge } from '../../bridge/sim-bridge';
 import { lessonStore } from '../../store/lesson-store';
 import { setPlaying } from '../../store/playback-store';
@@ -8,7 +17,7 @@ import { shareStore, type ImportResult } from '../../store/share-store';
 import { simStore } from '../../store/sim-store';
 import type { LessonSession } from '../lesson-session';
 import { parseProgressFile, progressFileText } from './progress-file';
-import { readReplayLink, replayUrl, REPLAY_SCHEMA, type ReplayConfig } from './replay-link';
+import { readReplayLink, replayUrl } from './replay-link';
 import { parseScenarioFile, scenarioFileText, scenarioOf } from './scenario-file';
 
 /**
@@ -104,8 +113,8 @@ export async function exportScenario(ctx: Context): Promise<string> {
   const spec = ctx.bridge.startSpec;
   const { config, setup } = await ctx.bridge.scenario();
   return scenarioFileText({
-    schema: 'mklab.scenario',
-    v: 1,
+    schema: SCENARIO_SCHEMA,
+    v: SCENARIO_VERSION,
     name:
       shareStore.getState().scenarioName ??
       (typeof spec.scenario === 'string' ? spec.scenario : 'scenario'),
@@ -122,13 +131,10 @@ export async function importScenario(ctx: Context, text: string): Promise<Import
   if (!r.ok) return r;
   const file = r.value;
   const scenario = scenarioOf(file);
-  // The checks above follow the machine's rules; the machine itself has the last word, asked
-  // on the side so a refusal leaves the running machine as it was.
+  // The checks above are what the file alone can say; what depends on the machine's state is
+  // the machine's to judge, asked on the side so a refusal leaves the running machine as it was.
   const refused = await ctx.bridge.checkScenario(scenario, file.seed);
-  if (refused !== null) {
-    const where = /^(setup\[\d+\])/.exec(refused)?.[1] ?? '';
-    return { ok: false, problem: { path: where, code: 'refused', params: { message: refused } } };
-  }
+  if (refused !== null) return { ok: false, problem: refusalProblem(refused) };
   select(null);
   const log = file.log ?? [];
   const t = file.t ?? log[log.length - 1]?.atNs;
@@ -140,4 +146,14 @@ export async function importScenario(ctx: Context, text: string): Promise<Import
   shareStore.setState({ scenarioName: file.name });
   await loading;
   return { ok: true };
+}
+
+/** The machine's refusal as the page shows it: at the refused step, its errno and its words. */
+export function refusalProblem(r: ScenarioRefusal): FileProblem {
+  if (r.step === null) return { path: '', code: 'no-boot', params: { message: r.message } };
+  return {
+    path: `setup[${r.step}]`,
+    code: 'refused',
+    params: { type: r.type ?? '', code: r.code ?? '', message: r.message },
+  };
 }

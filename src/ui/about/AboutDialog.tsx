@@ -5,7 +5,7 @@ import type { MessageKey } from '../../i18n';
 import { aboutText, type AboutKey } from '../../i18n/about-text';
 import { useLang, useT } from '../hooks';
 import { useModal } from '../use-modal';
-import '../lessons/dialogs.css';
+import '../dialogs.css';
 import './about.css';
 
 /** The uncertain facts, in the order of the fact file's §6 and its [UNVERIFIED] marks. */

@@ -5,7 +5,7 @@ import { formatCount } from '../format';
 import { useLang, useT } from '../hooks';
 import { CPU_TIMINGS, DEVICE_TIMINGS } from './constants';
 import { deviceKindKey } from '../sandbox/catalog';
-import { Gone, ownerLink } from './detailLinks';
+import { Gone, ownerLink } from './detail-links';
 import { Badge, Facts, Head, Link, LinkList, Note, Row, Timings } from './parts';
 
 // The panes for the machine's own parts: a CPU and a PCI device.

@@ -6,7 +6,8 @@ import { select, selectionStore, type Selection } from '../../store/selection-st
 import { simStore } from '../../store/sim-store';
 import { useT } from '../hooks';
 import { deviceKindKey, cpuStateKey } from '../sandbox/catalog';
-import { useCpus, useDevices, useInstances, useWorkloads, ownerName } from '../sandbox/view';
+import { ownerName } from '../owner-name';
+import { useCpus, useDevices, useInstances, useWorkloads } from '../sandbox/view';
 import { CONSTANT_NAMES, CONSTANT_TITLES } from './constants';
 import {
   ConstantDetails,

@@ -6,7 +6,7 @@ import { formatCount, formatMiB, formatNs } from '../format';
 import { describeHappening } from '../happenings';
 import { useLang, useT } from '../hooks';
 import { kernelTimings } from './constants';
-import { Gone, cpuLinks } from './detailLinks';
+import { Gone, cpuLinks } from './detail-links';
 import { Badge, Facts, Head, Link, LinkList, Note, Row, Timings } from './parts';
 
 /** Which happenings a kernel's pane recalls: faults and the end of a kill. Every kind says. */

@@ -5,7 +5,7 @@ import { simStore } from '../../store/sim-store';
 import { formatNs } from '../format';
 import { useLang, useT } from '../hooks';
 import { messageTimings } from './constants';
-import { Gone, ownerLink, type T } from './detailLinks';
+import { Gone, ownerLink, type T } from './detail-links';
 import { Badge, Facts, Head, Link, Note, Row, Timings } from './parts';
 import { isModelReason, messageNumber, messageStory } from './story';
 

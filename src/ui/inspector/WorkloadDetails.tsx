@@ -4,7 +4,7 @@ import { formatCount, formatNs } from '../format';
 import { useLang, useT } from '../hooks';
 import { WORKLOAD_TIMINGS } from './constants';
 import { WORKLOAD_KINDS } from '../sandbox/catalog';
-import { Gone, cpuLinks, ownerLink } from './detailLinks';
+import { Gone, cpuLinks, ownerLink } from './detail-links';
 import { Facts, Head, LinkList, Row, Timings } from './parts';
 
 export function WorkloadDetails({ id }: { readonly id: number }) {

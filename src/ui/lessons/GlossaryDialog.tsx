@@ -6,7 +6,8 @@ import { lessonStore, openGlossary } from '../../store/lesson-store';
 import { useLang, useT } from '../hooks';
 import { GLOSSARY_IDS } from './glossary-ids';
 import { useModal } from '../use-modal';
-import './dialogs.css';
+import '../dialogs.css';
+import './glossary.css';
 
 /**
  * The glossary (issue 5): every entry in the current language, alphabetical, as a modal dialog

@@ -11,7 +11,8 @@ import { ProgressFiles } from '../share/FileTools';
 import { RichText } from './RichText';
 import { useLessonTexts, type LessonTranslate } from './use-lesson-text';
 import { useModal } from '../use-modal';
-import './dialogs.css';
+import '../dialogs.css';
+import './lesson-list.css';
 import './lessons.css';
 
 /**

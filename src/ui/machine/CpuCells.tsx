@@ -1,12 +1,13 @@
 import type { CpuState, MachineView } from '../../contract';
 import { memo } from 'react';
 import { isSelected, type Selection } from '../../store/selection-store';
-import { cellSlots } from '../../viz/machine-layout';
+import { cellSlots } from '../../viz/machine-cells';
 import type { CellBox } from '../../viz/machine-types';
 import { ownerColour, ownerInk } from '../../viz/palette';
 import type { MessageKey } from '../../i18n';
 import { hatchId } from './Defs';
-import { cellWord, ownerName, type Translate } from './machine-spec';
+import { ownerName } from '../owner-name';
+import { cellWord, type Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
 import { around, pressable } from './pressable';
 
@@ -168,7 +169,7 @@ export function CpuCells(props: {
       {view.cpus.map((c) => {
         const box = props.cells.get(c.id);
         if (!box) return null;
-        const owner = ownerName(t, view, c.owner);
+        const owner = ownerName(c.owner, view.instances, t('machine.pool'));
         const state = t(`cpustate.${c.state}` as MessageKey);
         return (
           <CpuCell

@@ -2,7 +2,8 @@ import type { MachineView } from '../../contract';
 import { isSelected, type Selection } from '../../store/selection-store';
 import type { ChipBox, GroupBox } from '../../viz/machine-types';
 import { ownerColour } from '../../viz/palette';
-import { deviceLabel, ownerName, type Translate } from './machine-spec';
+import { ownerName } from '../owner-name';
+import { deviceLabel, type Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
 import { around, moved, pressable, textAt } from './pressable';
 
@@ -95,7 +96,7 @@ export function GroupChips(props: {
   return (
     <g>
       {props.groups.map((g) => {
-        const kernel = ownerName(t, view, g.owner);
+        const kernel = ownerName(g.owner, view.instances, t('machine.pool'));
         return (
           <g
             key={g.key}

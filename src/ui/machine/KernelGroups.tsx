@@ -7,7 +7,7 @@ import type { GroupBox, Point } from '../../viz/machine-types';
 import { ownerColour } from '../../viz/palette';
 import { formatMiB } from '../format';
 import { hatchId } from './Defs';
-import { alarming, stateText, type Translate } from './machine-spec';
+import { alarming, type Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
 import { around, moved, pressable, textAt } from './pressable';
 
@@ -68,6 +68,13 @@ interface HeadProps {
   readonly ringLit: boolean;
 }
 
+/**
+ * Between a group's texts: SVG draws no text outside <text>, but whatever reads the group's
+ * words in order (axe's label-in-name check, a copy and paste) gets "host · 0 active", not
+ * "host · 0active".
+ */
+const WORD_GAP = ' ';
+
 /** The front of a group: name, state, ring gauge, pending operation; the kernel's button. */
 const GroupHead = memo(function GroupHead(p: HeadProps) {
   const { box, alarm } = p;
@@ -104,6 +111,7 @@ const GroupHead = memo(function GroupHead(p: HeadProps) {
       <text {...textAt(moved(box.name, o))} fontSize={box.name.size} fontWeight={700}>
         {box.name.text}
       </text>
+      {WORD_GAP}
       <text
         {...textAt(moved(box.state, o))}
         fontSize={12}
@@ -112,6 +120,7 @@ const GroupHead = memo(function GroupHead(p: HeadProps) {
       >
         {box.state.text}
       </text>
+      {WORD_GAP}
       {bar ? (
         <g
           data-testid={`${p.testPrefix}ring-${box.key}`}
@@ -144,6 +153,7 @@ const GroupHead = memo(function GroupHead(p: HeadProps) {
           {p.ringLit ? <HighlightRing box={bar} rx={bar.h / 2} /> : null}
         </g>
       ) : null}
+      {WORD_GAP}
       {box.note ? (
         <text {...textAt(moved(box.note, o))} fontSize={12} className="mk-muted">
           {box.note.text}
@@ -198,18 +208,27 @@ export function GroupHeads(props: GroupsProps) {
         const gaugeAria = github
           ? t('machine.ring.aria', { name: box.key, n: ring, max: RING_USABLE })
           : t('machine.slot.aria', { name: box.key });
-        const aria = inst
-          ? `${t('machine.group.aria', {
-              name: inst.name,
-              id: inst.id,
-              state: stateText(t, inst),
-              cpus: inst.cpus.length,
-            })}. ${gaugeAria}`
+        const gaugeText = github
+          ? t('machine.ring', { n: ring, max: RING_USABLE })
+          : t('machine.slot');
+        // The name starts with the words the group shows, in their order (WCAG 2.5.3, label in
+        // name: a voice user says what they see), then what the picture leaves out.
+        const shown = [
+          box.name.text,
+          box.state.text,
+          box.gaugeText ? gaugeText : '',
+          box.note?.text,
+        ]
+          .filter(Boolean)
+          .join(', ');
+        const more = inst
+          ? `${t('machine.group.aria', { id: inst.id, cpus: inst.cpus.length })}. ${gaugeAria}`
           : t('machine.pool.aria', {
               cpus: view.pool.cpus.length,
               free: formatMiB(lang, view.pool.freeMiB),
               total: formatMiB(lang, view.pool.totalMiB),
             });
+        const aria = `${shown}. ${more}`;
         return (
           <GroupHead
             key={box.key}
@@ -221,9 +240,7 @@ export function GroupHeads(props: GroupsProps) {
             ring={ring}
             github={github}
             aria={aria}
-            gaugeText={
-              github ? t('machine.ring', { n: ring, max: RING_USABLE }) : t('machine.slot')
-            }
+            gaugeText={gaugeText}
             selected={isSelected(props.selected, { kind: 'kernel', id: box.owner })}
             interactive={props.interactive}
             testPrefix={props.testPrefix}

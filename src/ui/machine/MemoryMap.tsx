@@ -4,7 +4,8 @@ import type { MemoryLayout } from '../../viz/machine-types';
 import { ownerColour, ownerInk } from '../../viz/palette';
 import { formatMiB } from '../format';
 import { hatchId } from './Defs';
-import { ownerName, type Translate } from './machine-spec';
+import { ownerName } from '../owner-name';
+import type { Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
 import { textAt } from './pressable';
 
@@ -26,7 +27,7 @@ export function MemoryMap(props: {
   const runs = view.memory
     .map((r) =>
       t('machine.memory.runAria', {
-        owner: ownerName(t, view, r.owner),
+        owner: ownerName(r.owner, view.instances, t('machine.pool')),
         size: formatMiB(lang, r.sizeMiB),
         start: formatMiB(lang, r.startMiB),
       }),

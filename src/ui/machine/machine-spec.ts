@@ -3,6 +3,7 @@ import type { Lang, MessageKey } from '../../i18n';
 import { RING_USABLE } from '../../contract';
 import type { GroupSpec, LayoutSpec, MemorySpec } from '../../viz/machine-types';
 import { formatCount, formatMiB } from '../format';
+import { ownerName } from '../owner-name';
 
 export type Translate = (
   key: MessageKey,
@@ -40,11 +41,6 @@ export function deviceLabel(t: Translate, kind: string, pci: string): string {
 /** Kernels in the order the view draws them: the host first, then spawns by id. */
 export function orderedInstances(view: MachineView): InstanceView[] {
   return [...view.instances].sort((a, b) => a.id - b.id);
-}
-
-export function ownerName(t: Translate, view: MachineView, owner: number): string {
-  if (owner < 0) return t('machine.pool');
-  return view.instances.find((i) => i.id === owner)?.name ?? String(owner);
 }
 
 /**
@@ -108,7 +104,7 @@ function memorySpec(view: MachineView, t: Translate, lang: Lang): MemorySpec {
   return {
     title: t('machine.memory'),
     runs: view.memory.map((r) => {
-      const who = ownerName(t, view, r.owner);
+      const who = ownerName(r.owner, view.instances, t('machine.pool'));
       return { ...r, label: `${who} · ${formatMiB(lang, r.sizeMiB)}`, short: who };
     }),
     startLabel: formatMiB(lang, 0),

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useT } from '../hooks';
 import { effective } from './parse';
 import { deviceOptions } from './options';
-import { ActionForm, Refusal, SelectField, Switch, useSend } from './parts';
+import { ActionForm, Refusal } from './ActionForm';
+import { SelectField, Switch } from './Fields';
+import { useSend } from './use-send';
 import { useDevices, useInstances, useMachine } from './view';
 
 /** Lend one PCI function to a spawned kernel, or take it back (GitHub tree, facts §1.7). */

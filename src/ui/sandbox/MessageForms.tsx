@@ -4,7 +4,10 @@ import { formatCount } from '../format';
 import { useLang, useT } from '../hooks';
 import { CATEGORY_LIST, categoryLabel } from './catalog';
 import { effective, messageLimit, parseIntField, parseSubtype } from './parse';
-import { ActionForm, SelectField, TextField, useErrors, useSend } from './parts';
+import { ActionForm } from './ActionForm';
+import { SelectField, TextField } from './Fields';
+import { useErrors } from './use-errors';
+import { useSend } from './use-send';
 import { useInstances, useMachine } from './view';
 
 /** `msg.send`: one message from a kernel to another, over the IPI framework (facts §1.9). */

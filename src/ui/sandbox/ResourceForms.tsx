@@ -4,7 +4,10 @@ import { formatMiB } from '../format';
 import { useLang, useT } from '../hooks';
 import { effective, formatCpuList, parseRequiredInt } from './parse';
 import { cpuOptions } from './options';
-import { ActionForm, SelectField, TextField, useErrors, useSend } from './parts';
+import { ActionForm } from './ActionForm';
+import { SelectField, TextField } from './Fields';
+import { useErrors } from './use-errors';
+import { useSend } from './use-send';
 import { useCpus, useInstances, useMachine, usePool } from './view';
 
 type CpuVerb = 'online' | 'offline' | 'toPool' | 'fromPool';

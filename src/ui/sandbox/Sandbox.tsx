@@ -1,9 +1,10 @@
 import { useT } from '../hooks';
 import { DeviceForm, IommuForm } from './DeviceForms';
 import { FaultForms } from './FaultForms';
-import { CreateKernelForm, ManageKernelForm } from './KernelForms';
+import { CreateKernelForm } from './CreateKernelForm';
 import { MessageForm } from './MessageForms';
-import { Group } from './parts';
+import { Group } from './Group';
+import { ManageKernelForm } from './ManageKernelForm';
 import { CpuForm, PoolForm } from './ResourceForms';
 import { ScenarioBar } from './ScenarioBar';
 import { useInstances, useMachine } from './view';

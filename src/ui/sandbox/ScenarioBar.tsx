@@ -8,11 +8,14 @@ import { select } from '../../store/selection-store';
 import { useT } from '../hooks';
 import { PRESET_LIST, PRESETS, VERSION_LIST, VERSIONS } from './catalog';
 import { parseRequiredInt, startFromSearch, type FieldError } from './parse';
-import { Refusal, SelectField, Switch, TextField, useSend } from './parts';
+import { Refusal } from './ActionForm';
+import { SelectField, Switch, TextField } from './Fields';
+import { useSend } from './use-send';
 import { useMachine } from './view';
 import { ScenarioFiles } from '../share/FileTools';
 import { ExportButtons } from '../presenter/ExportButtons';
 import { downloadJson } from '../download';
+import './scenario-bar.css';
 
 /** The largest seed the URL accepts (src/app/start.ts: up to 15 digits). */
 const MAX_SEED = 999_999_999_999_999;

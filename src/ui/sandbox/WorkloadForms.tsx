@@ -5,8 +5,12 @@ import { useT } from '../hooks';
 import { WORKLOAD_KIND_LIST, WORKLOAD_KINDS } from './catalog';
 import { effective, parseIntField, parseWorkloadName } from './parse';
 import { deviceOptions } from './options';
-import { ActionForm, LoadField, SelectField, TextField, useErrors, useSend } from './parts';
-import { ownerName, useDevices, useInstances, useWorkloads } from './view';
+import { ActionForm } from './ActionForm';
+import { LoadField, SelectField, TextField } from './Fields';
+import { useErrors } from './use-errors';
+import { useSend } from './use-send';
+import { ownerName } from '../owner-name';
+import { useDevices, useInstances, useWorkloads } from './view';
 
 /** `workload.start`: a process group of one kind in a chosen kernel. */
 export function StartWorkloadForm() {

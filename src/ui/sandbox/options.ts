@@ -1,6 +1,6 @@
 import type { useT } from '../hooks';
 import { cpuStateKey, deviceKindKey } from './catalog';
-import { ownerName } from './view';
+import { ownerName } from '../owner-name';
 
 type T = ReturnType<typeof useT>;
 type Named = readonly { readonly id: number; readonly name: string }[];

@@ -1,4 +1,4 @@
-import type { InstanceState, PresetId, ProposalVersion } from '../../contract';
+import { NAME_RE, type InstanceState, type PresetId, type ProposalVersion } from '../../contract';
 import type { MessageKey } from '../../i18n';
 import { PRESET_LIST } from './catalog';
 
@@ -88,8 +88,9 @@ export function parseRequiredInt(text: string, min: number, max: number): Parsed
   return r.value === undefined ? bad('sandbox.err.required') : ok(r.value);
 }
 
-/** Instance names as the sim accepts them (src/sim/lifecycle.ts NAME_RE): kerf-style, lower case. */
-const NAME_RE = /^[a-z][a-z0-9_-]{0,31}$/;
+/** The machine's largest sensible request (MiB): the forms stop typos, the machine the rest. */
+export const MAX_MIB = 1_048_576;
+
 /** Workload names: the sim takes any 1–64 characters; the form asks for something shell-friendly. */
 const WORKLOAD_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 

@@ -108,13 +108,3 @@ export const useDevices = () => useStore(simStore, selectDevices);
 export const useWorkloads = () => useStore(simStore, selectWorkloads);
 export const usePool = () => useStore(simStore, selectPool);
 export const useMachine = () => useStore(simStore, selectMachine);
-
-/** An owner code as a name: the pool, the host or a spawned kernel (its id when it is gone). */
-export function ownerName(
-  owner: number,
-  instances: readonly { readonly id: number; readonly name: string }[],
-  poolWord: string,
-): string {
-  if (owner < 0) return poolWord;
-  return instances.find((i) => i.id === owner)?.name ?? `#${owner}`;
-}

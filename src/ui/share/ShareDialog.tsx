@@ -4,7 +4,7 @@ import { encode } from 'uqr';
 import { closeShareDialog, shareStore } from '../../store/share-store';
 import { useT } from '../hooks';
 import { useModal } from '../use-modal';
-import '../lessons/dialogs.css';
+import '../dialogs.css';
 import './share.css';
 
 type Copy = 'idle' | 'copied' | 'blocked';

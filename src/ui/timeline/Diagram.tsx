@@ -3,7 +3,8 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MessageKey } from '../../i18n';
 import { select, type Selection } from '../../store/selection-store';
 import { TRAFFIC_CAP } from '../../store/sim-store';
-import { binByColumn, planArrows, type Traffic } from '../../viz/timeline-arrows';
+import type { Traffic } from '../../viz/timeline-arrows';
+import { binByColumn, planArrows } from '../../viz/timeline-bundles';
 import {
   groupLanes,
   laneHeight,
@@ -15,14 +16,17 @@ import {
 import { stackMarks, type HappeningMark } from '../../viz/timeline-marks';
 import { timeScale, timeTicks, type TimeWindow } from '../../viz/timeline-window';
 import { useT } from '../hooks';
-import { fateText, ownerName } from './describe';
+import { ownerName } from '../owner-name';
+import { fateText } from './describe';
 import { DiagramArrows } from './DiagramArrows';
 import { DiagramAxis } from './DiagramAxis';
 import { DiagramGroupLabels, DiagramRows } from './DiagramLanes';
-import { HEADER_H, RIGHT_PAD, plotLeft, rowKey } from './diagramMetrics';
+import { HEADER_H, RIGHT_PAD, plotLeft, rowKey } from './diagram-metrics';
 import { useWidth } from '../use-width';
+import './diagram.css';
+import './diagram-marks.css';
 
-export { AXIS_H, EVENTS_H, plotLeft } from './diagramMetrics';
+export { AXIS_H, EVENTS_H, plotLeft } from './diagram-metrics';
 
 export interface DiagramProps {
   readonly view: MachineView;
@@ -197,7 +201,7 @@ export function Diagram(p: DiagramProps) {
                   <title>
                     {t(c.kind === 'boot' ? 'timeline.mark.boot' : 'timeline.mark.halt', {
                       cpu: c.cpu,
-                      kernel: ownerName(t, view, c.owner),
+                      kernel: ownerName(c.owner, view.instances, t('cpus.pool')),
                     })}
                   </title>
                 </path>
@@ -217,8 +221,8 @@ export function Diagram(p: DiagramProps) {
                       {b.count > 1
                         ? t('timeline.ipis', { count: b.count, cpu: b.item.cpu })
                         : t('timeline.ipi', {
-                            from: ownerName(t, view, b.item.from),
-                            to: ownerName(t, view, b.item.to),
+                            from: ownerName(b.item.from, view.instances, t('cpus.pool')),
+                            to: ownerName(b.item.to, view.instances, t('cpus.pool')),
                             cpu: b.item.cpu,
                           })}
                     </title>

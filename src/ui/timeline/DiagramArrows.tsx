@@ -5,12 +5,13 @@ import {
   arrowPaths,
   arrowSegments,
   nearestArrow,
-  type ArrowPlan,
   type ArrowSeg,
-  type Traffic,
-} from '../../viz/timeline-arrows';
+} from '../../viz/timeline-arrow-paths';
+import type { Traffic } from '../../viz/timeline-arrows';
+import type { ArrowPlan } from '../../viz/timeline-bundles';
 import { useLang, useT } from '../hooks';
 import { arrowText } from './describe';
+import './diagram-arrows.css';
 
 /**
  * The message arrows over the lanes, with hover and click picking. Every arrow goes in a few paths

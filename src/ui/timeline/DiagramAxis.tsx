@@ -6,7 +6,9 @@ import type { Tick } from '../../viz/timeline-window';
 import { formatNs } from '../format';
 import { useLang, useT } from '../hooks';
 import { happeningText } from './describe';
-import { AXIS_H, EVENTS_H } from './diagramMetrics';
+import { AXIS_H, EVENTS_H } from './diagram-metrics';
+import './diagram.css';
+import './diagram-marks.css';
 
 /** The strip above the lanes: the time axis with its ticks, and the row of happenings. */
 export function DiagramAxis(props: {

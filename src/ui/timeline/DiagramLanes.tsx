@@ -4,8 +4,10 @@ import type { MessageKey } from '../../i18n';
 import { ownerColour } from '../../viz/palette';
 import type { LaneGroup, LaneRow, LaneSegment } from '../../viz/timeline-lanes';
 import { useT } from '../hooks';
-import { ownerName } from './describe';
-import { rowKey } from './diagramMetrics';
+import { ownerName } from '../owner-name';
+import { rowKey } from './diagram-metrics';
+import './diagram-lanes.css';
+import './diagram-marks.css';
 
 interface RowsProps {
   readonly view: MachineView;
@@ -41,7 +43,7 @@ export function DiagramRows(
         const key = rowKey(r);
         if (r.kind === 'group') {
           const count = groups.find((g) => g.owner === r.owner)?.cpus.length ?? 0;
-          const name = ownerName(t, view, r.owner);
+          const name = ownerName(r.owner, view.instances, t('cpus.pool'));
           const state = stateWord(r.owner);
           const label =
             r.owner < 0
@@ -90,7 +92,7 @@ export function DiagramRows(
             aria-pressed={selected}
             aria-label={t('timeline.laneLabel', {
               id: r.cpu,
-              owner: ownerName(t, view, r.owner),
+              owner: ownerName(r.owner, view.instances, t('cpus.pool')),
               state: cpu ? t(`cpustate.${cpu.state}` as MessageKey) : '',
             })}
             onClick={() => choose(r)}
@@ -154,7 +156,9 @@ export function DiagramGroupLabels(props: RowsProps) {
               style={{ fill: ownerColour(r.owner) }}
             />
             <text className="tl-group-text" x={26} y={r.y + 16.5}>
-              <tspan className="tl-group-name">{ownerName(t, view, r.owner)}</tspan>
+              <tspan className="tl-group-name">
+                {ownerName(r.owner, view.instances, t('cpus.pool'))}
+              </tspan>
               {state ? <tspan className="tl-group-state">{` · ${state}`}</tspan> : null}
               <tspan className="tl-group-count">{` · ${t('timeline.groupCount', { count })}`}</tspan>
             </text>

@@ -3,6 +3,8 @@ import { memo } from 'react';
 import type { MessageKey } from '../../i18n';
 import { markPath, type HappeningMarkKind } from '../../viz/timeline-marks';
 import { useT } from '../hooks';
+import './diagram-marks.css';
+import './legend.css';
 
 const STATES: readonly CpuState[] = ['online', 'parked', 'booting', 'halted', 'offline'];
 const MARKS: readonly HappeningMarkKind[] = ['panic', 'lockup', 'timeout', 'state', 'claim'];

@@ -6,7 +6,9 @@ import type { CpuEvent } from '../../viz/timeline-lanes';
 import type { HappeningMark } from '../../viz/timeline-marks';
 import { formatCount, formatNs } from '../format';
 import { useLang, useT } from '../hooks';
-import { arrowText, fateText, happeningText, ownerName } from './describe';
+import { ownerName } from '../owner-name';
+import { arrowText, fateText, happeningText } from './describe';
+import './marks-list.css';
 
 const SHOWN = 100;
 
@@ -48,14 +50,18 @@ export function MarksList(props: {
     const cpu = (id: number) =>
       t('timeline.where.cpu', {
         id,
-        kernel: ownerName(t, view, view.cpus.find((c) => c.id === id)?.owner ?? -1),
+        kernel: ownerName(
+          view.cpus.find((c) => c.id === id)?.owner ?? -1,
+          view.instances,
+          t('cpus.pool'),
+        ),
       });
     for (const m of marks) {
       rows.push({
         key: `h${m.seq}`,
         t: m.t,
         what: happeningText(t, view, m),
-        where: ownerName(t, view, m.kernel),
+        where: ownerName(m.kernel, view.instances, t('cpus.pool')),
         target: m.kernel >= 0 ? { kind: 'kernel', id: m.kernel } : null,
       });
     }
@@ -65,7 +71,7 @@ export function MarksList(props: {
         t: c.t,
         what: t(c.kind === 'boot' ? 'timeline.mark.boot' : 'timeline.mark.halt', {
           cpu: c.cpu,
-          kernel: ownerName(t, view, c.owner),
+          kernel: ownerName(c.owner, view.instances, t('cpus.pool')),
         }),
         where: cpu(c.cpu),
         target: { kind: 'cpu', id: c.cpu },

@@ -5,6 +5,7 @@ import { simStore } from '../../store/sim-store';
 import { scrubPosition, scrubTime, SCRUB_STEPS } from '../../viz/timeline-window';
 import { formatNs } from '../format';
 import { useLang, useT } from '../hooks';
+import './scrubber.css';
 
 /**
  * The run from its start to the latest time reached. Dragging moves the thumb only; the seek

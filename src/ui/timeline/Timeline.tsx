@@ -3,7 +3,8 @@ import { useStore } from 'zustand';
 import { prefsStore } from '../../store/prefs-store';
 import { selectionStore } from '../../store/selection-store';
 import { simStore, TRAFFIC_CAP } from '../../store/sim-store';
-import { AGGREGATE_OVER, pairTraffic } from '../../viz/timeline-arrows';
+import { pairTraffic } from '../../viz/timeline-arrows';
+import { AGGREGATE_OVER } from '../../viz/timeline-bundles';
 import { cpuEvents, laneSegments } from '../../viz/timeline-lanes';
 import { happeningMarks } from '../../viz/timeline-marks';
 import {

@@ -4,22 +4,17 @@ import type { Arrow, FateMark } from '../../viz/timeline-arrows';
 import type { HappeningMark } from '../../viz/timeline-marks';
 import { formatNs } from '../format';
 import { describeHappening } from '../happenings';
+import { ownerName } from '../owner-name';
 import type { useT } from '../hooks';
 
 export type T = ReturnType<typeof useT>;
-
-/** A kernel's name (the pool by its word; an unknown id as a number). */
-export function ownerName(t: T, view: MachineView | null, owner: number): string {
-  if (owner < 0) return t('cpus.pool');
-  return view?.instances.find((i) => i.id === owner)?.name ?? String(owner);
-}
 
 export function arrowText(t: T, lang: Lang, view: MachineView | null, a: Arrow): string {
   const base = {
     category: a.category,
     subtype: a.subtype,
-    from: ownerName(t, view, a.from),
-    to: ownerName(t, view, a.to),
+    from: ownerName(a.from, view?.instances ?? [], t('cpus.pool')),
+    to: ownerName(a.to, view?.instances ?? [], t('cpus.pool')),
     cpu0: a.cpu0,
     cpu1: a.cpu1,
     time: formatNs(lang, a.t0),
@@ -35,8 +30,8 @@ export function fateText(t: T, view: MachineView | null, f: FateMark): string {
     reason: f.reason,
     category: f.category,
     subtype: f.subtype,
-    from: ownerName(t, view, f.from),
-    to: ownerName(t, view, f.to),
+    from: ownerName(f.from, view?.instances ?? [], t('cpus.pool')),
+    to: ownerName(f.to, view?.instances ?? [], t('cpus.pool')),
   });
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SEEK_NS, parseCommand } from '../../../src/app/embed/commands';
+import { parseCommand } from '../../../src/app/embed/commands';
+import { MAX_SEEK_NS } from '../../../src/contract';
 import { parseOrigin, readEmbedOptions } from '../../../src/app/embed/options';
 
 // The embed's protocol (DESIGN §7): a host's command is accepted only when it is exactly one of

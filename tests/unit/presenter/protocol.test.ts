@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   channelName,
   logKey,
-  MAX_LOG_ENTRIES,
   parsePresenterMessage,
   planFollow,
-  type PlaybackSnapshot,
 } from '../../../src/app/presenter/protocol';
+import { MAX_SYNC_LOG, type PlaybackSnapshot } from '../../../src/contract';
 import { readPresenterRoute } from '../../../src/app/presenter/route';
 import { audienceUrl } from '../../../src/ui/presenter/audience-url';
 
@@ -90,11 +89,26 @@ describe('presenter protocol: messages in', () => {
     expect(parsePresenterMessage(withLog([{ atNs: 1, input: {} }]))).toBeNull();
     expect(parsePresenterMessage(withLog([{ atNs: 1 }]))).toBeNull();
     expect(parsePresenterMessage(withLog('[]'))).toBeNull();
-    const long = Array.from({ length: MAX_LOG_ENTRIES + 1 }, (_, i) => ({
-      atNs: i,
-      input: { type: 'tick' },
-    }));
-    expect(parsePresenterMessage(withLog(long))).toBeNull();
+    // Well-formed entries, one too many: the length alone is refused.
+    const line = (i: number) => ({ atNs: i, input: { type: 'shell.line', line: 'kerf list' } });
+    const full = Array.from({ length: MAX_SYNC_LOG }, (_, i) => line(i));
+    expect(parsePresenterMessage(withLog(full))?.type).toBe('sync');
+    expect(parsePresenterMessage(withLog([...full, line(MAX_SYNC_LOG)]))).toBeNull();
+    // Each entry is a real input of this lesson: an unknown machine input, a step past the
+    // lesson's last, a lesson input in a sandbox are refused.
+    const entry = (input: unknown) => [{ atNs: 1, input }];
+    expect(parsePresenterMessage(withLog(entry({ type: 'instance.exec' })))).toBeNull();
+    expect(parsePresenterMessage(withLog(entry({ type: 'lesson.step', step: 5 })))).toBeNull();
+    expect(parsePresenterMessage(withLog(entry({ type: 'lesson.step', step: 4 })))).not.toBeNull();
+    const sandbox = { ...sync, start: { scenario: 'two-kernels', seed: 1 } };
+    expect(parsePresenterMessage(sandbox)).toBeNull();
+    expect(
+      parsePresenterMessage({
+        ...sandbox,
+        log: log.slice(1),
+        logKey: logKey(log.slice(1) as never),
+      }),
+    ).not.toBeNull();
     expect(parsePresenterMessage({ ...sync, logKey: '2:00000000' })).toBeNull();
     for (const start of [
       null,
@@ -103,6 +117,8 @@ describe('presenter protocol: messages in', () => {
       { scenario: 'two-kernels', seed: 1, lesson: '../x' },
       { scenario: 'two-kernels', seed: 1, step: 1000 },
       { scenario: 'two-kernels', seed: 1, twin: 'on' },
+      { scenario: 'no-such-preset', seed: 1 },
+      { scenario: { config: {}, setup: [] }, seed: 1 },
     ])
       expect(parsePresenterMessage({ ...sync, start }), JSON.stringify(start)).toBeNull();
   });

@@ -4,16 +4,18 @@ import {
   base64urlEncode,
   decodeReplay,
   encodeReplay,
-  MAX_REPLAY_CHARS,
   readReplayLink,
   replayUrl,
-  REPLAY_SCHEMA,
-  type Replay,
 } from '../../../src/app/sharing/replay-link';
 import { translate } from '../../../src/i18n';
 import { preset } from '../../../src/sim/presets';
 import { createSimApi } from '../../../src/worker/api';
-import { ENGINE_VERSION } from '../../../src/contract';
+import {
+  ENGINE_VERSION,
+  MAX_REPLAY_CHARS,
+  REPLAY_SCHEMA,
+  type Replay,
+} from '../../../src/contract';
 import { problemText } from '../../../src/ui/share/problem-text';
 
 const lessonReplay: Replay = {
@@ -97,6 +99,21 @@ describe('replay links', () => {
       hashOf(replayUrl('/', lessonReplay, { t: 0, step: null, lang: 'en' })),
     );
     expect(read?.ok === false && en(read.problem)).toBe('t: "soon" should be a whole number');
+    const link = hashOf(replayUrl('/', lessonReplay, { t: 0, step: null, lang: 'en' }));
+    const past = readReplayLink('?step=6', link);
+    expect(past?.ok === false && en(past.problem)).toBe('step: 6 is outside 1–5');
+    const seed = readReplayLink('?seed=1e3', link);
+    expect(seed?.ok === false && en(seed.problem)).toBe('seed: "1e3" should be a whole number');
+    const scenario = {
+      ...lessonReplay,
+      config: { scenario: { ...preset('web-db'), x: 1 }, seed: 1 },
+    };
+    expect(bad(base64urlEncode(JSON.stringify({ ...scenario, log: [] })))).toBe(
+      'config.scenario.x: is not a field of this format',
+    );
+    expect(bad(base64urlEncode(JSON.stringify({ ...lessonReplay, config: { seed: 1 } })))).toBe(
+      'config.scenario: is missing',
+    );
   });
 });
 

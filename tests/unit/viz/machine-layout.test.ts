@@ -11,7 +11,8 @@ import {
   type PresetId,
 } from '../../../src/sim';
 import { buildSpec, type Translate } from '../../../src/ui/machine/machine-spec';
-import { cellSlots, columnsFor, layoutMachine, MIN_WIDTH } from '../../../src/viz/machine-layout';
+import { cellSlots, columnsFor } from '../../../src/viz/machine-cells';
+import { layoutMachine, MIN_WIDTH } from '../../../src/viz/machine-layout';
 import { ipiGeometry } from '../../../src/viz/machine-ipi';
 import { fitText, textWidth } from '../../../src/viz/machine-text';
 import type { MachineLayout, Rect, TextBox } from '../../../src/viz/machine-types';

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TrafficEvent, TrafficKind } from '../../../src/sim';
 import {
-  AGGREGATE_OVER,
   arrowPaths,
   arrowSegments,
-  nearestArrow,
-  binByColumn,
   bundleWidth,
-  pairTraffic,
-  planArrows,
-  type Arrow,
-} from '../../../src/viz/timeline-arrows';
+  nearestArrow,
+} from '../../../src/viz/timeline-arrow-paths';
+import { pairTraffic, type Arrow } from '../../../src/viz/timeline-arrows';
+import { AGGREGATE_OVER, binByColumn, planArrows } from '../../../src/viz/timeline-bundles';
 
 let seq = 0;
 function ev(kind: TrafficKind, t: number, id: number, cpu: number, reason = ''): TrafficEvent {

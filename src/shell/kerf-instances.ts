@@ -1,0 +1,259 @@
+import { HOST, POOL, type Input, type Instance } from '../sim';
+import { BLOCK_MIB } from '../sim/time';
+import { act, isErr, note, pyErrno, say, warn, type Ctx } from './ctx';
+import { CHECK_INSTANCES, USAGE, extraArgs, reason, target, usageError } from './kerf-cli';
+import { findDevice, spawnNamed, spawns, statusOf } from './model';
+import { has, str, type ParsedOpts } from './opts';
+import { CPU_ID_LIMIT, bytesToMiB, parseCpuSpec, parseMemorySpec } from './text';
+
+// kerf create, update and delete: an instance's CPUs, memory and devices.
+
+export function create(ctx: Ctx, p: ParsedOpts): number {
+  const { m } = ctx;
+  const name = p.args[0];
+  if (!name) {
+    warn(
+      ctx,
+      'Error: Instance name is required',
+      '',
+      'Usage: kerf create <name> [OPTIONS]',
+      '       kerf create [OPTIONS] <name>',
+    );
+    return 2;
+  }
+  const cpusSpec = str(p, '--cpus');
+  const count = str(p, '--cpu-count');
+  if (cpusSpec && count !== undefined) {
+    warn(
+      ctx,
+      'Error: --cpus and --cpu-count are mutually exclusive. Specify either explicit CPUs (--cpus) or a count (--cpu-count)',
+    );
+    return 2;
+  }
+  if (!cpusSpec && count === undefined) {
+    warn(ctx, 'Error: Either --cpus or --cpu-count must be specified');
+    return 2;
+  }
+  if (count !== undefined && Number(count) <= 0) {
+    warn(ctx, `Error: CPU count must be positive, got ${count}`);
+    return 2;
+  }
+  let cpus: number[] = [];
+  if (cpusSpec) {
+    const parsed = parseCpuSpec(cpusSpec);
+    if ('error' in parsed) {
+      warn(ctx, `Error: Invalid APIC ID specification '${cpusSpec}': ${parsed.error}`);
+      return 2;
+    }
+    cpus = parsed;
+  }
+  const memory = str(p, '--memory') as string;
+  const bytes = parseMemorySpec(memory);
+  if (typeof bytes !== 'number') {
+    warn(ctx, `Error: Invalid memory specification '${memory}': ${bytes.error}`);
+    return 2;
+  }
+  const devSpec = str(p, '--devices');
+  const devices = (devSpec ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d) => d !== '')
+    .map((d) => findDevice(m, d)?.pci ?? d);
+  const failed = (message: string) => {
+    warn(ctx, `Error: Resource allocation failed: ${message}`);
+    return 1;
+  };
+  if (spawnNamed(m, name) || name === 'host') return failed(`Instance '${name}' already exists`);
+  const idOpt = str(p, '--id');
+  const id = idOpt === undefined ? undefined : Number(idOpt);
+  if (id !== undefined) {
+    const holder = spawns(m).find((i) => i.id === id);
+    if (holder) return failed(`Instance ID ${id} is already in use by instance '${holder.name}'`);
+  }
+  if (count !== undefined) {
+    const picked = allocateCpus(ctx, Number(count));
+    if ('error' in picked) return failed(picked.error);
+    cpus = picked;
+  }
+  const bad = cpus.find((c) => c >= m.cpus.length || c >= CPU_ID_LIMIT);
+  if (bad !== undefined) return failed(`No such CPU: ${bad}`);
+  const ways = str(p, '--llc-ways');
+  const input: Input = {
+    type: 'instance.create',
+    name,
+    cpus,
+    memMiB: bytesToMiB(bytes),
+    ...(devices.length ? { devices } : {}),
+    ...(id !== undefined ? { id } : {}),
+    ...(ways !== undefined ? { llcWays: Number(ways) } : {}),
+  };
+  const r = act(ctx, input);
+  if (isErr(r)) return failed(r.message);
+  const inst = spawnNamed(m, name) as Instance;
+  say(ctx, `✓ Created instance '${name}' (ID: ${inst.id})`);
+  if (has(p, '--verbose')) {
+    say(ctx, `  Instance ID: ${inst.id}`, `  CPUs: ${inst.cpus.join(', ')}`, `  Memory: ${memory}`);
+    if (inst.devices.length) say(ctx, `  Devices: ${inst.devices.join(', ')}`);
+  }
+  return 0;
+}
+
+/** kerf's --cpu-count with the compact policy: a consecutive run of free CPUs if there is one. */
+function allocateCpus(ctx: Ctx, count: number): number[] | { error: string } {
+  const { m } = ctx;
+  const taken = new Set(spawns(m).flatMap((i) => i.cpus));
+  const free = m.cpus
+    .filter(
+      (c) => !taken.has(c.id) && (m.version === 'github' ? c.owner === POOL : c.owner === HOST),
+    )
+    .map((c) => c.id);
+  if (free.length < count) {
+    return {
+      error: `Not enough APIC IDs available: requested ${count}, but only ${free.length} available in pool`,
+    };
+  }
+  for (let i = 0; i + count <= free.length; i++) {
+    if ((free[i + count - 1] as number) - (free[i] as number) === count - 1) {
+      return free.slice(i, i + count);
+    }
+  }
+  return free.slice(0, count);
+}
+
+export function remove(ctx: Ctx, p: ParsedOpts): number {
+  const name = p.args[0];
+  if (name !== undefined && !spawnNamed(ctx.m, name)) {
+    warn(ctx, `Error: Instance '${name}' does not exist`, CHECK_INSTANCES);
+    return 1;
+  }
+  const t = target(ctx, p, 'delete');
+  if ('code' in t) return t.code;
+  const extra = extraArgs(ctx, p, USAGE.delete, 'kerf delete', 1);
+  if (extra) return extra;
+  const { inst } = t;
+  const head = `Error: Cannot delete instance '${inst.name}' (ID: ${inst.id})`;
+  const status = statusOf(ctx.m, inst);
+  if (inst.state === 'loaded') {
+    warn(
+      ctx,
+      head,
+      `Instance has a kernel loaded (status: ${status}).`,
+      `Please unload the kernel first using: kerf unload ${inst.name}`,
+    );
+    return 1;
+  }
+  if (inst.state === 'active') {
+    warn(
+      ctx,
+      head,
+      `Instance is currently ACTIVE (running, status: ${status}).`,
+      'Please stop and unload the kernel first.',
+    );
+    return 1;
+  }
+  const r = act(ctx, { type: 'instance.delete', name: inst.name });
+  if (isErr(r)) {
+    warn(ctx, `Error: ${r.message}`);
+    return 1;
+  }
+  say(ctx, `✓ Deleted instance '${inst.name}' (ID: ${inst.id})`);
+  return 0;
+}
+
+const PCI_RE = /^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-9a-fA-F]$/;
+
+export function update(ctx: Ctx, p: ParsedOpts): number {
+  const { m } = ctx;
+  const name = p.args[0];
+  if (name === undefined) {
+    return usageError(ctx, USAGE.update, 'kerf update', "Missing argument 'NAME'.");
+  }
+  const extra = extraArgs(ctx, p, USAGE.update, 'kerf update', 1);
+  if (extra) return extra;
+  const cpusSpec = str(p, '--cpus');
+  const memory = str(p, '--memory');
+  const devSpec = str(p, '--devices');
+  if (!cpusSpec && !memory && devSpec === undefined) {
+    warn(ctx, 'Error: At least one of --cpus, --memory, or --devices must be specified');
+    return 2;
+  }
+  const inst = spawnNamed(m, name);
+  if (!inst) {
+    warn(ctx, `Error: Instance '${name}' does not exist`);
+    return 1;
+  }
+  let cpus: number[] | null = null;
+  if (cpusSpec) {
+    const parsed = parseCpuSpec(cpusSpec);
+    if ('error' in parsed) {
+      warn(ctx, `Error: Invalid CPU specification '${cpusSpec}': ${parsed.error}`);
+      return 2;
+    }
+    cpus = parsed;
+  }
+  let bytes: number | null = null;
+  if (memory) {
+    const parsed = parseMemorySpec(memory);
+    if (typeof parsed !== 'number') {
+      warn(ctx, `Error: Invalid memory specification '${memory}': ${parsed.error}`);
+      return 2;
+    }
+    bytes = parsed;
+  }
+  let devices: string[] | null = null;
+  if (devSpec !== undefined) {
+    devices = devSpec
+      .split(',')
+      .map((d) => d.trim())
+      .filter((d) => d !== '');
+    const badPci = devices.find((d) => !PCI_RE.test(d));
+    if (badPci !== undefined) {
+      warn(
+        ctx,
+        `Error: Invalid device specification '${devSpec}': Invalid PCI ID format: ${badPci}. Expected format: 0000:09:00.0`,
+      );
+      return 2;
+    }
+  }
+  const failed = (message: string) => {
+    warn(ctx, `Error: ${message}`);
+    return 1;
+  };
+  // Check everything first, so a refused update changes nothing (kerf applies one overlay).
+  if (cpus && cpus.join(',') !== [...inst.cpus].sort((a, b) => a - b).join(',')) {
+    note(ctx, 'shell.kerf.updateCpus', { name }, true);
+    return 1;
+  }
+  const haveMiB = inst.memBlocks.length * BLOCK_MIB;
+  const wantMiB = bytes === null ? haveMiB : Math.ceil(bytesToMiB(bytes) / BLOCK_MIB) * BLOCK_MIB;
+  if (wantMiB < haveMiB) {
+    note(ctx, 'shell.kerf.updateShrink', { name, mib: haveMiB }, true);
+    return 1;
+  }
+  const lend: string[] = [];
+  const giveBack: string[] = [];
+  if (devices) {
+    for (const pci of devices) {
+      if (inst.devices.includes(pci)) continue;
+      const d = m.devices.find((x) => x.pci === pci);
+      if (!d) return failed(`No such device: ${pci}`);
+      if (m.version !== 'github') return failed('v1 and v2 have no device assignment');
+      if (d.owner !== HOST) return failed(`device ${pci} is already lent`);
+      if (inst.state === 'failed') return failed(`instance ${name} has failed`);
+      lend.push(pci);
+    }
+    for (const pci of inst.devices) if (!devices.includes(pci)) giveBack.push(pci);
+  }
+  if (wantMiB > haveMiB) {
+    const r = act(ctx, { type: 'instance.memAdd', name, memMiB: wantMiB - haveMiB });
+    if (isErr(r)) {
+      warn(ctx, `Error: Kernel interface error: ${pyErrno(r)}`);
+      reason(ctx, r);
+      return 1;
+    }
+  }
+  for (const pci of giveBack) act(ctx, { type: 'device.return', pci });
+  for (const pci of lend) act(ctx, { type: 'device.lend', pci, name });
+  say(ctx, `✓ Updated instance '${name}'`);
+  return 0;
+}
