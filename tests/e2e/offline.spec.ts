@@ -121,6 +121,18 @@ test('a new deploy replaces the offline copy: while the lab is open, and on the 
     await offlineReady(page);
     const [first] = await cacheNames(page);
     expect(first).toMatch(/^mklab-[0-9a-f]{16}$/);
+    // A new version is in place once it has cached every file and taken over this page.
+    await page.evaluate(() => {
+      const w = window as unknown as { takeovers: number };
+      w.takeovers = 0;
+      navigator.serviceWorker.addEventListener('controllerchange', () => w.takeovers++);
+    });
+    const takenOver = (n: number) =>
+      page.waitForFunction(
+        (k) => (window as unknown as { takeovers: number }).takeovers >= k,
+        n,
+        STATE,
+      );
 
     // Deploy v2 while the lab is open. An update check from the app page runs at once: it used
     // to wait about a minute, while a paused machine kept every animation frame busy.
@@ -132,13 +144,15 @@ test('a new deploy replaces the offline copy: while the lab is open, and on the 
       return Promise.race([done, late]);
     });
     expect(answered).toBe('updated');
-    await expect.poll(() => cacheNames(page), STATE).toContain('mklab-e2e-second');
+    await takenOver(1);
+    expect(await cacheNames(page)).toContain('mklab-e2e-second');
 
     // Deploy v3: the open lab checks again by itself when the network comes back.
     deploy(out, 'e2e-third');
     await context.setOffline(true);
     await context.setOffline(false);
-    await expect.poll(() => cacheNames(page), STATE).toContain('mklab-e2e-third');
+    await takenOver(2);
+    expect(await cacheNames(page)).toContain('mklab-e2e-third');
 
     // Deploy v4, then the next visit: it is installed, and copies older than the one before it
     // are deleted (that one stays for tabs still running it).

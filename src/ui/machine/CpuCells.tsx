@@ -9,7 +9,7 @@ import { hatchId } from './Defs';
 import { ownerName } from '../owner-name';
 import { cellWord, type Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
-import { around, pressable } from './pressable';
+import { around, labelInName, pressable, WORD_GAP } from './pressable';
 
 interface CellProps {
   readonly id: number;
@@ -128,6 +128,7 @@ const CpuCell = memo(function CpuCell(p: CellProps) {
       >
         {p.label}
       </text>
+      {WORD_GAP}
       {solid && p.busy ? (
         <circle cx={slots.busy.x} cy={slots.busy.y} r={3.5} style={{ fill: ink }} />
       ) : null}
@@ -152,6 +153,13 @@ const CpuCell = memo(function CpuCell(p: CellProps) {
     </g>
   );
 });
+
+/** A cell's name: the words it shows, then its owner and state. */
+function cellName(t: Translate, c: MachineView['cpus'][number], owner: string, state: string) {
+  const shown = [t('machine.cpu', { id: c.id }), cellWord(t, c.state)].filter(Boolean).join(' ');
+  const busy = c.busy && c.state === 'online' ? t('machine.cpu.busy') : '';
+  return labelInName(shown, t('machine.cpu.aria', { owner, state, busy }));
+}
 
 export function CpuCells(props: {
   readonly view: MachineView;
@@ -181,12 +189,7 @@ export function CpuCells(props: {
             box={box}
             label={t('machine.cpu', { id: c.id })}
             word={cellWord(t, c.state)}
-            aria={t('machine.cpu.aria', {
-              id: c.id,
-              owner,
-              state,
-              busy: c.busy && c.state === 'online' ? t('machine.cpu.busy') : '',
-            })}
+            aria={cellName(t, c, owner, state)}
             selected={isSelected(props.selected, { kind: 'cpu', id: c.id })}
             interactive={props.interactive}
             prefix={props.prefix}

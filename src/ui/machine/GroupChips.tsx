@@ -5,7 +5,11 @@ import { ownerColour } from '../../viz/palette';
 import { ownerName } from '../owner-name';
 import { deviceLabel, type Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
-import { around, moved, pressable, textAt } from './pressable';
+import { around, labelInName, moved, pressable, textAt, WORD_GAP } from './pressable';
+
+/** The words a chip shows, in order. */
+const chipWords = (chip: ChipBox) =>
+  [chip.label.text, chip.badge?.text.text].filter(Boolean).join(' ');
 
 /** A chip, drawn relative to its group's corner `origin`. */
 function Chip(p: {
@@ -52,6 +56,7 @@ function Chip(p: {
           {label.text}
         </text>
       ) : null}
+      {WORD_GAP}
       {badge ? (
         <>
           <rect
@@ -106,9 +111,12 @@ export function GroupChips(props: {
             {[...g.lanes, ...g.idle].map((chip) => {
               const w = workloads.get(chip.workload);
               const target = { kind: 'workload', id: chip.workload } as const;
-              const aria = w?.cpus.length
-                ? t('machine.workload.aria', { name: w.name, kernel, cpus: w.cpus.join(', ') })
-                : t('machine.workload.idleAria', { name: w?.name ?? '', kernel });
+              const aria = labelInName(
+                chipWords(chip),
+                w?.cpus.length
+                  ? t('machine.workload.aria', { name: w.name, kernel, cpus: w.cpus.join(', ') })
+                  : t('machine.workload.idleAria', { name: w?.name ?? '', kernel }),
+              );
               return (
                 <Chip
                   key={chip.key}
@@ -126,11 +134,14 @@ export function GroupChips(props: {
             {g.devices.map((chip) => {
               const d = devices.get(chip.pci);
               const target = { kind: 'device', pci: chip.pci } as const;
-              const aria = t('machine.device.aria', {
-                device: deviceLabel(t, d?.kind ?? '', chip.pci),
-                owner: kernel,
-                iommu: d?.domain ? t('machine.device.iommuAria') : '',
-              });
+              const aria = labelInName(
+                chipWords(chip),
+                t('machine.device.aria', {
+                  device: deviceLabel(t, d?.kind ?? '', chip.pci),
+                  owner: kernel,
+                  iommu: d?.domain ? t('machine.device.iommuAria') : '',
+                }),
+              );
               return (
                 <Chip
                   key={chip.key}

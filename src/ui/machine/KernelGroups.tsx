@@ -9,7 +9,7 @@ import { formatMiB } from '../format';
 import { hatchId } from './Defs';
 import { alarming, type Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
-import { around, moved, pressable, textAt } from './pressable';
+import { around, moved, pressable, textAt, WORD_GAP } from './pressable';
 
 /** A group's `<g>` sits at its box's corner and glides there (CSS) when the layout changes. */
 const at = (box: Point) => ({ transform: `translate(${box.x}px, ${box.y}px)` });
@@ -67,13 +67,6 @@ interface HeadProps {
   readonly ringKey?: string | undefined;
   readonly ringLit: boolean;
 }
-
-/**
- * Between a group's texts: SVG draws no text outside <text>, but whatever reads the group's
- * words in order (axe's label-in-name check, a copy and paste) gets "host · 0 active", not
- * "host · 0active".
- */
-const WORD_GAP = ' ';
 
 /** The front of a group: name, state, ring gauge, pending operation; the kernel's button. */
 const GroupHead = memo(function GroupHead(p: HeadProps) {

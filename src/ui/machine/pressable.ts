@@ -53,3 +53,24 @@ export function textAt(b: {
   const x = b.anchor === 'start' ? b.x : b.anchor === 'end' ? b.x + b.w : b.x + b.w / 2;
   return { x, y: b.y + b.h / 2, textAnchor: b.anchor, dominantBaseline: 'central' as const };
 }
+
+/**
+ * Between the texts of one pressable part (a kernel's group, a CPU cell): SVG draws no text
+ * outside <text>, but whatever reads the part's words in order (axe's label-in-name check, a copy
+ * and paste) gets "CPU 7 parked", not "CPU 7parked".
+ */
+export const WORD_GAP = ' ';
+
+/**
+ * An accessible name that starts with the words the element shows (WCAG 2.5.3, label in name: a
+ * voice user says what they see), then what the picture leaves out.
+ */
+export function labelInName(shown: string, more: string): string {
+  const words = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  if (!shown || words(more).startsWith(words(shown))) return more;
+  return `${shown}: ${more}`;
+}
