@@ -25,6 +25,7 @@ const LAYERS = [
   'content',
   'i18n',
   'ui',
+  'features',
   'app',
 ];
 const PURE_LAYERS = ['contract', 'sim', 'lessons', 'shell'];
@@ -68,21 +69,21 @@ const LAYER_RULES = {
   },
   // The page: what crosses the worker line comes from src/contract, types included.
   bridge: {
-    full: [...WORKER_SIDE, 'viz', 'ui', 'app'],
+    full: [...WORKER_SIDE, 'viz', 'ui', 'features', 'app'],
   },
   store: {
-    full: [...WORKER_SIDE, 'viz', 'ui', 'app'],
+    full: [...WORKER_SIDE, 'viz', 'ui', 'features', 'app'],
     runtime: ['bridge'],
   },
   viz: {
     full: WORKER_SIDE,
-    runtime: ['bridge', 'store', 'ui', 'app'],
+    runtime: ['bridge', 'store', 'ui', 'features', 'app'],
     packages: ['react', 'react-dom', 'd3-selection'],
     packagesRuntime: ['comlink'],
   },
   content: {
     full: WORKER_SIDE,
-    runtime: ['bridge', 'store', 'viz', 'ui', 'app'],
+    runtime: ['bridge', 'store', 'viz', 'ui', 'features', 'app'],
     packagesRuntime: ['comlink'],
   },
   i18n: {
@@ -95,6 +96,9 @@ const LAYER_RULES = {
     runtime: ['app'],
     packagesRuntime: ['comlink'],
   },
+  // A feature (sharing, presenter, embed, offline) keeps its store, wiring, UI and styles in one
+  // folder (docs/architecture.md): page code like src/app, which it plugs into.
+  features: { full: WORKER_SIDE },
   app: { full: WORKER_SIDE },
   // SIM_HOST: the app's rule less the worker (it may construct it, or import it on demand).
   'app/sim-host': { full: ['sim', 'lessons', 'shell'] },
@@ -333,13 +337,18 @@ export default defineConfig([
   },
   {
     name: 'globals/browser',
-    files: [`src/{bridge,store,viz,content,i18n,ui,app}/**/*.${SRC_EXT}`],
+    files: [`src/{bridge,store,viz,content,i18n,ui,features,app}/**/*.${SRC_EXT}`],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
     name: 'globals/worker',
     files: [`src/worker/**/*.${SRC_EXT}`],
     languageOptions: { globals: { ...globals.worker } },
+  },
+  {
+    name: 'globals/service-worker',
+    files: ['src/features/offline/service-worker.ts'],
+    languageOptions: { globals: { ...globals.serviceworker } },
   },
   {
     name: 'globals/pure',
@@ -351,7 +360,7 @@ export default defineConfig([
   {
     ...reactHooks.configs.flat.recommended,
     name: 'react-hooks/ui-app',
-    files: [`src/{ui,app}/**/*.${SRC_EXT}`],
+    files: [`src/{ui,features,app}/**/*.${SRC_EXT}`],
   },
 
   // Layer import rules (DESIGN §2), one block per layer and folder depth.

@@ -16,7 +16,7 @@ import {
   type ReplayConfig,
 } from '../src/contract';
 import { Engine } from '../src/worker/engine';
-import { replayUrl } from '../src/app/sharing/replay-link';
+import { replayUrl } from '../src/features/sharing/replay-link';
 
 const DIR = 'tests/fixtures/links';
 

@@ -3,11 +3,11 @@ import { loadLocale, type Lang } from '../i18n';
 import { prefsStore } from '../store/prefs-store';
 import { MainScreen } from '../ui/MainScreen';
 import { readUrl, startSim } from './start';
-import { readPresenterRoute } from './presenter/route';
+import { readPresenterRoute } from '../features/presenter/route';
 import { useDocumentPrefs } from './use-document-prefs';
 
 /** The window on the projector in presenter mode (`?audience=<session>`): loaded only there. */
-const AudienceScreen = lazy(() => import('../ui/presenter/AudienceScreen'));
+const AudienceScreen = lazy(() => import('../features/presenter/AudienceScreen'));
 const audience = readPresenterRoute(location.search).mode === 'audience';
 
 export function App() {

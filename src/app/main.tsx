@@ -2,7 +2,7 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { registerOffline } from './offline';
+import { registerOffline } from '../features/offline/register';
 
 const root = document.getElementById('root');
 if (root) {

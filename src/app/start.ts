@@ -6,9 +6,9 @@ import { registerControls } from '../store/controls';
 import { simControls } from './sim-controls';
 import { LessonSession, readLessonRoute } from './lesson-session';
 import { installTestHooks } from './test-hooks';
-import { hasReplay, openReplay, wireSharing } from './share-wiring';
-import { readPresenterRoute } from './presenter/route';
-import { wirePresenter } from './presenter/wire';
+import { hasReplay, openReplay, wireSharing } from '../features/sharing/wiring';
+import { readPresenterRoute } from '../features/presenter/route';
+import { wirePresenter } from '../features/presenter/wire';
 
 /** Read the start spec from the URL: `?scenario=<preset>&seed=<int>&lang=en|es`. */
 export function readUrl(search: string): {

@@ -4,7 +4,7 @@ import type { Lang } from '../i18n';
 import { setListOpen } from '../store/lesson-store';
 import { prefsStore, setPrefs } from '../store/prefs-store';
 import { startStore } from '../store/start-store';
-import { enterPresenterMode, presenterStore } from '../store/presenter-store';
+import { enterPresenterMode, presenterStore } from '../features/presenter/presenter-store';
 import { simStore } from '../store/sim-store';
 import { AboutButton } from './about/AboutButton';
 import { EventLog } from './EventLog';
@@ -22,8 +22,8 @@ import { Metrics } from './metrics/Metrics';
 import { PlaybackControls } from './PlaybackControls';
 import { LessonNotice } from './lessons/LessonNotice';
 import { StatusBanner } from './StatusBanner';
-import { LinkNotice } from './share/LinkNotice';
-import { ShareButton } from './share/ShareButton';
+import { LinkNotice } from '../features/sharing/LinkNotice';
+import { ShareButton } from '../features/sharing/ShareButton';
 import { TableView } from './TableView';
 import { ThemeSwitch } from './ThemeSwitch';
 import { Timeline } from './timeline/Timeline';
@@ -32,7 +32,7 @@ import './main-screen.css';
 /** The shell and the sandbox sit last on the page: their code loads after the first paint. */
 const Workbench = lazy(() => import('./Workbench'));
 /** Presenter mode's toolbar and notes: loaded only when a window presents. */
-const PresenterBar = lazy(() => import('./presenter/PresenterBar'));
+const PresenterBar = lazy(() => import('../features/presenter/PresenterBar'));
 
 /** The main screen: the machine, its timeline and metrics, the inspector, the log, the sandbox. */
 export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }) {

@@ -6,7 +6,7 @@ import { simStore } from '../store/sim-store';
 import { lessonStore } from '../store/lesson-store';
 import { select } from '../store/selection-store';
 import { nextStep, previousStep } from './lessons/navigation';
-import { presenterStore, setBlank, toggleBlank } from '../store/presenter-store';
+import { presenterStore, setBlank, toggleBlank } from '../features/presenter/presenter-store';
 
 /** DESIGN §5's one table of keys. The overlay (`?`) lists the same entries. */
 export const KEYS = [

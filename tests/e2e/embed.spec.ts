@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type {} from '../../src/app/embed/start-embed';
+import type {} from '../../src/features/embed/start-embed';
 
 // The embed for documentation sites (DESIGN §7, docs/embedding.md): the example docs page, served
 // from another origin, embeds two lessons with embed.js and drives one through the mklab:

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { importScenario, type Context } from '../../src/app/sharing/controller';
+import { importScenario, type Context } from '../../src/features/sharing/controller';
 import {
   parseScenarioFile,
   scenarioFileText,
   scenarioOf,
-} from '../../src/app/sharing/scenario-file';
+} from '../../src/features/sharing/scenario-file';
 import { MAX_SCENARIO_CHARS, type Scenario, type ScenarioFile } from '../../src/contract';
 import type { Input } from '../../src/sim';
 import type { DeviceSpec } from '../../src/sim/types';
 import { playbackStore } from '../../src/store/playback-store';
-import { shareStore } from '../../src/store/share-store';
+import { shareStore } from '../../src/features/sharing/share-store';
 import { createSimApi } from '../../src/worker/api';
 
 // Scenario files (issue 6 item 7): valid generated files are accepted, read back exactly and

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { LESSON_BOUNDS } from '../../src/app/lesson-bounds';
-import { importProgress, type Context } from '../../src/app/sharing/controller';
-import { parseProgressFile, progressFileText } from '../../src/app/sharing/progress-file';
+import { importProgress, type Context } from '../../src/features/sharing/controller';
+import { parseProgressFile, progressFileText } from '../../src/features/sharing/progress-file';
 import { CONTENT, LESSON_ORDER } from '../../src/content';
 import {
   MAX_PROGRESS_CHARS,

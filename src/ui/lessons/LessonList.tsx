@@ -7,7 +7,7 @@ import { controls } from '../../store/controls';
 import { dismissLessonNotice, lessonStore, setListOpen } from '../../store/lesson-store';
 import { resetProgress } from '../../store/progress';
 import { useT } from '../hooks';
-import { ProgressFiles } from '../share/FileTools';
+import { ProgressFiles } from '../../features/sharing/FileTools';
 import { RichText } from './RichText';
 import { useLessonTexts, type LessonTranslate } from './use-lesson-text';
 import { useModal } from '../use-modal';

@@ -12,8 +12,8 @@ import { Refusal } from './ActionForm';
 import { SelectField, Switch, TextField } from './Fields';
 import { useSend } from './use-send';
 import { useMachine } from './view';
-import { ScenarioFiles } from '../share/FileTools';
-import { ExportButtons } from '../presenter/ExportButtons';
+import { ScenarioFiles } from '../../features/sharing/FileTools';
+import { ExportButtons } from '../../features/presenter/ExportButtons';
 import { downloadJson } from '../download';
 import './scenario-bar.css';
 

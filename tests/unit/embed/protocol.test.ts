@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../../src/app/embed/commands';
+import { parseCommand } from '../../../src/features/embed/commands';
 import { MAX_SEEK_NS } from '../../../src/contract';
-import { parseOrigin, readEmbedOptions } from '../../../src/app/embed/options';
+import { parseOrigin, readEmbedOptions } from '../../../src/features/embed/options';
 
 // The embed's protocol (DESIGN §7): a host's command is accepted only when it is exactly one of
 // the five, with v: 1 and values in range; the URL names the origins allowed to send them.

@@ -29,8 +29,8 @@ describe('the service worker build step', () => {
   });
 
   it('renders a classic script (no import or export) that carries the list and the version', async () => {
-    const source = readFileSync('src/worker/offline-sw.ts', 'utf8');
-    const { code } = await transformWithOxc(source, 'offline-sw.ts', { lang: 'ts' });
+    const source = readFileSync('src/features/offline/service-worker.ts', 'utf8');
+    const { code } = await transformWithOxc(source, 'service-worker.ts', { lang: 'ts' });
     const sw = renderServiceWorker(code, 'v123', ['index.html', 'assets/a.js']);
     expect(sw).not.toMatch(/^\s*(?:import|export)\b/m);
     expect(sw).toContain('const MKLAB_VERSION = "v123";');

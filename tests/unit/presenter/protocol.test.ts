@@ -4,10 +4,10 @@ import {
   logKey,
   parsePresenterMessage,
   planFollow,
-} from '../../../src/app/presenter/protocol';
+} from '../../../src/features/presenter/protocol';
 import { MAX_SYNC_LOG, type PlaybackSnapshot } from '../../../src/contract';
-import { readPresenterRoute } from '../../../src/app/presenter/route';
-import { audienceUrl } from '../../../src/ui/presenter/audience-url';
+import { readPresenterRoute } from '../../../src/features/presenter/route';
+import { audienceUrl } from '../../../src/features/presenter/audience-url';
 
 const log = [
   { atNs: 90_000_000, input: { type: 'lesson.step', step: 1 } },

@@ -8,7 +8,7 @@ import {
   styleDeclaration,
   svgFileText,
   transformAttribute,
-} from '../../../src/ui/presenter/svg-export';
+} from '../../../src/features/presenter/svg-export';
 
 const vars: Record<string, string> = {
   '--fg': ' #16181d',

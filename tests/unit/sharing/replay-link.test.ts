@@ -6,7 +6,7 @@ import {
   encodeReplay,
   readReplayLink,
   replayUrl,
-} from '../../../src/app/sharing/replay-link';
+} from '../../../src/features/sharing/replay-link';
 import { translate } from '../../../src/i18n';
 import { preset } from '../../../src/sim/presets';
 import { createSimApi } from '../../../src/worker/api';
@@ -16,7 +16,7 @@ import {
   REPLAY_SCHEMA,
   type Replay,
 } from '../../../src/contract';
-import { problemText } from '../../../src/ui/share/problem-text';
+import { problemText } from '../../../src/features/sharing/problem-text';
 
 const lessonReplay: Replay = {
   schema: REPLAY_SCHEMA,

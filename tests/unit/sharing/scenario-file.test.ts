@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { refusalProblem } from '../../../src/app/sharing/controller';
-import { parseScenarioFile, scenarioFileText } from '../../../src/app/sharing/scenario-file';
+import { refusalProblem } from '../../../src/features/sharing/controller';
+import { parseScenarioFile, scenarioFileText } from '../../../src/features/sharing/scenario-file';
 import type { ScenarioFile } from '../../../src/contract';
 import { loadLocale, translate } from '../../../src/i18n';
 import { createMachine } from '../../../src/sim';
 import { PRESET_IDS, preset } from '../../../src/sim/presets';
-import { problemText } from '../../../src/ui/share/problem-text';
+import { problemText } from '../../../src/features/sharing/problem-text';
 import { createSimApi } from '../../../src/worker/api';
 
 const fileOf = (id: (typeof PRESET_IDS)[number]): ScenarioFile => ({

@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioFile, scenarioFileText } from '../../../src/app/sharing/scenario-file';
+import { parseScenarioFile, scenarioFileText } from '../../../src/features/sharing/scenario-file';
 import { preset } from '../../../src/sim/presets';
-import { ScenarioName } from '../../../src/ui/share/FileTools';
+import { ScenarioName } from '../../../src/features/sharing/FileTools';
 
 // A scenario's name comes from a file anyone may have written: the page shows it as text.
 

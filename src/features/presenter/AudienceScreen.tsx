@@ -1,0 +1,118 @@
+import type { LessonSlug } from '../../contract';
+import './presenter.css';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useStore } from 'zustand';
+import { lessonKey } from '../../content/keys';
+import { lessonStore } from '../../store/lesson-store';
+import { presenterStore, setBlank } from './presenter-store';
+import { simStore } from '../../store/sim-store';
+import { formatNs } from '../../ui/format';
+import { useLang, useT } from '../../ui/hooks';
+import { useLessonText } from '../../ui/lessons/use-lesson-text';
+import { MachineView, TwinView } from '../../ui/machine/MachineView';
+import { BlankScreen } from './BlankScreen';
+
+function LessonHeading({ slug, k, steps }: { slug: LessonSlug; k: number; steps: number }) {
+  const t = useT();
+  const { tx } = useLessonText(slug);
+  return (
+    <>
+      <h1>{tx(lessonKey.title(slug))}</h1>
+      <p className="aud-step" data-testid="audience-step" data-step={k + 1}>
+        <span>{t('presenter.audience.step', { n: k + 1, total: steps })}</span>
+        {' · '}
+        <span>{tx(lessonKey.step.title(slug, k + 1))}</span>
+      </p>
+    </>
+  );
+}
+
+/** The audience's only keys: full screen (this window is the one on the projector) and Esc. */
+function useAudienceKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'f') {
+        if (document.fullscreenElement) void document.exitFullscreen();
+        else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+      } else if (e.key === 'Escape') setBlank(false);
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/**
+ * While the audience's worker rebuilds the presenter's machine (a step, a fork, another lesson),
+ * the projector keeps showing the last picture instead of "waiting for the machine": a copy of
+ * the stage taken just before the rebuild, dropped when the machine is back. A DOM copy, not
+ * markup: the page's Content-Security-Policy refuses the style attributes markup would carry.
+ */
+function useFrozenStage(ref: RefObject<HTMLDivElement | null>): Node | null {
+  const [copy, setCopy] = useState<Node | null>(null);
+  useEffect(
+    () =>
+      presenterStore.subscribe((s, prev) => {
+        if (s.reloading && !prev.reloading) setCopy(ref.current?.cloneNode(true) ?? null);
+        else if (!s.reloading && prev.reloading) setCopy(null);
+      }),
+    [ref],
+  );
+  return copy;
+}
+
+/** Shows a detached copy of the stage (see useFrozenStage). */
+function FrozenStage({ copy }: { readonly copy: Node }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    host.current?.replaceChildren(copy);
+  }, [copy]);
+  return <div ref={host} aria-hidden="true" />;
+}
+
+/**
+ * The audience window (`?audience=<session>`): the machine large, the lesson and step, the
+ * simulated time — no controls. Everything it shows follows the presenter's window.
+ */
+export default function AudienceScreen() {
+  const t = useT();
+  const lang = useLang();
+  const status = useStore(lessonStore, (s) => s.status);
+  const twin = useStore(simStore, (s) => s.twin !== null);
+  const now = useStore(simStore, (s) => s.t);
+  const link = useStore(presenterStore, (s) => s.link);
+  const ready = useStore(simStore, (s) => s.view !== null);
+  const stage = useRef<HTMLDivElement>(null);
+  const frozen = useFrozenStage(stage);
+  useAudienceKeys();
+  return (
+    <>
+      <main className="aud" aria-label={t('presenter.audience.label')} data-testid="audience">
+        <header className="aud-head">
+          {status ? (
+            <LessonHeading slug={status.slug} k={status.step} steps={status.steps} />
+          ) : (
+            <h1>{t('presenter.audience.sandbox')}</h1>
+          )}
+          <p className="aud-time">{t('presenter.audience.time', { time: formatNs(lang, now) })}</p>
+        </header>
+        {link !== 'following' ? (
+          <p className="notice" role="status" data-testid="audience-link">
+            {link === 'gone' ? t('presenter.audience.gone') : t('presenter.audience.waiting')}
+          </p>
+        ) : null}
+        <section className="aud-stage" aria-label={t('stage.label')}>
+          {frozen !== null && !ready ? (
+            <FrozenStage copy={frozen} />
+          ) : (
+            <div ref={stage} className={twin ? 'stage-pair' : undefined}>
+              {twin ? <TwinView /> : null}
+              <MachineView />
+            </div>
+          )}
+        </section>
+      </main>
+      <BlankScreen />
+    </>
+  );
+}

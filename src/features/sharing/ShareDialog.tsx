@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { encode } from 'uqr';
+import { closeShareDialog, shareStore } from './share-store';
+import { useT } from '../../ui/hooks';
+import { useModal } from '../../ui/use-modal';
+import '../../ui/dialogs.css';
+import './share.css';
+
+type Copy = 'idle' | 'copied' | 'blocked';
+
+/**
+ * The Share dialog: the link in a text field (always there, so it can be copied by hand when the
+ * browser blocks the clipboard), a copy button, and the link as a QR code sized for a projector.
+ */
+export default function ShareDialog() {
+  const t = useT();
+  const dialog = useStore(shareStore, (s) => s.dialog);
+  const field = useRef<HTMLInputElement>(null);
+  const [copy, setCopy] = useState<Copy>('idle');
+  const modal = useModal(dialog !== null, closeShareDialog, field);
+  const url = dialog?.url ?? '';
+
+  const doCopy = () => {
+    const blocked = () => {
+      setCopy('blocked');
+      field.current?.focus();
+      field.current?.select();
+    };
+    if (!navigator.clipboard) return blocked();
+    navigator.clipboard.writeText(url).then(() => setCopy('copied'), blocked);
+  };
+  // Share copies at once (the click that opened the dialog allows it); the button is for again.
+  useEffect(() => {
+    if (url) doCopy();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per link
+  }, [url]);
+
+  if (!dialog) return null;
+  return (
+    <dialog
+      {...modal}
+      className="ls-dialog sh-dialog"
+      aria-labelledby="sh-title"
+      aria-describedby="sh-about"
+      data-testid="share-dialog"
+    >
+      <div className="ls-dialog-box">
+        <div className="ls-dialog-top">
+          <h2 id="sh-title">{t('share.title')}</h2>
+          <button type="button" onClick={closeShareDialog} data-testid="share-close">
+            {t('share.close')}
+          </button>
+        </div>
+        <p id="sh-about" className="sh-about">
+          {t('share.about')}
+        </p>
+        <label className="sh-field">
+          <span>{t('share.link')}</span>
+          <input
+            ref={field}
+            type="text"
+            readOnly
+            value={url}
+            data-testid="share-url"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </label>
+        <p className="sh-actions">
+          <button type="button" className="primary" onClick={doCopy} data-testid="share-copy">
+            {t('share.copy')}
+          </button>
+          <span role="status" data-testid="share-copy-status" data-state={copy}>
+            {copy === 'copied' ? t('share.copied') : copy === 'blocked' ? t('share.blocked') : ''}
+          </span>
+        </p>
+        <QrCode url={url} />
+      </div>
+    </dialog>
+  );
+}
+
+/** The QR code as one SVG path of dark modules: crisp at any size, large on a projector. */
+function QrCode({ url }: { readonly url: string }) {
+  const t = useT();
+  let qr: ReturnType<typeof encode> | null = null;
+  try {
+    qr = encode(url, { ecc: 'L', border: 4 });
+  } catch {
+    qr = null;
+  }
+  if (!qr) {
+    return (
+      <p className="notice" data-testid="share-qr-too-long">
+        {t('share.qr.tooLong', { length: url.length })}
+      </p>
+    );
+  }
+  let d = '';
+  qr.data.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (dark) d += `M${x} ${y}h1v1h-1z`;
+    }),
+  );
+  return (
+    <figure className="sh-qr">
+      <svg
+        viewBox={`0 0 ${qr.size} ${qr.size}`}
+        role="img"
+        aria-label={t('share.qr.label')}
+        data-testid="share-qr"
+        shapeRendering="crispEdges"
+      >
+        <rect width={qr.size} height={qr.size} fill="#fff" />
+        <path d={d} fill="#000" />
+      </svg>
+      <figcaption>{t('share.qr.caption', { length: url.length })}</figcaption>
+    </figure>
+  );
+}
