@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every gate in CI order, stopping at the first failure.
-//   format → types → lint → layers → i18n → unit/property → soak → build → size → browser → e2e
+//   format → types → lint → clones → dead code → layers → i18n → unit/property → soak → build → size → browser → e2e
 // (browser finds a Chromium or installs one: scripts/ensure-chromium.ts)
 // Each step prints its wall time. At the end the JSON reports of the runners
 // (test-results/{lint,unit,e2e}-report.json) are summed into one final line:
@@ -28,6 +28,8 @@ const STEPS = [
   { name: 'test:format' },
   { name: 'test:types' },
   { name: 'test:lint' },
+  { name: 'test:clones' },
+  { name: 'test:deadcode' },
   { name: 'test:layers', args: vitestArgs(REPORTS.lint), report: 'lint' },
   { name: 'test:i18n' },
   { name: 'test:unit', args: vitestArgs(REPORTS.unit), report: 'unit' },

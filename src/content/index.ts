@@ -3,7 +3,7 @@ import { LESSON_CONTENT } from './catalog';
 import type { LessonContent } from './types';
 
 export * from './types';
-export { lessonKey, glossaryKey } from './keys';
+export { lessonKey } from './keys';
 
 /** Every lesson's metadata and text shape by slug (the text itself loads per lesson). */
 export const CONTENT: Readonly<Record<LessonSlug, LessonContent>> = byRegistry(

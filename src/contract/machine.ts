@@ -42,7 +42,6 @@ export interface KernelImage {
 }
 
 export type InstanceState = 'ready' | 'loaded' | 'active' | 'failed';
-export const INSTANCE_STATES: readonly InstanceState[] = ['ready', 'loaded', 'active', 'failed'];
 export type CpuState = 'online' | 'offline' | 'parked' | 'booting' | 'halted';
 
 export type WorkloadKind = 'server' | 'cpu' | 'noisy' | 'io' | 'rt' | 'service';

@@ -8,7 +8,3 @@ export const PRESET_IDS = [
   'datacenter',
 ] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
-
-export function isPresetId(s: string): s is PresetId {
-  return (PRESET_IDS as readonly string[]).includes(s);
-}

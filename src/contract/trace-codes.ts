@@ -28,7 +28,7 @@ export const CROSS_TRACE_KINDS = [
 export const TRACE_KINDS = [...OWN_TRACE_KINDS, ...CROSS_TRACE_KINDS] as const;
 export type TraceKind = (typeof TRACE_KINDS)[number];
 
-/** `life` records: the instance's new state (its index in INSTANCE_STATES), or a fault. */
+/** `life` records: the instance's new state , or a fault. */
 export const LIFE = { ready: 0, loaded: 1, active: 2, failed: 3, lockup: 8, panic: 9 } as const;
 
 /** `fate` records of a refused send. */

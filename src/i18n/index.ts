@@ -40,10 +40,6 @@ export async function loadLocale(lang: Lang): Promise<void> {
   if (lang === 'es') catalogs.es = (await import('./es')).es as Catalog;
 }
 
-export function isLoaded(lang: Lang): boolean {
-  return catalogs[lang] !== undefined;
-}
-
 export function parseLang(s: string | null | undefined): Lang | null {
   return s === 'en' || s === 'es' ? s : null;
 }

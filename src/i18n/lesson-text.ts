@@ -59,8 +59,3 @@ export function lessonText(
     return v === undefined ? whole : String(v);
   });
 }
-
-/** Whether a key exists (optional texts: a step's card, its uncertainty note). */
-export function hasText(lang: Lang, slug: string, key: string): boolean {
-  return loaded.get(lessonPath(lang, slug))?.[key] !== undefined;
-}

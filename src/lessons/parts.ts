@@ -1,6 +1,6 @@
 import { spawn } from '../sim/presets';
 import type { Input } from '../sim';
-import type { GoalView } from './types';
+import type { GoalView, ScriptItem } from './types';
 
 /** The PCI functions of the lessons' eight-CPU machine (DEFAULT_CONFIG's devices). */
 export const NIC = '0000:03:00.0';
@@ -55,4 +55,15 @@ export function frontAndService(o: {
       ...(o.device ? { device: o.device } : {}),
     },
   ];
+}
+
+/**
+ * A kernel brought up from the shell, as kerf does it: create, load, then boot, each line given
+ * `settle` of simulated time to finish before the next.
+ */
+export function bringUp(lines: readonly string[], settle: readonly number[]): ScriptItem[] {
+  return lines.flatMap((line, i): ScriptItem[] => [
+    { type: 'shell.line', line },
+    { type: 'wait', ns: settle[i] ?? 0 },
+  ]);
 }

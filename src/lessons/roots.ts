@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG } from '../sim';
 import { spawn } from '../sim/presets';
 import { GIB, MS } from '../sim/time';
 import type { LessonLogic } from './types';
-import { frontAndService, toPool } from './parts';
+import { bringUp, frontAndService, toPool } from './parts';
 
 const CREATE = 'kerf create tiny --cpus=6 --memory=256MB';
 const LOAD = 'kerf load tiny --kernel=/boot/vmlinuz-minimal';
@@ -41,14 +41,7 @@ export const roots: LessonLogic = {
           },
         },
       ],
-      show: [
-        { type: 'shell.line', line: CREATE },
-        { type: 'wait', ns: 100 * MS },
-        { type: 'shell.line', line: LOAD },
-        { type: 'wait', ns: 100 * MS },
-        { type: 'shell.line', line: EXEC },
-        { type: 'wait', ns: 100 * MS },
-      ],
+      show: [...bringUp([CREATE, LOAD, EXEC], [100 * MS, 100 * MS, 100 * MS])],
     },
     // 2. Select a host ↔ k1 message (a UI task: the page checks the selection).
     { goals: [], show: [] },

@@ -1,7 +1,7 @@
 import type { Happening, Instance, Machine, Scenario, Workload } from '../sim';
 import type { LabInput, LessonSlug } from '../contract';
 
-export { LESSON_SLUGS, type LabInput, type LessonInput, type LessonSlug } from '../contract';
+export type { LabInput, LessonSlug } from '../contract';
 
 /** One item of a "show me" script: an input applied now, or a pause of simulated time. */
 export type ScriptItem = LabInput | { readonly type: 'wait'; readonly ns: number };

@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG } from '../sim';
 import { spawn } from '../sim/presets';
 import { GIB, MS } from '../sim/time';
 import type { GoalView, LessonLogic } from './types';
-import { NIC, frontAndService, sameSet, toPool } from './parts';
+import { NIC, bringUp, frontAndService, sameSet, toPool } from './parts';
 
 const CREATE = 'kerf create app-v2 --cpus=4-5 --memory=2GB';
 const LOAD = 'kerf load app-v2 --kernel=/boot/vmlinuz-new';
@@ -69,12 +69,7 @@ export const zeroDowntime: LessonLogic = {
         },
       ],
       show: [
-        { type: 'shell.line', line: CREATE },
-        { type: 'wait', ns: 100 * MS },
-        { type: 'shell.line', line: LOAD },
-        { type: 'wait', ns: 100 * MS },
-        { type: 'shell.line', line: EXEC },
-        { type: 'wait', ns: 200 * MS },
+        ...bringUp([CREATE, LOAD, EXEC], [100 * MS, 100 * MS, 200 * MS]),
         { type: 'workload.start', name: 'app2', kernel: 'app-v2', kind: 'service' },
       ],
     },

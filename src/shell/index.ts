@@ -12,7 +12,7 @@ import { mklab } from './mklab';
 import { closest } from './text';
 import type { OutLine, ShellResult } from './types';
 
-export type { OutLine, ShellLine, ShellResult } from './types';
+export type { OutLine, ShellResult } from './types';
 export { KERF_VERBS, KERF_VERB_NAMES } from './kerf';
 export { MKLAB_SUBS } from './mklab';
 export { rootDir, type FsNode } from './fs';

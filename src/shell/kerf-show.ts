@@ -12,7 +12,7 @@ import {
   spawns,
   statusOf,
 } from './model';
-import { GIB_BYTES, MIB_BYTES, gb2, hex, hexPad, pyList } from './text';
+import { gb2, hex, hexPad, pyList } from './text';
 
 // `kerf show`: the baseline hardware and each instance, as kerf prints them.
 
@@ -106,7 +106,3 @@ export function kerfShow(m: Machine, name: string | null): string[] {
   out.push('');
   return out;
 }
-
-/** Size in the units kerf and the lab's notes use. */
-export const sizeText = (bytes: number): string =>
-  bytes % GIB_BYTES === 0 ? `${bytes / GIB_BYTES}GB` : `${bytes / MIB_BYTES}MB`;

@@ -9,8 +9,6 @@ import { closest } from './text';
 // proposal's commands do not: faults, the pool and CPU moves by hand, device lending, the IOMMU,
 // the proposal version, raw messages and workloads.
 
-export { parseMiB } from './mklab-sub';
-
 // Faults first, as before the split: completion and did-you-mean walk the keys in this order.
 export const MKLAB_SUBS: Readonly<Record<string, Sub>> = { ...FAULT_SUBS, ...CONTROL_SUBS };
 

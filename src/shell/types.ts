@@ -1,6 +1,6 @@
 import type { Input, OutLine } from '../contract';
 
-export type { OutLine, ShellLine } from '../contract';
+export type { OutLine } from '../contract';
 
 export interface ShellResult {
   readonly output: readonly OutLine[];

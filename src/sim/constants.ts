@@ -1,7 +1,7 @@
 import { MS, US, S } from './time';
 import { RING_ENTRIES, type Confidence, type ConstantName, type TimingConstant } from '../contract';
 
-export type { Confidence, ConstantName, TimingConstant } from '../contract';
+export type { ConstantName, TimingConstant } from '../contract';
 
 const c = (
   value: number,

@@ -1,19 +1,12 @@
 /** The emulated multikernel machine: the sim's public API (DESIGN §3, "one form everywhere"). */
 export { apply } from './apply';
 export { advanceTo, nextEventTime } from './loop';
-export { createMachine, replay, ScenarioError, type LogEntry } from './create';
+export { createMachine, replay, ScenarioError } from './create';
 export { checkInvariants } from './invariants';
-export {
-  snapshot,
-  happeningsSince,
-  newerThan,
-  type MachineView,
-  type InstanceView,
-  type WorkloadView,
-} from './snapshot';
+export { snapshot, happeningsSince, newerThan, type MachineView } from './snapshot';
 export { traceHash } from './trace';
-export { CONSTANTS, type TimingConstant, type ConstantName } from './constants';
-export { preset, PRESET_IDS, DEFAULT_CONFIG, type PresetId } from './presets';
+export { CONSTANTS } from './constants';
+export { preset, DEFAULT_CONFIG, type PresetId } from './presets';
 export { twinScenario, twinInput } from './twin';
 export { GOLDEN_LOG, GOLDEN_SEEDS, GOLDEN_UNTIL } from './golden';
 export { EVENT_NAMES } from './events';

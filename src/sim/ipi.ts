@@ -25,7 +25,6 @@ export const CATEGORY_CODE: Record<MsgCategory, number> = {
   USER: 0x4000,
   NETWORK: 0x5000,
 };
-export const MULTIKERNEL_VECTOR = 0xea;
 const RING_MASK = K.ringEntries - 1;
 
 export type SendResult = { ok: true; id: number } | (SimError & { id?: number });

@@ -24,11 +24,6 @@ export function nextU32(s: RngState): number {
   return t >>> 0;
 }
 
-/** An integer in [0, n) for n ≤ 2^32 (multiply-shift, no division bias worth noting at these n). */
-export function below(s: RngState, n: number): number {
-  return Math.floor((nextU32(s) * n) / 0x100000000);
-}
-
 /**
  * Exponential quantiles ×1000 for 64 equal-probability buckets (midpoints), precomputed once as
  * -ln(1 - (i + 0.5) / 64) so the sim needs no Math.log. Mean ≈ 995.

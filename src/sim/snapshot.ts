@@ -6,7 +6,7 @@ import { EVENT_NAMES } from './events';
 import { HOST, POOL, type Happening, type Machine } from './types';
 import type { MachineView } from '../contract';
 
-export type { InstanceView, MachineView, WorkloadView } from '../contract';
+export type { MachineView } from '../contract';
 
 export function snapshot(m: Machine): MachineView {
   const memory: { owner: number; startMiB: number; sizeMiB: number }[] = [];

@@ -1,8 +1,6 @@
 /** Simulated time is an integer count of nanoseconds (safe up to 2^53 ns, about 104 days). */
-export const NS = 1;
 export const US = 1_000;
 export const MS = 1_000_000;
 export const S = 1_000_000_000;
-export const MIB = 1;
 export const GIB = 1024;
 export { BLOCK_MIB } from '../contract';

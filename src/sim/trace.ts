@@ -1,7 +1,7 @@
 import { CROSS_TRACE_KINDS, TRACE_KINDS, type TraceKind } from '../contract';
 import type { Instance, Machine } from './types';
 
-export { TRACE_KINDS, type TraceKind } from '../contract';
+export type { TraceKind } from '../contract';
 
 /** Containment (docs/architecture.md) lets two runs differ first at a record of these kinds. */
 export const CROSS_KINDS: ReadonlySet<TraceKind> = new Set(CROSS_TRACE_KINDS);

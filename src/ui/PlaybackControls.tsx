@@ -12,7 +12,7 @@ import { simStore } from '../store/sim-store';
 import { formatNs } from './format';
 import { useLang, useT } from './hooks';
 import { previousEventTime } from './keys';
-import './timeline/playback.css';
+import './playback.css';
 
 /** "Skip quiet time" runs on to the next happening, at most this far ahead. */
 const SKIP_MAX_NS = 10_000_000_000;

@@ -14,11 +14,13 @@ export async function frames(page: Page, n: number): Promise<void> {
   );
 }
 
+/** Open the lab with test hooks and wait for the machine; an uncaught error on the way fails. */
 export async function openLab(page: Page, query = ''): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`/?testhooks${query}`);
   await page.waitForFunction(() => window.__mklab?.phase() === 'running');
+  expect(errors, 'uncaught errors while the lab opened').toEqual([]);
 }
 
 /** Wait until no finite animation or transition is running (a resize makes the machine view glide). */

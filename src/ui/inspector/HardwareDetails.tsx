@@ -5,8 +5,8 @@ import { formatCount } from '../format';
 import { useLang, useT } from '../hooks';
 import { CPU_TIMINGS, DEVICE_TIMINGS } from './constants';
 import { deviceKindKey } from '../sandbox/catalog';
-import { Gone, ownerLink } from './detail-links';
-import { Badge, Facts, Head, Link, LinkList, Note, Row, Timings } from './parts';
+import { Gone, ownerLink, workloadLinks } from './detail-links';
+import { Badge, Facts, Head, LinkList, Note, Row, Timings } from './parts';
 
 // The panes for the machine's own parts: a CPU and a PCI device.
 
@@ -33,13 +33,7 @@ export function CpuDetails({ id }: { readonly id: number }) {
         </Row>
         <Row term={t('inspector.procs')}>{formatCount(lang, cpu.procs)}</Row>
         <Row term={t('inspector.workloads')}>
-          <LinkList
-            items={placed.map((w) => (
-              <Link key={w.id} to={{ kind: 'workload', id: w.id }}>
-                {w.name}
-              </Link>
-            ))}
-          />
+          <LinkList items={workloadLinks(placed)} />
         </Row>
       </Facts>
       {cpu.state === 'parked' ? <Note>{t('inspector.cpu.parked')}</Note> : null}

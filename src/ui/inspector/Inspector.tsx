@@ -9,14 +9,11 @@ import { deviceKindKey, cpuStateKey } from '../sandbox/catalog';
 import { ownerName } from '../owner-name';
 import { useCpus, useDevices, useInstances, useWorkloads } from '../sandbox/view';
 import { CONSTANT_NAMES, CONSTANT_TITLES } from './constants';
-import {
-  ConstantDetails,
-  CpuDetails,
-  DeviceDetails,
-  KernelDetails,
-  MessageDetails,
-  WorkloadDetails,
-} from './details';
+import { ConstantDetails } from './ConstantDetails';
+import { CpuDetails, DeviceDetails } from './HardwareDetails';
+import { KernelDetails } from './KernelDetails';
+import { MessageDetails } from './MessageDetails';
+import { WorkloadDetails } from './WorkloadDetails';
 import { decodeSelection, encodeSelection, latestMessage } from './story';
 import './inspector.css';
 

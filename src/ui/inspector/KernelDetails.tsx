@@ -6,7 +6,7 @@ import { formatCount, formatMiB, formatNs } from '../format';
 import { describeHappening } from '../happenings';
 import { useLang, useT } from '../hooks';
 import { kernelTimings } from './constants';
-import { Gone, cpuLinks } from './detail-links';
+import { Gone, cpuLinks, workloadLinks } from './detail-links';
 import { Badge, Facts, Head, Link, LinkList, Note, Row, Timings } from './parts';
 
 /** Which happenings a kernel's pane recalls: faults and the end of a kill. Every kind says. */
@@ -150,13 +150,7 @@ export function KernelDetails({ id }: { readonly id: number }) {
           </Row>
         ) : null}
         <Row term={t('inspector.workloads')}>
-          <LinkList
-            items={workloads.map((w) => (
-              <Link key={w.id} to={{ kind: 'workload', id: w.id }}>
-                {w.name}
-              </Link>
-            ))}
-          />
+          <LinkList items={workloadLinks(workloads)} />
         </Row>
       </Facts>
       {host ? <Note>{t('inspector.kernel.hostNote')}</Note> : null}

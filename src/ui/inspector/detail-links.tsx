@@ -23,6 +23,14 @@ export const cpuLinks = (t: T, cpus: readonly number[]) =>
     </Link>
   ));
 
+/** Links to workloads, by name. */
+export const workloadLinks = (workloads: readonly { id: number; name: string }[]) =>
+  workloads.map((w) => (
+    <Link key={w.id} to={{ kind: 'workload', id: w.id }}>
+      {w.name}
+    </Link>
+  ));
+
 export function Gone() {
   const t = useT();
   return <Note>{t('inspector.gone')}</Note>;

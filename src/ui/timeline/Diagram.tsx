@@ -26,8 +26,6 @@ import { useWidth } from '../use-width';
 import './diagram.css';
 import './diagram-marks.css';
 
-export { AXIS_H, EVENTS_H, plotLeft } from './diagram-metrics';
-
 export interface DiagramProps {
   readonly view: MachineView;
   readonly win: TimeWindow;

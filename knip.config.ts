@@ -1,0 +1,27 @@
+// `npm run test:deadcode`: unused files, exports and dependencies fail `npm test`. What is kept
+// although nothing imports it says why here.
+import type { KnipConfig } from 'knip';
+
+const config: KnipConfig = {
+  entry: [
+    // Run by hand or by npm scripts, not imported: regenerate golden hashes and link fixtures.
+    'scripts/*.{ts,mjs}',
+    // Read as a file by scripts/vite-offline.ts, which strips its types into dist/sw.js.
+    'src/features/offline/service-worker.ts',
+    // The test-only build of tests/e2e/eleventh-lesson.spec.ts, named on vite's command line.
+    'tests/fixtures/lessons/vite.config.ts',
+  ],
+  project: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.ts'],
+  ignore: [
+    // Linted under pretend paths by tests/lint/layers.test.ts; never imported.
+    'tests/lint-fixtures/**',
+  ],
+  ignoreDependencies: [
+    // The font is imported from CSS (src/app/styles.css), which knip does not read.
+    '@fontsource-variable/inter',
+  ],
+  // A constant or type exported and used in its own file is still in use.
+  ignoreExportsUsedInFile: true,
+};
+
+export default config;
