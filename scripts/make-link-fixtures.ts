@@ -48,8 +48,9 @@ async function write(
   const start = config.lesson
     ? { scenario: 'two-kernels' as const, seed: config.seed, lesson: config.lesson }
     : { scenario: config.scenario ?? 'two-kernels', seed: config.seed };
-  const f = api.init({ ...start, log: replay.log, t: e.now });
-  if (f.t !== expect.t || api.hash() !== expect.hash) throw new Error(`${name} does not replay`);
+  const boot = await api.init({ ...start, log: replay.log, t: e.now });
+  if (!boot.ok || boot.frame.t !== expect.t || api.hash() !== expect.hash)
+    throw new Error(`${name} does not replay`);
   writeFileSync(`${DIR}/${name}.txt`, `${url}\n`);
   writeFileSync(`${DIR}/${name}.expect.json`, `${JSON.stringify(expect, null, 2)}\n`);
   console.log(`${name}: t=${expect.t} hash=${expect.hash} link=${url.length} chars`);

@@ -4,9 +4,15 @@ import { mainThreadSim, workerSim } from './sim-host';
 import { parseLang } from '../i18n';
 import { registerControls } from '../store/controls';
 import { simControls } from './sim-controls';
-import { LessonSession, readLessonRoute } from './lesson-session';
+import { LessonSession } from './lesson-session';
+import { readLessonRoute } from './lesson-route';
 import { installTestHooks } from './test-hooks';
-import { hasReplay, openReplay, wireSharing } from '../features/sharing/wiring';
+import {
+  hasReplay,
+  openReplay,
+  refuseUnbootableLink,
+  wireSharing,
+} from '../features/sharing/wiring';
 import { readPresenterRoute } from '../features/presenter/route';
 import { wirePresenter } from '../features/presenter/wire';
 
@@ -50,7 +56,7 @@ export function startSim(): SimBridge {
   // Saved progress is read before a lesson route is followed (it may resume that lesson).
   const restored = lessons.restore().catch(() => undefined);
   const presenter = readPresenterRoute(location.search);
-  const share = { bridge: b, lessons, preset: url.preset };
+  const share = { bridge: b, lessons, preset: url.preset, seed: url.seed };
   wireSharing(share);
   // A `#r=` replay link wins over the lesson route: its codec loads first, then the machine boots.
   const linked = presenter.mode !== 'audience' && hasReplay(location.hash);
@@ -64,9 +70,10 @@ export function startSim(): SimBridge {
   if (url.hooks) installTestHooks(b);
   wirePresenter(b, presenter);
   const taken = linked ? openReplay(share).catch(() => false) : Promise.resolve(false);
-  void Promise.all([taken, restored]).then(([viaLink]) => {
+  void Promise.all([taken, restored]).then(async ([viaLink]) => {
     route(viaLink);
-    void b.start();
+    // A link whose machine the worker will not boot is refused like any bad link.
+    if (!(await b.start()) && viaLink) await refuseUnbootableLink(share);
   });
   return b;
 }

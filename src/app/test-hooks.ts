@@ -7,6 +7,8 @@ import { playbackStore, setPlaying } from '../store/playback-store';
 import { simStore } from '../store/sim-store';
 import { statusStore } from '../store/status-store';
 import { lessonStore } from '../store/lesson-store';
+import { metaStore } from '../store/meta-store';
+import { presenterStore } from '../features/presenter/presenter-store';
 
 /**
  * Hooks for the end-to-end tests (`?testhooks`): read state and provoke failures without
@@ -33,6 +35,12 @@ export interface TestHooks {
   view(): MachineView | null;
   /** The lesson's state as the worker reports it (step, goals met), or null. */
   lesson(): LessonStatus | null;
+  /** How many entries the input log holds (as the bridge mirrors it). */
+  logLength(): number;
+  /** Presenter channel messages that failed validation and were dropped (DESIGN §7). */
+  channelIgnored(): number;
+  /** The engine version the worker said at its handshake (what this page's links carry). */
+  engine(): number | null;
 }
 
 declare global {
@@ -48,9 +56,9 @@ export function installTestHooks(bridge: SimBridge): void {
     phase: () => statusStore.getState().phase,
     restarts: () => statusStore.getState().restarts,
     hash: () => bridge.hash(),
-    goldenHash: (seed) => bridge.goldenHash(seed),
-    hangWorker: () => bridge.hangWorker(),
-    crashWorker: () => bridge.crashWorker(),
+    goldenHash: (seed) => bridge.worker?.goldenHash(seed),
+    hangWorker: () => void bridge.worker?.hang(),
+    crashWorker: () => void bridge.worker?.crash(),
     seek: (t) => bridge.seek(t),
     act: (input) => pushInput(input),
     shell: (line) => pushInput({ type: 'shell.line', line }),
@@ -61,5 +69,8 @@ export function installTestHooks(bridge: SimBridge): void {
     view: () => simStore.getState().view,
     kernelState: (name) => simStore.getState().view?.instances.find((i) => i.name === name)?.state,
     lesson: () => lessonStore.getState().status,
+    logLength: () => bridge.inputLog.length,
+    channelIgnored: () => presenterStore.getState().ignored,
+    engine: () => metaStore.getState().engine,
   };
 }

@@ -16,22 +16,3 @@ export function workerEndpoint(worker: Worker): SimEndpoint {
       }),
   };
 }
-
-export class Timeout extends Error {}
-
-/** `p`, or a `Timeout` after `ms`. */
-export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Timeout(`no answer in ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}

@@ -1,9 +1,11 @@
 import type { Frame, LabInput, LogEntry, Scenario, ScenarioRefusal, SimApi } from '../contract';
-import { wrap, type Remote } from 'comlink';
-import { withTimeout, type SimEndpoint } from './endpoint';
+import type { Remote } from 'comlink';
+import type { SimEndpoint } from './endpoint';
+import { bootWorker, failureOf, failureWords } from './boot';
+import { WorkerSlot } from './worker-slot';
 import { RateMeter } from './rate-meter';
 import { startStore, type StartPlan } from '../store/start-store';
-import { playbackStore, speedOf } from '../store/playback-store';
+import { playbackStore, setPlaying, speedOf } from '../store/playback-store';
 import { hasInputs, requeueInputs, takeInputs } from '../store/input-store';
 import { receiveFrame, resetSim, simStore, sinceOf } from '../store/sim-store';
 import { metaStore } from '../store/meta-store';
@@ -16,6 +18,9 @@ const MAX_FRAME_MS = 100;
 /** Paused and idle, the page asks for a frame this often (to notice a silent worker). */
 const IDLE_FRAME_MS = 1000;
 
+/** A log to replay and the time to stand at (a link, saved progress, a file). */
+type Resume = { readonly log: readonly LogEntry[]; readonly t: number };
+
 export interface BridgeOptions {
   readonly spawn: () => SimEndpoint;
   /** The first machine (the page may `prime` another before `start`). */
@@ -23,7 +28,6 @@ export interface BridgeOptions {
   readonly timeoutMs?: number;
   /** Injected for tests; the page uses requestAnimationFrame and performance.now. */
   readonly raf?: (cb: (now: number) => void) => number;
-  readonly cancelRaf?: (id: number) => void;
 }
 
 /**
@@ -34,15 +38,12 @@ export interface BridgeOptions {
  * rest of the page changes it only through `prime`, `load` and `setTwin`.
  */
 export class SimBridge {
-  private worker: SimEndpoint | null = null;
-  private api: Remote<SimApi> | null = null;
+  private readonly slot: WorkerSlot;
   private inFlight: readonly LabInput[] | null = null;
   private inFlightSince = 0;
   private pending: Promise<void> = Promise.resolve();
   private lastTick = -1;
   private lastSent = -Infinity;
-  private rafId = 0;
-  private generation = 0;
   /** The worker's input log, mirrored from frames: what a restart replays. */
   private log: LogEntry[] = [];
   private spec: StartPlan;
@@ -52,6 +53,7 @@ export class SimBridge {
   private readonly timeoutMs: number;
 
   constructor(readonly opts: BridgeOptions) {
+    this.slot = new WorkerSlot(opts.spawn);
     this.timeoutMs = opts.timeoutMs ?? WORKER_TIMEOUT_MS;
     this.spec = opts.start;
     this.publish();
@@ -61,60 +63,61 @@ export class SimBridge {
     startStore.setState({ spec: this.spec });
   }
 
-  async start(): Promise<void> {
-    try {
-      await this.boot(false);
-    } catch (e) {
-      statusStore.setState({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
-    }
-    this.rafId = (this.opts.raf ?? requestAnimationFrame)(this.tick);
-  }
-
-  stop(): void {
-    (this.opts.cancelRaf ?? cancelAnimationFrame)(this.rafId);
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
+  /** Boot the first machine, then run the frame loop. False when it did not boot (said why). */
+  async start(): Promise<boolean> {
+    const booted = await this.boot(false);
+    (this.opts.raf ?? requestAnimationFrame)(this.tick);
+    return booted;
   }
 
   get inputLog(): readonly LogEntry[] {
     return this.log;
   }
 
-  private async boot(restart: boolean): Promise<void> {
-    const gen = ++this.generation;
-    this.worker?.terminate();
-    const worker = this.opts.spawn();
-    worker.onError(() => {
-      if (gen === this.generation) void this.restart('error');
-    });
-    this.worker = worker;
-    const api = wrap<SimApi>(worker.port);
-    this.api = api;
-    // The handshake: the worker answers once its module has loaded.
-    const hello = await withTimeout(api.hello(), this.timeoutMs);
-    metaStore.setState({ constants: hello.constants, engine: hello.engine });
+  /**
+   * A fresh worker, built from the start spec (and, restarting, the mirrored log to the time the
+   * page had reached). The worker's replay may be long: the page shows how far it has got and
+   * may cancel it. A worker that does not answer, or a machine that cannot boot, is stopped and
+   * the page says which and why. True when the machine runs.
+   */
+  private async boot(restart: boolean): Promise<boolean> {
+    const { gen, api } = this.slot.replace(() => void this.restart('error'));
     const t = simStore.getState().t;
     const resume = !restart && this.resumeAt !== null ? { log: this.log, t: this.resumeAt } : null;
-    this.resumeAt = null;
-    const frame = await withTimeout(
-      api.init({
-        ...this.spec,
-        ...(restart ? { log: this.log, t } : {}),
-        ...(resume ?? {}),
-      }),
-      this.timeoutMs * 4,
-    );
-    if (gen !== this.generation) return;
-    // A lesson's deep link logs the earlier steps' solutions at init: mirror them.
-    if (!restart) this.mirror(frame);
-    // A lesson brings its own twin setting: from now on the spec says what it chose.
-    if (this.spec.twin !== (frame.twin !== null)) {
-      this.spec = { ...this.spec, twin: frame.twin !== null };
-      this.publish();
+    const spec = { ...this.spec, ...(restart ? { log: this.log, t } : {}), ...(resume ?? {}) };
+    statusStore.setState({ replay: null, stopped: null });
+    try {
+      const { hello, frame, stopped } = await bootWorker(api, spec, this.timeoutMs, (replay) => {
+        if (this.slot.holds(gen)) statusStore.setState({ replay });
+      });
+      if (!this.slot.holds(gen)) return false;
+      metaStore.setState({ constants: hello.constants, engine: hello.engine });
+      this.resumeAt = null;
+      // A lesson's deep link logs the earlier steps' solutions at init: mirror them.
+      if (!restart) this.mirror(frame);
+      // A lesson brings its own twin setting: from now on the spec says what it chose.
+      if (this.spec.twin !== (frame.twin !== null)) {
+        this.spec = { ...this.spec, twin: frame.twin !== null };
+        this.publish();
+      }
+      receiveFrame(frame);
+      // A replay that stopped short stands there, paused, and the page says so.
+      if (stopped) setPlaying(false);
+      statusStore.setState({ phase: 'running', error: null, failure: null, replay: null, stopped });
+      return true;
+    } catch (e) {
+      if (!this.slot.holds(gen)) return false;
+      // The worker is stopped (never left spinning), and the page says why.
+      this.slot.drop();
+      const failure = failureOf(e, restart ? 'restart' : 'start');
+      statusStore.setState({
+        phase: 'failed',
+        error: failureWords(failure),
+        failure,
+        replay: null,
+      });
+      return false;
     }
-    receiveFrame(frame);
-    statusStore.setState({ phase: 'running', error: null });
   }
 
   private async restart(reason: 'timeout' | 'error'): Promise<void> {
@@ -126,20 +129,28 @@ export class SimBridge {
     }));
     if (this.inFlight) requeueInputs(this.inFlight);
     this.inFlight = null;
-    try {
-      await this.boot(true);
-    } catch (e) {
-      statusStore.setState({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
-    }
+    await this.boot(true);
+  }
+
+  /** After a failure: boot again as the failed boot did (a start keeps its link or progress). */
+  async retry(): Promise<boolean> {
+    const f = statusStore.getState().failure;
+    statusStore.setState({ phase: f?.during === 'restart' ? 'restarting' : 'starting' });
+    return this.boot(f?.during === 'restart');
+  }
+
+  /** Stop a boot's replay where it stands (the machine opens there, paused, and says so). */
+  cancelReplay(): void {
+    void this.slot.api?.cancelReplay();
   }
 
   private readonly tick = (now: number): void => {
-    this.rafId = (this.opts.raf ?? requestAnimationFrame)(this.tick);
+    (this.opts.raf ?? requestAnimationFrame)(this.tick);
     const dt = this.lastTick < 0 ? 0 : Math.min(MAX_FRAME_MS, now - this.lastTick);
     this.lastTick = now;
-    if (statusStore.getState().phase !== 'running' || !this.api) return;
+    if (statusStore.getState().phase !== 'running' || !this.slot.api) return;
     if (this.inFlight) {
-      if (now - this.inFlightSince > this.timeoutMs) void this.restart('timeout');
+      if (this.slot.silent(now, this.inFlightSince, this.timeoutMs)) void this.restart('timeout');
       return;
     }
     const pb = playbackStore.getState();
@@ -147,12 +158,14 @@ export class SimBridge {
     // Paused with nothing to send, the page stays idle: a frame a second keeps the worker's
     // silence detectable, and an idle main thread lets the browser do its own work (Chromium's
     // service-worker update check waits while every animation frame keeps the thread busy).
-    if (advanceNs === 0 && !hasInputs() && now - this.lastSent < IDLE_FRAME_MS) return;
+    // A shell line blocked in a system call runs the machine ahead: it needs every frame.
+    const blocked = simStore.getState().shell.at(-1)?.waiting === true;
+    if (advanceNs === 0 && !hasInputs() && !blocked && now - this.lastSent < IDLE_FRAME_MS) return;
     this.lastSent = now;
     const inputs = takeInputs();
     this.send(
       inputs,
-      this.api.frame({ inputs, advanceNs, ...sinceOf(simStore.getState()) }),
+      this.slot.api.frame({ inputs, advanceNs, ...sinceOf(simStore.getState()) }),
       now,
       advanceNs,
     );
@@ -164,19 +177,19 @@ export class SimBridge {
     now: number,
     asked: number,
   ): Promise<void> {
-    const gen = this.generation;
+    const gen = this.slot.current;
     this.inFlight = inputs;
     this.inFlightSince = now;
     const done = request.then(
       (f) => {
-        if (gen !== this.generation) return;
+        if (!this.slot.holds(gen)) return;
         this.inFlight = null;
         this.mirror(f);
         receiveFrame(f);
         this.rate.add(now, f.advancedNs, asked > 0 && f.lagging);
       },
       () => {
-        if (gen === this.generation) void this.restart('error');
+        if (this.slot.holds(gen)) void this.restart('error');
       },
     );
     this.pending = done;
@@ -194,8 +207,8 @@ export class SimBridge {
   /** Ask for one call outside the frame loop (step, seek), respecting the one-in-flight rule. */
   private async call(fn: (api: Remote<SimApi>) => Promise<Frame>): Promise<void> {
     if (this.inFlight) await this.pending;
-    if (!this.api || this.inFlight) return;
-    await this.send([], fn(this.api), performance.now(), 0);
+    if (!this.slot.api || this.inFlight) return;
+    await this.send([], fn(this.slot.api), performance.now(), 0);
   }
 
   stepEvent(): Promise<void> {
@@ -214,10 +227,7 @@ export class SimBridge {
    * What the next boot starts from, and (saved lesson progress, a link) the log it replays to
    * `t`. A lesson brings its own twin setting; another machine keeps the twin as it is.
    */
-  prime(
-    start: StartPlan,
-    resume?: { readonly log: readonly LogEntry[]; readonly t: number } | null,
-  ): void {
+  prime(start: StartPlan, resume?: Resume | null): void {
     const { twin: _ignored, ...rest } = start;
     this.spec = start.lesson ? rest : { ...rest, twin: start.twin ?? this.spec.twin ?? false };
     this.publish();
@@ -225,22 +235,16 @@ export class SimBridge {
     this.resumeAt = resume ? resume.t : null;
   }
 
-  /** Another machine (preset, seed, version, or a lesson): a fresh worker and fresh stores. */
-  async load(
-    start: StartPlan,
-    resume?: { readonly log: readonly LogEntry[]; readonly t: number } | null,
-  ): Promise<void> {
+  /**
+   * Another machine (preset, seed, version, or a lesson): a fresh worker and fresh stores. False
+   * when it did not boot: a machine refused, a worker that never answers — the page says why.
+   */
+  async load(start: StartPlan, resume?: Resume | null): Promise<boolean> {
     this.prime(start, resume);
     this.inFlight = null;
     resetSim();
     statusStore.setState({ phase: 'starting', lastRestart: null });
-    try {
-      await this.boot(false);
-    } catch (e) {
-      // A scenario the machine refuses (or a worker that never answers) must not leave the page
-      // waiting forever: say why.
-      statusStore.setState({ phase: 'failed', error: e instanceof Error ? e.message : String(e) });
-    }
+    return this.boot(false);
   }
 
   /** The lesson step's "show me" (`jump`: straight to its end). */
@@ -258,41 +262,37 @@ export class SimBridge {
   }
 
   exportTrace(): Promise<string> {
-    return this.api
-      ? this.api.exportTrace()
-      : Promise.reject(new Error('the simulator is not ready'));
+    return this.slot.aside((api) => api.exportTrace());
   }
 
-  /** Would this scenario boot? Asked of the running worker, which keeps its own machine. */
+  /**
+   * Would this scenario boot? Asked of the running worker, which keeps its own machine; the trial
+   * boot is bounded (`MAX_SETUP_EVENTS`), and the frame loop lets it finish before it calls the
+   * worker silent. Rejects with `Interrupted` when the worker is replaced before it answers.
+   */
   checkScenario(scenario: Scenario, seed: number): Promise<ScenarioRefusal | null> {
-    return this.api ? this.api.checkScenario(scenario, seed) : Promise.resolve(null);
+    if (!this.slot.api) return Promise.resolve(null);
+    return this.slot.busyAside(this.timeoutMs * 4, (api) => api.checkScenario(scenario, seed));
   }
 
   async setTwin(on: boolean): Promise<void> {
     this.spec = { ...this.spec, twin: on };
     this.publish();
-    await this.api?.setTwin(on);
+    await this.slot.api?.setTwin(on);
   }
 
   /** The running machine's scenario, as the worker resolved it (a preset's, under its version). */
   scenario(): Promise<Scenario> {
-    return this.api ? this.api.scenario() : Promise.reject(new Error('the simulator is not ready'));
+    return this.slot.aside((api) => api.scenario());
   }
 
-  /** Test hooks (e2e): the trace hash, a golden hash computed in the worker, a wedged worker. */
+  /** The machine's trace hash (the embed's paused state; the test hooks). */
   hash(): Promise<string> | undefined {
-    return this.api?.hash();
+    return this.slot.api?.hash();
   }
 
-  goldenHash(seed: number): Promise<{ hash: string; events: number }> | undefined {
-    return this.api?.goldenHash(seed);
-  }
-
-  hangWorker(): void {
-    void this.api?.hang();
-  }
-
-  crashWorker(): void {
-    void this.api?.crash();
+  /** The worker itself, for the test hooks (e2e): a golden hash, a wedge, a crash. */
+  get worker(): Remote<SimApi> | null {
+    return this.slot.api;
   }
 }

@@ -36,7 +36,29 @@ export interface ScenarioRefusal {
   readonly type: string | null;
   readonly code: Errno | null;
   readonly message: string;
+  /** Set when the setup ran past this many events (`MAX_SETUP_EVENTS`) at `step` and still busy. */
+  readonly budget?: number;
 }
+
+/** How far a boot's replay has got: the page shows it, and may cancel. */
+export interface ReplayProgress {
+  /** Simulated ns where the replay began (after the setup), where it stands, and its target. */
+  readonly fromNs: number;
+  readonly atNs: number;
+  readonly targetNs: number;
+  /** Events run so far (a replay stops at `MAX_REPLAY_EVENTS`). */
+  readonly events: number;
+}
+
+/** A replay that stood short of its target: the page cancelled it, or it ran out of events. */
+export interface ReplayStop extends ReplayProgress {
+  readonly reason: 'cancelled' | 'events';
+}
+
+/** How a boot went: the machine's first frame (and where a replay stopped short), or a refusal. */
+export type Boot =
+  | { readonly ok: true; readonly frame: Frame; readonly stopped: ReplayStop | null }
+  | { readonly ok: false; readonly refusal: ScenarioRefusal };
 
 export interface Hello {
   readonly engine: number;
@@ -50,8 +72,20 @@ export interface Hello {
  */
 export interface SimApi {
   hello(): Hello;
-  init(spec: StartSpec): Frame;
-  /** Would this scenario boot? An imported file is tried on the side before it replaces anything. */
+  /**
+   * Build the machine and replay its log to its time, in chunks that yield (so `replayProgress`
+   * and `cancelReplay` are answered meanwhile). A setup the machine refuses, or that takes more
+   * than `MAX_SETUP_EVENTS` to boot, is answered as a refusal.
+   */
+  init(spec: StartSpec): Promise<Boot>;
+  /** Where the boot's replay stands; null when none runs. */
+  replayProgress(): ReplayProgress | null;
+  /** Stop the boot's replay where it stands: `init` answers with the machine there, paused. */
+  cancelReplay(): void;
+  /**
+   * Would this scenario boot (within `MAX_SETUP_EVENTS`)? An imported file is tried on the side
+   * before it replaces anything.
+   */
   checkScenario(scenario: Scenario, seed: number): ScenarioRefusal | null;
   /** The lesson step's "show me" (`jump`: straight to its end, until its goals hold). */
   showMe(jump: boolean, since: Since): Frame;

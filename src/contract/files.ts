@@ -33,6 +33,29 @@ export interface Progress {
 export type ProgressFile = Progress & { readonly schema: typeof PROGRESS_SCHEMA };
 
 /**
+ * How this browser keeps progress in localStorage. Version 1 kept the whole `Progress` object
+ * under one key (`mklab.progress`), so two tabs each rewrote every lesson; version 2 keeps one
+ * record per lesson (`mklab.progress.<slug>`), each with a revision, so a tab writes only the
+ * lesson it changed and never over a record it has not seen. A version 1 object is read once
+ * and moved into records (src/store/progress.ts). The progress file keeps `PROGRESS_VERSION`.
+ */
+export const PROGRESS_STORE_VERSION = 2;
+
+/** One lesson as localStorage keeps it (version 2). */
+export interface StoredLesson {
+  readonly v: typeof PROGRESS_STORE_VERSION;
+  /** One more than the revision of the record it replaced (1 for the first). */
+  readonly rev: number;
+  /** The page (tab) that wrote it: a random id. */
+  readonly by: string;
+  /** The lesson's saved state; null when only its place in the list is known (or it was reset). */
+  readonly entry: LessonProgress | null;
+  readonly finished: boolean;
+  /** The highest step reached (0-based), or null. */
+  readonly reached: number | null;
+}
+
+/**
  * What a lesson allows, for the checks that depend on it (the contract does not know the
  * lessons' content; the page passes this in): per step, how many choices its prediction has and
  * how many hints; per quiz question, how many choices. A lesson's step count is `choices.length`.

@@ -43,6 +43,10 @@ export interface ShellOutput {
   readonly line: string;
   readonly output: readonly OutLine[];
   readonly exit: number;
+  /** The line is blocked in a system call: the prompt waits (a later `cont` entry ends it). */
+  readonly waiting?: true;
+  /** The rest of the waiting entry: its output is appended there and its exit replaces it. */
+  readonly cont?: true;
 }
 
 /** Where a lesson stands, as the worker sees it (absent outside lessons). */

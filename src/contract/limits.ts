@@ -40,12 +40,51 @@ export const MAX_INPUT_CPUS = 4096;
 export const MAX_INPUT_NAMES = 64;
 /** Setup steps a scenario may hold. */
 export const MAX_SETUP = 2000;
-/** A log longer than this is not accepted (a lesson's is a few dozen entries). */
-export const MAX_LOG = 5000;
-/** A presenter's log, sent whole to its audience (a classroom log is tens of entries). */
-export const MAX_SYNC_LOG = 20_000;
-/** The latest simulated time a file or link may name: about eleven days, far past any run. */
-export const MAX_T = 1e15;
+
+// An hour of real use is the yardstick of every limit on what a person makes: a log, a time, a
+// file. Whatever an hour of play, clicking and typing reaches must save and load again (as a file
+// when a link is too long), so each limit below is at least that hour's worth; past it, links and
+// files are refused up front, naming the limit (docs/sharing.md lists them).
+
+/** The yardstick: an hour of use, in wall seconds. */
+export const HOUR_OF_USE_S = 3600;
+/**
+ * The most inputs a person gives in a second, sustained for the hour: clicks, shell lines, step
+ * keys. A fast clicker manages about five a second; twice that leaves room.
+ */
+export const MAX_INPUTS_PER_S = 10;
+/** The playback's top speed, in simulated ns per wall second (the last of `SPEEDS`). */
+export const TOP_SPEED_NS_PER_S = 10_000_000_000;
+/**
+ * Events one frame may run (the worker's frame budget): the page asks for at most one frame per
+ * display frame, so an hour of play at 60 frames a second runs at most `MAX_REPLAY_EVENTS`.
+ */
+export const FRAME_EVENTS = 150_000;
+
+/**
+ * A log longer than this is refused (a link, a file, saved progress, a presenter's sync to its
+ * audience): an hour of inputs at `MAX_INPUTS_PER_S` (36,000).
+ */
+export const MAX_LOG = HOUR_OF_USE_S * MAX_INPUTS_PER_S;
+/**
+ * The latest simulated time a file or link may name: 100,000 s (about 28 h). An hour at the top
+ * speed is 36,000 s; "skip" jumps up to 10 s a click on top of that, so the limit leaves room
+ * for some 6,400 of them.
+ */
+export const MAX_T = 100_000 * 1_000_000_000;
+/**
+ * The most events a replay runs (a link, a file, a restart rebuilding the machine): an hour of
+ * play at `FRAME_EVENTS` a frame and 60 frames a second. A replay that needs more stops there,
+ * paused, and says so; the page can cancel one sooner.
+ */
+export const MAX_REPLAY_EVENTS = FRAME_EVENTS * 60 * HOUR_OF_USE_S;
+/**
+ * The most events a scenario's setup may take to boot (each step settles before the next). The
+ * biggest machine the lab takes (256 CPUs, 128 kernels, tests/e2e/big-machine.ts) boots in 692
+ * and every preset in under 100; this is under a second of the engine's work even on a machine
+ * that busy, so trying an imported file never holds the worker for long.
+ */
+export const MAX_SETUP_EVENTS = 200_000;
 /** The largest seed a link, file or address may carry (15 digits). */
 export const MAX_SEED = 999_999_999_999_999;
 /** A shell line, as typed. */
@@ -62,8 +101,13 @@ export const MAX_SEEK_NS = 600_000_000_000;
 export const MAX_SPEED_INDEX = 32;
 export const MAX_LOG_KEY = 40;
 
-/** Sizes refused before anything is parsed: a `#r=` payload, files, a presenter's sync. */
+/**
+ * Sizes refused before anything is parsed: a `#r=` payload, files, a presenter's sync. A link
+ * holds a few thousand entries (the Share dialog offers the file past that); a file holds an
+ * hour's log even of the widest entries — `MAX_LOG` shell lines of `MAX_LINE` characters, in the
+ * files' two-space JSON inside a progress file's lesson (about 1,150 characters each).
+ */
 export const MAX_REPLAY_CHARS = 256 * 1024;
-export const MAX_SCENARIO_CHARS = 1024 * 1024;
-export const MAX_PROGRESS_CHARS = 4 * 1024 * 1024;
+export const MAX_SCENARIO_CHARS = 48 * 1024 * 1024;
+export const MAX_PROGRESS_CHARS = 48 * 1024 * 1024;
 export const MAX_SYNC_CHARS = 4_000_000;

@@ -45,7 +45,15 @@ export type ProblemCode =
   /** The machine refused a setup step (the worker's answer: errno and the sim's message). */
   | 'refused'
   /** The machine would not boot at all. */
-  | 'no-boot';
+  | 'no-boot'
+  /** A simulated time past `MAX_T` (named in seconds, with the limit). */
+  | 'too-far'
+  /** A setup that takes more than `MAX_SETUP_EVENTS` events to boot. */
+  | 'boot-budget'
+  /** The simulator did not answer in time and was stopped. */
+  | 'boot-silent'
+  /** The simulator was replaced (restarted, another machine) before it answered. */
+  | 'interrupted';
 
 /** A value read from outside: the value, or the first problem with it. */
 export type Checked<T> =

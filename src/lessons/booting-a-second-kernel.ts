@@ -5,7 +5,7 @@ import { NIC, parked, sameSet } from './parts';
 
 const LOAD = 'kerf load db --kernel=/boot/vmlinuz';
 const KIMAGE = 'cat /proc/kimage';
-const EXEC = 'kerf exec db';
+const EXEC = 'kerf start db';
 const STATUS = 'cat /sys/fs/multikernel/instances/db/status';
 
 /**

@@ -35,7 +35,7 @@ export const recovery: LessonLogic = {
         { id: 'delivered', check: (g) => g.msgs({ to: 'db', fate: 'delivered' }) >= 1 },
       ],
       show: [
-        { type: 'shell.line', line: 'kerf exec db' },
+        { type: 'shell.line', line: 'kerf start db' },
         { type: 'wait', ns: 60 * MS },
       ],
     },
@@ -67,7 +67,7 @@ export const recovery: LessonLogic = {
         },
       ],
       show: [
-        { type: 'shell.line', line: 'kerf exec batch' },
+        { type: 'shell.line', line: 'kerf start batch' },
         { type: 'wait', ns: 60 * MS },
         { type: 'fault', kind: 'lockup', target: 'batch' },
         { type: 'wait', ns: 5 * MS },
@@ -111,7 +111,7 @@ export const recovery: LessonLogic = {
     {
       goals: [{ id: 'active', check: (g) => stateOf(g, 'batch') === 'active' }],
       show: [
-        { type: 'shell.line', line: 'kerf exec batch' },
+        { type: 'shell.line', line: 'kerf start batch' },
         { type: 'wait', ns: 60 * MS },
       ],
     },

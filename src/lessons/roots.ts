@@ -6,7 +6,7 @@ import { bringUp, frontAndService, toPool } from './parts';
 
 const CREATE = 'kerf create tiny --cpus=6 --memory=256MB';
 const LOAD = 'kerf load tiny --kernel=/boot/vmlinuz-minimal';
-const EXEC = 'kerf exec tiny';
+const EXEC = 'kerf start tiny';
 
 /**
  * L10: roots (CURRICULUM L10). The host on 0–3 sends requests to k1 (id 1, CPUs 4–5) over IPIs;

@@ -6,7 +6,7 @@ import { NIC, bringUp, frontAndService, sameSet, toPool } from './parts';
 
 const CREATE = 'kerf create app-v2 --cpus=4-5 --memory=2GB';
 const LOAD = 'kerf load app-v2 --kernel=/boot/vmlinuz-new';
-const EXEC = 'kerf exec app-v2';
+const EXEC = 'kerf start app-v2';
 const KILL_OLD = 'kerf kill app-v1';
 const UNLOAD_OLD = 'kerf unload app-v1';
 const DELETE_OLD = 'kerf delete app-v1';

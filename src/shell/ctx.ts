@@ -1,6 +1,6 @@
 import { apply, type ApplyResult, type Input, type Machine, type SimError } from '../sim';
 import { STRERROR } from './fs';
-import type { OutLine } from './types';
+import type { OutLine, ShellWait } from './types';
 
 /** What a command works with: the machine, the inputs it tried, and its output so far. */
 export interface Ctx {
@@ -9,6 +9,8 @@ export interface Ctx {
   readonly out: OutLine[];
   /** Is standard output the terminal (the last stage, not redirected)? ls prints columns then. */
   readonly tty: boolean;
+  /** The blocking call the command left the line in (src/shell/kerf-wait.ts). */
+  wait?: ShellWait;
 }
 
 /** Apply one input through the sim's `apply` (the same path as the UI's controls) and note it. */

@@ -1,3 +1,4 @@
+import { MAX_LINE } from '../contract';
 import type { Input, Machine } from '../sim';
 import { cd, echo, help, panelOnly, pwd } from './bash-builtins';
 import type { Command } from './command';
@@ -10,9 +11,11 @@ import { KERF_VERB_NAMES, kerf } from './kerf';
 import { parseLine } from './lex';
 import { mklab } from './mklab';
 import { closest } from './text';
-import type { OutLine, ShellResult } from './types';
+import type { OutLine, ShellResult, ShellWait } from './types';
+import { INTERRUPT } from './kerf-wait';
 
-export type { OutLine, ShellResult } from './types';
+export type { OutLine, ShellResult, ShellWait } from './types';
+export { INTERRUPT, interruptWait, settleWait } from './kerf-wait';
 export { KERF_VERBS, KERF_VERB_NAMES } from './kerf';
 export { MKLAB_SUBS } from './mklab';
 export { rootDir, type FsNode } from './fs';
@@ -40,8 +43,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
 };
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
-/** Longer lines are refused; longer outputs keep their last MAX_OUTPUT_LINES lines. */
-export const MAX_LINE = 2000;
+/**
+ * Longer lines are refused (the contract's limit: a longer line could not be logged, linked,
+ * saved or sent to an audience); longer outputs keep their last MAX_OUTPUT_LINES lines.
+ */
 export const MAX_OUTPUT_LINES = 500;
 
 const textOf = (l: OutLine): string => ('text' in l ? l.text : '');
@@ -91,12 +96,15 @@ export function execLine(m: Machine, line: string): ShellResult {
 function run(m: Machine, line: string, inputs: Input[]): ShellResult {
   const ctx = (tty: boolean): Ctx => ({ m, inputs, out: [], tty });
   const top = ctx(true);
+  let wait: ShellWait | undefined;
   const done = (exit: number, out: readonly OutLine[] = top.out): ShellResult => {
     const cut = out.length - MAX_OUTPUT_LINES;
     const output =
       cut > 0 ? [{ key: 'shell.truncated', params: { count: cut } }, ...out.slice(cut)] : out;
-    return { output, exit, inputs };
+    return wait ? { output, exit, inputs, wait } : { output, exit, inputs };
   };
+  // Ctrl-C (the terminal's ETX): the engine ends a blocked call with it; alone it does nothing.
+  if (line === INTERRUPT) return done(0);
   if (line.length > MAX_LINE) {
     note(top, 'shell.tooLong', { max: MAX_LINE }, true);
     return done(2);
@@ -138,6 +146,7 @@ function run(m: Machine, line: string, inputs: Input[]): ShellResult {
     const c = ctx(last && !target);
     const run = Object.hasOwn(COMMANDS, cmd as string) ? COMMANDS[cmd as string] : undefined;
     exit = run ? run(c, args, stdin) : notFound(c, cmd as string);
+    wait ??= c.wait;
     if (last && !target) {
       out.push(...c.out);
     } else {

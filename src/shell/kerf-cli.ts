@@ -14,7 +14,7 @@ export const USAGE = {
   create: 'kerf create [OPTIONS] [NAME]',
   update: 'kerf update [OPTIONS] NAME',
   load: 'kerf load [OPTIONS] [NAME]',
-  exec: 'kerf exec [OPTIONS] [NAME]',
+  exec: 'kerf exec [OPTIONS] [ARGS]...',
   start: 'kerf start [OPTIONS] [NAME]',
   kill: 'kerf kill [OPTIONS] [NAME]',
   unload: 'kerf unload [OPTIONS] [NAME]',

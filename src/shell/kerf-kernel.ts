@@ -1,8 +1,9 @@
 import type { Input, Instance, SimError } from '../sim';
-import { act, isErr, note, pyErrno, say, warn, type Ctx } from './ctx';
+import { act, isErr, pyErrno, say, warn, type Ctx } from './ctx';
 import { resolve } from './fs';
 import { USAGE, extraArgs, reason, target } from './kerf-cli';
 import { BOOT_IMAGES, statusOf } from './model';
+import { block } from './kerf-wait';
 import { has, str, type ParsedOpts } from './opts';
 
 // kerf load, exec/start, kill and unload: a spawn kernel's life from image to shutdown.
@@ -57,9 +58,17 @@ export function load(ctx: Ctx, p: ParsedOpts): number {
     reason(ctx, r);
     return 1;
   }
-  say(ctx, '✓ Kernel loaded successfully');
-  return 0;
+  // kexec_file_load returns once the image is in place: the line blocks until then.
+  return block(ctx, {
+    call: 'load',
+    ...who(inst),
+    cpu: -1,
+    verbose: has(p, '--verbose'),
+    console: false,
+  });
 }
+
+const who = (inst: Instance) => ({ id: inst.id, name: inst.name });
 
 function syscallNotes(ctx: Ctx, r: SimError, inst: Instance, cmd: string): void {
   warn(ctx, `Error: reboot syscall failed: ${pyErrno(r)}`);
@@ -74,14 +83,12 @@ function syscallNotes(ctx: Ctx, r: SimError, inst: Instance, cmd: string): void 
   reason(ctx, r);
 }
 
-export function start(ctx: Ctx, p: ParsedOpts, verb: 'exec' | 'start'): number {
-  const t = target(ctx, p, verb);
+export function start(ctx: Ctx, p: ParsedOpts): number {
+  const t = target(ctx, p, 'start');
   if ('code' in t) return t.code;
+  const extra = extraArgs(ctx, p, USAGE.start, 'kerf start', 1);
+  if (extra) return extra;
   const { inst } = t;
-  if (p.args.length > 1) {
-    note(ctx, 'shell.kerf.execCommand', { name: inst.name }, true);
-    return 1;
-  }
   if (inst.state !== 'loaded') {
     warn(
       ctx,
@@ -97,8 +104,14 @@ export function start(ctx: Ctx, p: ParsedOpts, verb: 'exec' | 'start'): number {
     syscallNotes(ctx, r, inst, 'MULTIKERNEL');
     return 1;
   }
-  say(ctx, '✓ Boot command executed successfully');
-  return 0;
+  // reboot(MULTIKERNEL) returns once the boot CPU claimed its mailbox (or -ETIMEDOUT after 1 s).
+  return block(ctx, {
+    call: 'start',
+    ...who(inst),
+    cpu: inst.cpus[0] ?? -1,
+    verbose: has(p, '--verbose'),
+    console: has(p, '--console'),
+  });
 }
 
 export function kill(ctx: Ctx, p: ParsedOpts): number {
@@ -126,9 +139,14 @@ export function kill(ctx: Ctx, p: ParsedOpts): number {
     syscallNotes(ctx, r, inst, 'MULTIKERNEL_HALT');
     return 1;
   }
-  say(ctx, '✓ Shutdown command executed successfully');
-  if (!force) note(ctx, 'shell.kerf.killAsync');
-  return 0;
+  // Graceful: blocked until SHUTDOWN_ACK or 30 s (core.c); force: until the CPUs are parked.
+  return block(ctx, {
+    call: force ? 'kill-force' : 'kill',
+    ...who(inst),
+    cpu: inst.cpus[0] ?? -1,
+    verbose: has(p, '--verbose'),
+    console: false,
+  });
 }
 
 export function unload(ctx: Ctx, p: ParsedOpts): number {

@@ -1,5 +1,6 @@
 import { note, say, type Ctx } from './ctx';
 import { USAGE, usageError } from './kerf-cli';
+import { execVerb } from './kerf-exec';
 import { create, remove, update } from './kerf-instances';
 import { consoleVerb, dump, show } from './kerf-inspect';
 import { kill, load, start, unload } from './kerf-kernel';
@@ -17,7 +18,13 @@ interface Verb {
   readonly usage: string;
   readonly opts: readonly OptSpec[];
   readonly run: (ctx: Ctx, p: ParsedOpts) => number;
+  /** kerf's options the lab parses but does not model: given one, the verb does nothing. */
+  readonly unmodelled?: readonly string[];
+  /** A verb that parses its own arguments (exec: options stop at NAME). */
+  readonly raw?: (ctx: Ctx, argv: readonly string[]) => number;
 }
+
+const DRY_RUN = { long: '--dry-run', flag: true } as const;
 
 /** Every kerf verb the lab knows, with its options (completion and tests read this table). */
 export const KERF_VERBS: Readonly<Record<string, Verb>> = {
@@ -29,9 +36,13 @@ export const KERF_VERBS: Readonly<Record<string, Verb>> = {
       { long: '--devices', short: '-d' },
       { long: '--input', short: '-i' },
       { long: '--teardown', flag: true },
+      DRY_RUN,
+      { long: '--report', flag: true },
+      { long: '--format' },
       V,
     ],
     run: init,
+    unmodelled: ['--dry-run', '--report', '--format'],
   },
   create: {
     usage: USAGE.create,
@@ -42,9 +53,15 @@ export const KERF_VERBS: Readonly<Record<string, Verb>> = {
       { long: '--memory', short: '-m', required: true },
       { long: '--devices', short: '-d' },
       { long: '--llc-ways', int: true },
+      { long: '--cpu-affinity' },
+      { long: '--numa-nodes' },
+      { long: '--memory-policy' },
+      { long: '--memory-base' },
+      DRY_RUN,
       V,
     ],
     run: create,
+    unmodelled: ['--cpu-affinity', '--numa-nodes', '--memory-policy', '--memory-base', '--dry-run'],
   },
   update: {
     usage: USAGE.update,
@@ -67,11 +84,23 @@ export const KERF_VERBS: Readonly<Record<string, Verb>> = {
     ],
     run: load,
   },
-  exec: { usage: USAGE.exec, opts: [ID, V], run: (c, p) => start(c, p, 'exec') },
   start: {
     usage: USAGE.start,
     opts: [ID, { long: '--console', flag: true }, V],
-    run: (c, p) => start(c, p, 'start'),
+    run: start,
+  },
+  exec: {
+    usage: USAGE.exec,
+    opts: [
+      { long: '--interactive', short: '-i', flag: true },
+      { long: '--tty', short: '-t', flag: true },
+      { long: '--env', short: '-e' },
+      { long: '--workdir', short: '-w' },
+      { long: '--user', short: '-u' },
+      ID,
+    ],
+    run: () => 0,
+    raw: execVerb,
   },
   kill: {
     usage: USAGE.kill,
@@ -95,7 +124,8 @@ export const KERF_VERB_NAMES = Object.keys(KERF_VERBS);
 
 /** `kerf …`: the group parses its own options, then hands the rest to a verb. */
 export function kerf(ctx: Ctx, argv: readonly string[]): number {
-  const [first, ...rest] = argv;
+  // The group's own --debug (kerf's cli.py) changes nothing the lab shows.
+  const [first, ...rest] = argv.filter((a) => a !== '--debug');
   if (first === undefined || first === '--help' || first === '-h') {
     note(ctx, 'shell.help.kerf');
     return 0;
@@ -119,11 +149,17 @@ export function kerf(ctx: Ctx, argv: readonly string[]): number {
     if (near) note(ctx, 'shell.didYouMean', { cmd: `kerf ${near}` }, true);
     return code;
   }
+  if (verb.raw) return verb.raw(ctx, rest);
   const p = parseOpts(rest, verb.opts);
   if ('error' in p) return usageError(ctx, verb.usage, `kerf ${first}`, p.error);
   if (p.help) {
     note(ctx, `shell.help.kerf.${first}`);
     return 0;
+  }
+  const flag = verb.unmodelled?.find((f) => p.opts.has(f));
+  if (flag) {
+    note(ctx, 'shell.kerf.notModelled', { verb: first, flag }, true);
+    return 1;
   }
   return verb.run(ctx, p);
 }

@@ -10,6 +10,13 @@ export function iomem(m: Machine): string[] {
   const out: string[] = [];
   const line = (depth: number, a: number, b: number, name: string) =>
     out.push(`${'  '.repeat(depth)}${hexPad(a, 8)}-${hexPad(b, 8)} : ${name}`);
+  // core.c names each chunk of an instance's pool `mk-instance-<id>-<name>-region-<n>`, n from 0.
+  const regions = new Map<number, number>();
+  const regionName = (owner: number): string => {
+    const n = regions.get(owner) ?? 0;
+    regions.set(owner, n + 1);
+    return `mk-instance-${owner}-${m.instances.get(owner)?.name ?? ''}-region-${n}`;
+  };
   let b = 0;
   while (b < m.blocks.length) {
     const host = m.blocks[b] === HOST;
@@ -24,7 +31,7 @@ export function iomem(m: Machine): string[] {
         let d = c;
         while (d + 1 <= e && m.blocks[d + 1] === owner) d++;
         if (owner !== POOL) {
-          line(1, blockAddr(c), blockAddr(d + 1) - 1, `multikernel instance ${owner}`);
+          line(1, blockAddr(c), blockAddr(d + 1) - 1, regionName(owner));
         }
         c = d + 1;
       }

@@ -40,8 +40,9 @@ export const CONSTANTS = {
   apBringup: c(
     5 * MS,
     'ns',
-    'Phoronix parallel x86_64 boot: ~500 ms for 96 threads serial (≈5 ms/CPU)',
-    'high',
+    "model: a spawn's secondary CPUs one by one, 5 ms each — borrowed from a host's ordinary serial INIT/SIPI bring-up (Phoronix parallel x86_64 boot: ~500 ms for 96 threads, facts §5)",
+    'model',
+    "In the GitHub tree the host re-parks a spawn's secondaries onto its context through the same mailbox poll (spawn.c, facts §1.5); no source times that.",
   ),
   initSipiDelay: c(0, 'ns', 'smpboot.c: INIT→deassert 10 ms legacy, 0 on modern Intel/AMD', 'high'),
   trampoline: c(
@@ -59,7 +60,13 @@ export const CONSTANTS = {
   ),
   nmiLatency: c(2 * US, 'ns', 'model: NMI delivery to each instance CPU', 'model'),
   park: c(20 * US, 'ns', 'model: CPU re-enters multikernel_play_dead()', 'model'),
-  parkConfirm: c(1 * MS, 'ns', 'model: host checks the parking after MK_SYS_HALTED', 'model'),
+  parkConfirm: c(
+    1 * MS,
+    'ns',
+    'model: delay of the workqueue that handles MK_SYS_HALTED; core.c then logs the halt and sets loaded',
+    'model',
+    'core.c does not confirm the parking here (only the kexec path does, before it rewrites the image).',
+  ),
   ipiLatency: c(
     2 * US,
     'ns',
@@ -113,8 +120,9 @@ export const CONSTANTS = {
   slotBytes: c(
     256,
     'bytes',
-    'v1 patch 4: one 256 B slot per CPU, overwritten by the next send',
-    'high',
+    'v1 patch 4: one 256 B slot per CPU, overwritten by the next send (high); the lab keeps it for v2',
+    'medium',
+    "v2 patch 13 targets an instance id with buffers in that instance's pool: v2 as a per-CPU 256 B slot is a model assumption.",
   ),
   noisyPressure: c(
     300,

@@ -14,6 +14,8 @@ export class ScenarioError extends Error {
       readonly input: Input;
       readonly error: SimError;
     } | null = null,
+    /** The setup step at which booting ran past its event budget (the machine refused none). */
+    readonly overBudget: { readonly step: number; readonly input: Input } | null = null,
   ) {
     super(message);
   }
@@ -24,9 +26,15 @@ export type LogEntry = ContractLogEntry<Input>;
 
 /**
  * Power on, then apply the scenario's setup, letting each step finish (a load copies, an exec
- * boots) before the next. The scenario's clock therefore starts after its setup.
+ * boots) before the next. The scenario's clock therefore starts after its setup. A setup that
+ * needs more than `maxEvents` events to settle is refused (a file may ask for anything; the
+ * budget keeps booting it bounded). Within the budget the machine is the same whatever it is.
  */
-export function createMachine(scenario: Scenario, seed: number): Machine {
+export function createMachine(
+  scenario: Scenario,
+  seed: number,
+  maxEvents = Number.MAX_SAFE_INTEGER,
+): Machine {
   if (!Number.isSafeInteger(seed)) throw new ScenarioError(`seed must be an integer, got ${seed}`);
   const m = bootMachine(scenario.config, seed);
   scenario.setup.forEach((input, i) => {
@@ -37,20 +45,31 @@ export function createMachine(scenario: Scenario, seed: number): Machine {
         input,
         error: r,
       });
-    settle(m);
+    if (!settle(m, maxEvents))
+      throw new ScenarioError(
+        `setup[${i}] (${input.type}): booting the setup takes more than ${maxEvents} events`,
+        null,
+        { step: i, input },
+      );
   });
   return m;
 }
 
-/** Run until no instance has a load, exec or kill in progress (bounded by 60 s of sim time). */
-function settle(m: Machine): void {
+/**
+ * Run until no instance has a load, exec or kill in progress (bounded by 60 s of sim time).
+ * False when the machine has handled `maxEvents` events and is still busy.
+ */
+function settle(m: Machine, maxEvents: number): boolean {
   const limit = m.now + 60 * S;
   const busy = () => [...m.instances.values()].some((i) => i.pending !== null);
   while (busy()) {
     const t = nextEventTime(m);
-    if (t === undefined || t > limit) return;
-    advanceTo(m, t);
+    if (t === undefined || t > limit) return true;
+    const left = maxEvents - m.counters.events;
+    if (left <= 0) return false;
+    advanceTo(m, t, left);
   }
+  return true;
 }
 
 /**

@@ -6,7 +6,7 @@ import { irqCpu, sendMessage, sendRawIpi } from './ipi';
 import { panic } from './halt';
 import { happen, instanceByName, isRunning, klog, schedule } from './machine';
 import { BLOCK_MIB } from './time';
-import { rec } from './trace';
+import { rec, TRACE } from './trace';
 import { LIFE } from '../contract';
 import { stopKernelWork } from './workloads';
 import type { ApplyResult, Cpu, FaultInput, FaultKind, Instance, Machine } from './types';
@@ -56,7 +56,7 @@ export function injectFault(m: Machine, f: FaultInput): ApplyResult {
       }
       klog(m, inst, `watchdog: CPU${inst.cpus[0]}: hard LOCKUP (lab fault)`);
       happen(m, 'lockup', inst.id);
-      rec(m, inst, 'life', LIFE.lockup, 0);
+      rec(m, inst, TRACE.life, LIFE.lockup, 0);
       return OK;
     }
     case 'scribble': {
@@ -75,7 +75,7 @@ export function injectFault(m: Machine, f: FaultInput): ApplyResult {
       noted(m, 'scribble', f.target);
       // Nothing in hardware stops it: no EPT or stage-2 between kernels (facts §1.13).
       to.corruptBytes += bytes;
-      rec(m, to, 'corrupt', from.id, bytes);
+      rec(m, to, TRACE.corrupt, from.id, bytes);
       happen(m, 'scribble', to.id, { from: from.id, bytes, offsetMiB: offset });
       if (offset < KERNEL_TEXT_MIB && isRunning(to)) {
         schedule(m, m.now + K.scribbleCrash, EV.scribbleCrash, to.id, to.epoch, 0);
@@ -98,7 +98,7 @@ export function injectFault(m: Machine, f: FaultInput): ApplyResult {
         return OK;
       }
       to.corruptBytes += bytes;
-      rec(m, to, 'corrupt', d.owner, bytes);
+      rec(m, to, TRACE.corrupt, d.owner, bytes);
       happen(m, 'dma.corrupt', to.id, { pci: d.pci, bytes });
       return OK;
     }
@@ -133,7 +133,7 @@ export function injectFault(m: Machine, f: FaultInput): ApplyResult {
       for (const inst of m.instances.values()) {
         if (!isRunning(inst)) continue;
         inst.stats.stalls++;
-        rec(m, inst, 'stall', from.id, K.stall);
+        rec(m, inst, TRACE.stall, from.id, K.stall);
         happen(m, 'stall', inst.id, { from: from.id, op: f.op ?? 'wbinvd' });
       }
       return OK;

@@ -2,7 +2,7 @@ import { K } from './constants';
 import { EV } from './events';
 import { fail } from './errors';
 import { schedule } from './machine';
-import { rec } from './trace';
+import { rec, TRACE } from './trace';
 import { FATE_CODE } from '../contract';
 import { emitRawIpi, emitTraffic } from './visual';
 import {
@@ -98,7 +98,7 @@ export function sendMessage(
   m.counters.sent++;
   from.stats.msgsSent++;
   m.audit?.set(id, 'in-flight');
-  rec(m, from, 'tx', toId, CATEGORY_CODE[category]);
+  rec(m, from, TRACE.tx, toId, CATEGORY_CODE[category]);
   const cpu = irqCpu(m, to);
   const fromCpu = irqCpu(m, from)?.id ?? -1;
   if (ring) {
@@ -106,14 +106,14 @@ export function sendMessage(
     if (to.state !== 'active' || !cpu) {
       setFate(m, msg, 'dropped', 'target-halted');
       emitTraffic(m, 'drop', msg, fromCpu, 'target-halted');
-      rec(m, from, 'fate', toId, FATE_CODE.targetHalted);
+      rec(m, from, TRACE.fate, toId, FATE_CODE.targetHalted);
       return { ...fail('EBUSY', `instance ${to.name} is not active`), id };
     }
     if (ringCount(to) === RING_MASK) {
       setFate(m, msg, 'rejected-enospc');
       emitTraffic(m, 'reject', msg, fromCpu, 'ENOSPC');
       from.stats.enospc++;
-      rec(m, from, 'fate', toId, FATE_CODE.ringFull);
+      rec(m, from, TRACE.fate, toId, FATE_CODE.ringFull);
       return { ...fail('ENOSPC', `ring of ${to.name} is full`), id };
     }
     to.ring.entries[to.ring.head] = msg;
@@ -122,7 +122,7 @@ export function sendMessage(
     if (!cpu) {
       setFate(m, msg, 'dropped', 'target-gone');
       emitTraffic(m, 'drop', msg, fromCpu, 'target-gone');
-      rec(m, from, 'fate', toId, FATE_CODE.targetGone);
+      rec(m, from, TRACE.fate, toId, FATE_CODE.targetGone);
       return { ...fail('ENOENT', `instance ${to.name} has no CPU to signal`), id };
     }
     // v1/v2: no queue and no ack: the next send overwrites the slot (facts §1.9).

@@ -16,7 +16,7 @@ import {
 import { evacuateCpu } from './workloads';
 import { lendDevice } from './resources';
 import { BLOCK_MIB } from './time';
-import { rec } from './trace';
+import { rec, TRACE } from './trace';
 import { NAME_RE } from '../contract';
 import {
   HOST,
@@ -102,7 +102,7 @@ export function create(m: Machine, input: CreateInput): ApplyResult {
     hostInst,
     `multikernel: instance ${id} (${inst.name}) created: cpus ${inst.cpus.join(',')}, ${need * BLOCK_MIB} MiB`,
   );
-  rec(m, hostInst, 'observe', id, 0);
+  rec(m, hostInst, TRACE.observe, id, 0);
   happen(m, 'instance.state', id, { state: 'ready' });
   return { ok: true, id };
 }

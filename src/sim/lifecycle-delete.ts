@@ -3,7 +3,7 @@ import { fail, OK } from './errors';
 import { resetRing } from './ipi';
 import { describe, isErr, restState, setState, spawnByName } from './lifecycle';
 import { happen, host, klog } from './machine';
-import { rec } from './trace';
+import { rec, TRACE } from './trace';
 import { OBSERVE } from '../contract';
 import { HOST, POOL, type ApplyResult, type Cpu, type Machine } from './types';
 
@@ -52,7 +52,7 @@ export function remove(m: Machine, name: string): ApplyResult {
   });
   m.instances.delete(inst.id);
   klog(m, hostInst, `multikernel: instance ${inst.id} (${inst.name}) deleted`);
-  rec(m, hostInst, 'observe', inst.id, OBSERVE.deleted);
+  rec(m, hostInst, TRACE.observe, inst.id, OBSERVE.deleted);
   happen(m, 'instance.deleted', inst.id, { name: inst.name });
   return OK;
 }

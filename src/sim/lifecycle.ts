@@ -1,6 +1,6 @@
 import { fail } from './errors';
 import { happen, host, instanceByName } from './machine';
-import { rec } from './trace';
+import { rec, TRACE } from './trace';
 import { LIFE } from '../contract';
 import { HOST, type CpuState, type Instance, type Machine, type SimError } from './types';
 
@@ -25,8 +25,8 @@ export const isErr = (x: Instance | SimError): x is SimError => 'ok' in x;
 
 export function setState(m: Machine, inst: Instance, state: Instance['state']): void {
   inst.state = state;
-  rec(m, inst, 'life', LIFE[state], 0);
-  if (inst.id !== HOST) rec(m, host(m), 'observe', inst.id, inst.epoch);
+  rec(m, inst, TRACE.life, LIFE[state], 0);
+  if (inst.id !== HOST) rec(m, host(m), TRACE.observe, inst.id, inst.epoch);
   happen(m, 'instance.state', inst.id, { state });
 }
 

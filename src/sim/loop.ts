@@ -2,16 +2,17 @@ import { K } from './constants';
 import { chargeIrq, startJob } from './cpu';
 import { EV } from './events';
 import { floodOne } from './faults';
-import { heapPop } from './heap';
+import { freeEv, queuePeek, queueTakeDue } from './queue';
 import { drain } from './ipi';
 import * as halt from './halt';
 import * as lifeCreate from './lifecycle-create';
 import * as lifeExec from './lifecycle-exec';
 import { ackMemAdd } from './memory';
 import { isRunning, klog, schedule } from './machine';
-import { hashEvent, rec } from './trace';
+import { hashEvent, rec, TRACE } from './trace';
 import { noteCpus } from './visual';
 import {
+  freeJob,
   onArrival,
   onIoDone,
   onJobDone,
@@ -27,9 +28,8 @@ export function advanceTo(m: Machine, t: number, maxEvents = Number.MAX_SAFE_INT
   let handled = 0;
   const q = m.queue;
   while (handled < maxEvents) {
-    const top = q[0];
-    if (top === undefined || top.t > t) break;
-    heapPop(q);
+    const top = queueTakeDue(q, t);
+    if (top === undefined) break;
     m.now = top.t;
     if (dispatch(m, top)) {
       if (top.k < EV.ipiArrive || top.k === EV.scribbleCrash) noteCpus(m);
@@ -40,6 +40,7 @@ export function advanceTo(m: Machine, t: number, maxEvents = Number.MAX_SAFE_INT
     } else {
       m.counters.stale++;
     }
+    freeEv(top);
   }
   if (handled < maxEvents && m.now < t) m.now = t;
   return handled;
@@ -47,7 +48,7 @@ export function advanceTo(m: Machine, t: number, maxEvents = Number.MAX_SAFE_INT
 
 /** Time of the next queued event, or undefined when the queue is empty. */
 export function nextEventTime(m: Machine): number | undefined {
-  return m.queue[0]?.t;
+  return queuePeek(m.queue)?.t;
 }
 
 /** Run one event handler; false when the event was stale (its CPU, kernel or task moved on). */
@@ -127,6 +128,7 @@ function onCpuDone(m: Machine, cpuId: number, epoch: number): boolean {
     return true;
   }
   const j = cpu.cur;
+  let finished = false;
   const inst = m.instances.get(cpu.owner) as Instance;
   const w = m.workloads[j.wl] as Workload;
   cpu.busyNs += cpu.sliceLen;
@@ -137,20 +139,22 @@ function onCpuDone(m: Machine, cpuId: number, epoch: number): boolean {
     // A cpu-bound thread: one slice of work done, and it wants the CPU again.
     w.win.completed++;
     w.totalCompleted++;
-    rec(m, inst, 'job', w.id, cpuId);
+    rec(m, inst, TRACE.job, w.id, cpuId);
     cpu.runq.push(j);
   } else {
     j.remaining -= cpu.sliceLen;
     if (j.remaining > 0) {
       cpu.runq.push(j);
     } else {
-      rec(m, inst, 'job', w.id, j.req);
+      rec(m, inst, TRACE.job, w.id, j.req);
       onJobDone(m, inst, j);
+      finished = true;
     }
   }
   const next = cpu.runq.shift();
   if (next) startJob(m, cpu, next);
   else cpu.cur = null;
+  if (finished) freeJob(j);
   return true;
 }
 
@@ -163,11 +167,11 @@ function onIpi(m: Machine, instId: number, cpuId: number, epoch: number): boolea
   inst.stats.ipisReceived++;
   chargeIrq(cpu, K.ipiEntry);
   const msgs = drain(m, inst, cpu);
-  if (msgs.length === 0) rec(m, inst, 'ipi', cpuId, 0);
+  if (msgs.length === 0) rec(m, inst, TRACE.ipi, cpuId, 0);
   for (const msg of msgs) {
     chargeIrq(cpu, K.msgHandler);
     inst.stats.msgsReceived++;
-    rec(m, inst, 'rx', msg.from, msg.a);
+    rec(m, inst, TRACE.rx, msg.from, msg.a);
     onMessage(m, inst, msg);
   }
   return true;

@@ -1,5 +1,5 @@
 import { EVENT_KIND_COUNT, EV } from './events';
-import { heapPush } from './heap';
+import { newEv, queuePush } from './queue';
 import { BLOCK_MIB } from './time';
 import { K } from './constants';
 import { noteCpus } from './visual';
@@ -147,7 +147,7 @@ export function bootMachine(config: MachineConfig, seed: number): Machine {
 }
 
 export function schedule(m: Machine, at: number, k: number, a: number, b: number, c: number): void {
-  heapPush(m.queue, { t: at, seq: m.seq++, k, a, b, c });
+  queuePush(m.queue, newEv(at, m.seq++, k, a, b, c));
 }
 
 export function nextToken(m: Machine): number {

@@ -12,6 +12,12 @@ export const HISTORY_CAP = 2;
 
 export function bucketOf(ns: number): number {
   if (ns < 1) return 0;
+  if (ns < 0x100000000) {
+    // Nearly every latency is under 4.3 s: 32-bit shifts, the same buckets without `2 **` (a call).
+    const v = ns >>> 0;
+    const top = 31 - Math.clz32(v);
+    return top * SUB + (top >= 2 ? (v >>> (top - 2)) & (SUB - 1) : 0);
+  }
   const v = Math.min(ns, 0xffffffffff);
   const hi = Math.floor(v / 0x100000000);
   const bits = hi > 0 ? 64 - Math.clz32(hi) : 32 - Math.clz32(v >>> 0);

@@ -183,8 +183,8 @@ export interface Workload {
   running: boolean;
   rng: RngState;
   reqSeq: number;
-  /** Requests waiting on a backend: request id → arrival time. */
-  waiting: Record<number, number>;
+  /** Requests waiting on a backend or device: [request id, arrival time] pairs (src/sim/waiting.ts). */
+  waiting: number[];
   win: LatencyWindow;
   history: MetricPoint[];
   totalCompleted: number;

@@ -5,7 +5,8 @@ import { sendMessage } from './ipi';
 import { schedule } from './machine';
 import { recordLatency, rollWindow } from './metrics';
 import { expInt } from './rng';
-import { rec } from './trace';
+import { rec, TRACE } from './trace';
+import { stopWaiting, takeOlderThan, waitFor } from './waiting';
 import type { Cpu, Instance, Job, Machine, Msg, Workload } from './types';
 
 // A running workload's requests: arrivals and real-time releases, the jobs they put on CPUs,
@@ -13,9 +14,27 @@ import type { Cpu, Instance, Job, Machine, Msg, Workload } from './types';
 
 export const SERVICE_MSG_BYTES = 192;
 
+/** Finished jobs, reused by `job`: a request's jobs then allocate nothing (less GC per event). */
+const spareJobs: Job[] = [];
+const SPARE_JOBS_CAP = 64;
+
 /** Work for workload `wl` on a run queue: `remaining` ns of CPU for request `req` (−1: none). */
 export function job(wl: number, born: number, remaining: number, req = -1, deadline = 0): Job {
-  return { wl, born, req, remaining, deadline, replyTo: -1, replyWl: -1 };
+  const j = spareJobs.pop();
+  if (j === undefined) return { wl, born, req, remaining, deadline, replyTo: -1, replyWl: -1 };
+  j.wl = wl;
+  j.born = born;
+  j.req = req;
+  j.remaining = remaining;
+  j.deadline = deadline;
+  j.replyTo = -1;
+  j.replyWl = -1;
+  return j;
+}
+
+/** Hand back a finished job: no CPU, run queue or caller may hold it after. */
+export function freeJob(j: Job): void {
+  if (spareJobs.length < SPARE_JOBS_CAP) spareJobs.push(j);
 }
 
 function nextCpu(m: Machine, w: Workload): Cpu | undefined {
@@ -35,7 +54,7 @@ export function scheduleArrival(m: Machine, w: Workload): void {
 export function onArrival(m: Machine, w: Workload): void {
   const inst = m.instances.get(w.kernel) as Instance;
   const req = w.reqSeq++;
-  rec(m, inst, 'arrive', w.id, req);
+  rec(m, inst, TRACE.arrive, w.id, req);
   const cpu = nextCpu(m, w);
   if (cpu) {
     const remote = w.backend >= 0 && w.backend !== w.kernel;
@@ -49,7 +68,7 @@ export function onRtRelease(m: Machine, w: Workload): void {
   const inst = m.instances.get(w.kernel) as Instance;
   const period = K.rtPeriod;
   const wcet = K.rtWcet;
-  rec(m, inst, 'rt', w.id, 0);
+  rec(m, inst, TRACE.rt, w.id, 0);
   const cpu = nextCpu(m, w);
   if (cpu)
     enqueue(m, cpu, job(w.id, m.now, pressured(m, inst.llcWays, wcet), w.reqSeq++, m.now + period));
@@ -68,12 +87,12 @@ export function onJobDone(m: Machine, inst: Instance, j: Job): void {
       if (m.now > j.deadline) {
         w.win.misses++;
         w.totalMisses++;
-        rec(m, inst, 'miss', w.id, j.req);
+        rec(m, inst, TRACE.miss, w.id, j.req);
       }
       return;
     case 'io':
       schedule(m, m.now + K.deviceIo, EV.ioDone, w.id, j.req, w.epoch);
-      w.waiting[j.req] = j.born;
+      waitFor(w.waiting, j.req, j.born);
       return;
     case 'service':
       answer(m, inst, w, j);
@@ -81,7 +100,7 @@ export function onJobDone(m: Machine, inst: Instance, j: Job): void {
     case 'server':
       if (w.backend < 0) {
         recordLatency(w, m.now - j.born);
-        rec(m, inst, 'done', w.id, j.req);
+        rec(m, inst, TRACE.done, w.id, j.req);
       } else if (w.backend === w.kernel) {
         localBackend(m, inst, w, j);
       } else {
@@ -117,7 +136,7 @@ function forward(m: Machine, inst: Instance, w: Workload, j: Job): void {
     requestFailed(m, inst, w, j.req);
     return;
   }
-  w.waiting[j.req] = j.born;
+  waitFor(w.waiting, j.req, j.born);
 }
 
 function answer(m: Machine, inst: Instance, svc: Workload, j: Job): void {
@@ -126,7 +145,7 @@ function answer(m: Machine, inst: Instance, svc: Workload, j: Job): void {
     const front = m.workloads[j.replyWl] as Workload;
     if (front.running) {
       recordLatency(front, m.now - j.born);
-      rec(m, inst, 'done', front.id, j.req);
+      rec(m, inst, TRACE.done, front.id, j.req);
     }
     return;
   }
@@ -137,7 +156,7 @@ function answer(m: Machine, inst: Instance, svc: Workload, j: Job): void {
 function requestFailed(m: Machine, inst: Instance, w: Workload, req: number): void {
   w.win.errors++;
   w.totalErrors++;
-  rec(m, inst, 'timeout', w.id, req);
+  rec(m, inst, TRACE.timeout, w.id, req);
 }
 
 export function serviceOf(m: Machine, kernel: number): Workload | undefined {
@@ -145,9 +164,8 @@ export function serviceOf(m: Machine, kernel: number): Workload | undefined {
 }
 
 export function onIoDone(m: Machine, w: Workload, req: number): void {
-  const born = w.waiting[req];
+  const born = stopWaiting(w.waiting, req);
   if (born === undefined) return;
-  delete w.waiting[req];
   const inst = m.instances.get(w.kernel) as Instance;
   const dev = w.device ? m.devices.find((d) => d.pci === w.device) : undefined;
   if (!dev || dev.owner !== w.kernel) {
@@ -155,7 +173,7 @@ export function onIoDone(m: Machine, w: Workload, req: number): void {
     return;
   }
   recordLatency(w, m.now - born);
-  rec(m, inst, 'io', w.id, req);
+  rec(m, inst, TRACE.io, w.id, req);
 }
 
 /** USER messages of the cross-kernel service. */
@@ -171,11 +189,10 @@ export function onServiceMessage(m: Machine, inst: Instance, msg: Msg): void {
     enqueue(m, target, j);
   } else if (msg.subtype === 'reply') {
     const w = m.workloads[msg.b];
-    const born = w?.waiting[msg.a];
+    const born = w ? stopWaiting(w.waiting, msg.a) : undefined;
     if (!w || born === undefined) return;
-    delete w.waiting[msg.a];
     recordLatency(w, m.now - born);
-    rec(m, inst, 'done', w.id, msg.a);
+    rec(m, inst, TRACE.done, w.id, msg.a);
   }
 }
 
@@ -183,12 +200,8 @@ export function onServiceMessage(m: Machine, inst: Instance, msg: Msg): void {
 export function onMetricsTick(m: Machine): void {
   for (const w of m.workloads) {
     const inst = m.instances.get(w.kernel);
-    for (const key of Object.keys(w.waiting)) {
-      const req = Number(key);
-      if (m.now - (w.waiting[req] as number) >= K.requestTimeout) {
-        delete w.waiting[req];
-        if (inst) requestFailed(m, inst, w, req);
-      }
+    for (const req of takeOlderThan(w.waiting, m.now - K.requestTimeout)) {
+      if (inst) requestFailed(m, inst, w, req);
     }
     rollWindow(w, m.now, K.metricsWindow);
   }

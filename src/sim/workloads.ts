@@ -4,7 +4,8 @@ import { EV } from './events';
 import { happen, isRunning, onlineCpus, schedule } from './machine';
 import { newWindow } from './metrics';
 import { seedRng } from './rng';
-import { rec } from './trace';
+import { rec, TRACE } from './trace';
+import { waitingCount } from './waiting';
 import { job, scheduleArrival } from './workload-requests';
 import type { Cpu, Instance, Job, Machine, Workload, WorkloadKind } from './types';
 
@@ -38,7 +39,7 @@ export function newWorkload(
     // Each workload draws from its own stream, so a change in one kernel leaves the others' alone.
     rng: seedRng(m.seed, 0x10000 + id),
     reqSeq: 0,
-    waiting: {},
+    waiting: [],
     win: newWindow(),
     history: [],
     totalCompleted: 0,
@@ -57,7 +58,7 @@ export function startWorkload(m: Machine, w: Workload): void {
   w.epoch++;
   w.placement = place(cpus, w.threads);
   for (const id of w.placement) (m.cpus[id] as Cpu).procs++;
-  rec(m, inst, 'proc', w.id, w.placement.length);
+  rec(m, inst, TRACE.proc, w.id, w.placement.length);
   if (w.kind === 'cpu' || w.kind === 'noisy') {
     for (const id of w.placement) enqueue(m, m.cpus[id] as Cpu, job(w.id, m.now, Infinity));
   } else if (w.kind === 'server' || w.kind === 'io') {
@@ -88,8 +89,8 @@ export function stopWorkload(m: Machine, w: Workload): void {
     if (c.cur?.wl === w.id) c.cur.remaining = 0;
   }
   w.placement = [];
-  for (const _ of Object.keys(w.waiting)) w.win.errors++;
-  w.waiting = {};
+  w.win.errors += waitingCount(w.waiting);
+  w.waiting = [];
   if (w.kind === 'noisy') updatePressure(m);
 }
 
@@ -118,7 +119,7 @@ export function evacuateCpu(m: Machine, inst: Instance, cpu: Cpu, held: Job[]): 
       }
       w.placement[i] = target.id;
       target.procs++;
-      rec(m, inst, 'proc', w.id, target.id);
+      rec(m, inst, TRACE.proc, w.id, target.id);
     }
   }
   for (const j of held) {
@@ -134,7 +135,7 @@ export function rebalanceOnto(m: Machine, inst: Instance, cpu: Cpu): void {
     if (w.kernel !== inst.id || !w.running || w.placement.length >= w.threads) continue;
     w.placement.push(cpu.id);
     cpu.procs++;
-    rec(m, inst, 'proc', w.id, cpu.id);
+    rec(m, inst, TRACE.proc, w.id, cpu.id);
     if (w.kind === 'cpu' || w.kind === 'noisy') enqueue(m, cpu, job(w.id, m.now, Infinity));
   }
 }
@@ -146,6 +147,6 @@ export function updatePressure(m: Machine): void {
     if (w.kind === 'noisy' && w.running) p += Math.floor((w.load * K.noisyPressure) / 1000);
   if (p === m.pressure) return;
   m.pressure = p;
-  for (const inst of m.instances.values()) rec(m, inst, 'pressure', p, 0);
+  for (const inst of m.instances.values()) rec(m, inst, TRACE.pressure, p, 0);
   happen(m, 'pressure', -1, { permille: p });
 }

@@ -18,10 +18,18 @@ export interface SimControls {
   startLesson(slug: LessonSlug, step?: number): Promise<void>;
   /** Leave the lesson: back to the sandbox's machine. */
   leaveLesson(): Promise<void>;
+  /** Answer `lessonStore.ask`: open what is saved, or keep what this page shows. */
+  chooseProgress(which: 'saved' | 'here'): Promise<void>;
+  /** Forget every lesson's progress in this browser. */
+  resetProgress(): void;
   /** Play the step's "show me" script (or run straight to its end and until its goals hold). */
   showMe(jump: boolean): Promise<void>;
   /** Stand where step `step` began, dropping everything after (back, reset step). */
   rewindToStep(step: number): Promise<void>;
+  /** Stop a boot's replay where it stands: the machine opens there, paused. */
+  cancelReplay(): Promise<void>;
+  /** After a failed boot: try it again. */
+  retry(): Promise<void>;
 }
 
 let impl: SimControls | null = null;
@@ -41,6 +49,10 @@ export const controls: SimControls = {
   exportTrace: () => impl?.exportTrace() ?? notReady(),
   startLesson: (slug, step) => impl?.startLesson(slug, step) ?? notReady(),
   leaveLesson: () => impl?.leaveLesson() ?? notReady(),
+  chooseProgress: (which) => impl?.chooseProgress(which) ?? notReady(),
+  resetProgress: () => impl?.resetProgress(),
   showMe: (jump) => impl?.showMe(jump) ?? notReady(),
   rewindToStep: (step) => impl?.rewindToStep(step) ?? notReady(),
+  cancelReplay: () => impl?.cancelReplay() ?? notReady(),
+  retry: () => impl?.retry() ?? notReady(),
 };

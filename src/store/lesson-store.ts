@@ -1,6 +1,21 @@
 import type { LessonSlug, LessonStatus } from '../contract';
 import { createStore } from 'zustand/vanilla';
 
+/**
+ * A choice about saved progress the page cannot make for the learner (issue 11, F3/F4): a link
+ * (or the embed's "Open in Multikernel Lab") names another step than the one saved, or another
+ * tab of this browser saved this lesson since. Until the learner answers, nothing is written over
+ * the saved record. Steps are 0-based.
+ */
+export type ProgressAsk =
+  | {
+      readonly kind: 'link';
+      readonly slug: LessonSlug;
+      readonly saved: number;
+      readonly link: number;
+    }
+  | { readonly kind: 'tab'; readonly slug: LessonSlug; readonly step: number | null };
+
 /** Which part of the lesson panel shows. */
 export type LessonPage = 'list' | 'step' | 'quiz' | 'finish';
 
@@ -30,6 +45,11 @@ export interface LessonState {
   readonly reached: Readonly<Partial<Record<LessonSlug, number>>>;
   /** The glossary entry open in its dialog, if any. */
   readonly glossary: string | null;
+  readonly ask: ProgressAsk | null;
+  /** The last write of progress failed (storage full or blocked): it is being retried. */
+  readonly saveFailed: boolean;
+  /** Saved data the page could not read is kept aside in this browser (downloadable). */
+  readonly aside: boolean;
 }
 
 export const initialLesson: LessonState = {
@@ -46,6 +66,9 @@ export const initialLesson: LessonState = {
   finished: [],
   reached: {},
   glossary: null,
+  ask: null,
+  saveFailed: false,
+  aside: false,
 };
 
 export const lessonStore = createStore<LessonState>(() => initialLesson);

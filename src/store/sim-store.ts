@@ -27,6 +27,27 @@ export interface ShellEntry {
   readonly exit: number;
   /** The simulated time the engine ran it at; null for the panel's own lines (history, Tab). */
   readonly atNs: number | null;
+  /** Blocked in a system call: the prompt waits until the answer (a `cont` output) comes. */
+  readonly waiting?: boolean;
+}
+
+/** Append a frame's shell outputs; an answer to a blocked line completes that line's entry. */
+function withShell(shell: readonly ShellEntry[], outs: Frame['shell'], next: number): ShellEntry[] {
+  const all = [...shell];
+  outs.forEach((x, i) => {
+    let at = -1;
+    for (let j = all.length - 1; x.cont && at < 0 && j >= 0; j--) {
+      if (all[j]?.waiting && all[j]?.line === x.line) at = j;
+    }
+    const open = all[at];
+    if (open) {
+      all[at] = { ...open, output: [...open.output, ...x.output], exit: x.exit, waiting: false };
+    } else {
+      const { line, output, exit, atNs } = x;
+      all.push({ id: next + i, line, output, exit, atNs, waiting: x.waiting === true });
+    }
+  });
+  return all.slice(-SHELL_CAP);
 }
 
 export interface SimState {
@@ -125,18 +146,7 @@ export function receiveFrame(f: Frame): void {
       : s.cpuMarks;
     const cpuMarks = [...keptC, ...f.cpuMarks].slice(-CPU_MARK_CAP);
     const refused = f.applied.filter((a) => !a.result.ok);
-    const shell = f.shell.length
-      ? [
-          ...s.shell,
-          ...f.shell.map((x, i) => ({
-            id: s.shellNext + i,
-            line: x.line,
-            output: x.output,
-            exit: x.exit,
-            atNs: x.atNs,
-          })),
-        ].slice(-SHELL_CAP)
-      : s.shell;
+    const shell = f.shell.length ? withShell(s.shell, f.shell, s.shellNext) : s.shell;
     return {
       t: f.t,
       startT: s.view === null ? f.t : s.startT,

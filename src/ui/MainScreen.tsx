@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../i18n';
 import { setListOpen } from '../store/lesson-store';
@@ -29,8 +29,26 @@ import { ThemeSwitch } from './ThemeSwitch';
 import { Timeline } from './timeline/Timeline';
 import './main-screen.css';
 
-/** The shell and the sandbox sit last on the page: their code loads after the first paint. */
-const Workbench = lazy(() => import('./Workbench'));
+/**
+ * The shell and the sandbox sit last on the page: their code loads after the first paint. Not
+ * `lazy()`: React renders a lazy part's arrival at a priority that never expires and that every
+ * frame's update interrupts; a big machine's frames kept it from finishing, and the shell and the
+ * sandbox never appeared (while the page built and threw away their elements every frame).
+ * A state set when the code is there renders at once.
+ */
+function useWorkbench(): ReactElement | null {
+  const [loaded, setLoaded] = useState<{ readonly workbench: () => ReactElement } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./Workbench').then((m) => {
+      if (live) setLoaded({ workbench: m.workbench });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return loaded ? loaded.workbench() : null;
+}
 /** Presenter mode's toolbar and notes: loaded only when a window presents. */
 const PresenterBar = lazy(() => import('../features/presenter/PresenterBar'));
 
@@ -139,6 +157,7 @@ function Workspace({
   readonly viewMode: 'visual' | 'table';
 }) {
   const t = useT();
+  const workbench = useWorkbench();
   return (
     <>
       <PlaybackControls />
@@ -159,9 +178,7 @@ function Workspace({
       <section className="metrics-area" aria-label={t('metrics.label')}>
         <Metrics />
       </section>
-      <Suspense fallback={null}>
-        <Workbench />
-      </Suspense>
+      {workbench}
     </>
   );
 }

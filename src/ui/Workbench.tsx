@@ -1,9 +1,10 @@
+import type { ReactElement } from 'react';
 import { Sandbox } from './sandbox/Sandbox';
 import { ShellPanel } from './shell/ShellPanel';
 import { useT } from './hooks';
 
 /** The two tool panels at the foot of the page, loaded as one chunk after the first paint. */
-export default function Workbench() {
+function Workbench() {
   const t = useT();
   return (
     <>
@@ -15,4 +16,9 @@ export default function Workbench() {
       </section>
     </>
   );
+}
+
+/** The panels, for the page that loaded this chunk (MainScreen, once the code is there). */
+export function workbench(): ReactElement {
+  return <Workbench />;
 }

@@ -1,4 +1,5 @@
 import type { IpiGeometry, PairArrow } from './machine-ipi';
+import { rectIndex, type RectIndex } from './rect-index';
 import { sqrtScale } from './scales';
 import { textWidth } from './machine-text';
 import type { Point, Rect } from './machine-types';
@@ -30,22 +31,28 @@ const LABEL_SPOTS = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75
 const LABEL_H = 22;
 /** The most an arrow bows sideways (px): long arrows on a phone stay on screen. */
 const MAX_BOW = 70;
-const overlapArea = (a: Rect, b: Rect) =>
-  Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
-  Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+/** The text to avoid, indexed once per geometry (a layout's obstacles do not change). */
+const indexes = new WeakMap<readonly Rect[], RectIndex>();
+function textIndex(obstacles: readonly Rect[]): RectIndex {
+  let index = indexes.get(obstacles);
+  if (!index) indexes.set(obstacles, (index = rectIndex(obstacles)));
+  return index;
+}
 
 /**
  * One curved arrow per (sender → target) pair, as thick as its count (square-root scale); A→B
  * and B→A bow to opposite sides. Each count sits on its arrow where it covers no other count and
- * the least text (the busiest pairs choose first).
+ * the least text (the busiest pairs choose first). They come out in a fixed order (by sender,
+ * then target), so which arrow lies over which does not change from frame to frame.
  */
 export function pairArrows(
   pairs: readonly { from: number; to: number; count: number }[],
   geo: IpiGeometry,
 ): PairArrow[] {
   const max = Math.max(1, ...pairs.map((p) => p.count));
+  const text = textIndex(geo.obstacles);
   const width = sqrtScale([1, max], [2, 7], true);
-  const labels: Rect[] = [];
+  const labels = rectIndex([]);
   const out: PairArrow[] = [];
   for (const p of [...pairs].sort((x, y) => y.count - x.count || x.from - y.from)) {
     const ra = geo.ring(p.from);
@@ -68,9 +75,7 @@ export function pairArrows(
     for (const u of LABEL_SPOTS) {
       const m = onCurve(a, c, b, u);
       const box = boxAt(m);
-      let cost = 0;
-      for (const l of labels) cost += 1e6 * overlapArea(l, box);
-      for (const o of geo.obstacles) cost += overlapArea(o, box);
+      const cost = 1e6 * labels.coveredArea(box) + text.coveredArea(box);
       if (cost < best) {
         best = cost;
         mid = m;
@@ -78,7 +83,7 @@ export function pairArrows(
       if (cost === 0) break;
     }
     const labelled = best === 0;
-    if (labelled) labels.push({ x: mid.x - w / 2, y: mid.y - LABEL_H / 2, w, h: LABEL_H });
+    if (labelled) labels.add({ x: mid.x - w / 2, y: mid.y - LABEL_H / 2, w, h: LABEL_H });
     out.push({
       key: `${p.from}>${p.to}`,
       from: p.from,
@@ -87,8 +92,9 @@ export function pairArrows(
       path: `M${a.x},${a.y} Q${c.x},${c.y} ${b.x},${b.y}`,
       mid,
       labelled,
-      width: width(p.count),
+      // In half pixels: a count that moves a little leaves the arrow as it was drawn.
+      width: Math.round(width(p.count) * 2) / 2,
     });
   }
-  return out;
+  return out.sort((x, y) => x.from - y.from || x.to - y.to);
 }

@@ -141,6 +141,16 @@ export function timingFor(speedNsPerS: number): IpiTiming {
   };
 }
 
+/** Arrows and their counts are drawn afresh this often (wall seconds): counts that change every
+ * frame are a blur to read, and every redraw repaints them. */
+const ARROWS_EVERY_S = 0.1;
+
+/** The simulated time the arrows show at `now`: `now` stepped down to a tenth of a wall second. */
+export function arrowsTime(now: number, speedNsPerS: number): number {
+  const step = Math.max(1, speedNsPerS * ARROWS_EVERY_S);
+  return Math.floor(now / step) * step;
+}
+
 /** Whether to draw arrows, given how many dots there are and what was drawn last time. */
 export function shouldAggregate(dots: number, aggregating: boolean): boolean {
   return aggregating ? dots >= AGGREGATE_UNDER : dots > AGGREGATE_OVER;

@@ -56,6 +56,24 @@ export function timeWindow(s: WindowSpec): TimeWindow {
   return { start: end - s.windowNs, end };
 }
 
+/**
+ * A stretch of time that holds the window while it slides for a few of its widths: the lanes are
+ * laid out over it, in px from its start, so a sliding window moves them by one transform and
+ * they are laid out again only when the window leaves it. It starts on a multiple of four
+ * windows, so the same window always gets the same span.
+ */
+export interface LaneSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function laneSpan(win: TimeWindow): LaneSpan {
+  const w = Math.max(1, win.end - win.start);
+  const page = 4 * w;
+  const start = Math.floor(win.start / page) * page;
+  return { start, end: start + page + w };
+}
+
 /** Move a window by `pages` halves of its width; the result never ends after `t`. */
 export function panEnd(currentEnd: number, windowNs: number, pages: number, t: number): number {
   return Math.min(t, currentEnd + Math.round((pages * windowNs) / 2));

@@ -1,24 +1,26 @@
 import { nextEventTime, preset, traceHash, type Machine, type Scenario } from '../sim';
-import type {
-  AppliedInput,
-  Frame,
-  FrameRequest,
-  LabInput,
-  LessonSlug,
-  LessonStatus,
-  LogEntry,
-  ShellOutput,
-  Since,
-  StartSpec,
+import {
+  FRAME_EVENTS,
+  type AppliedInput,
+  type Frame,
+  type FrameRequest,
+  type LabInput,
+  type LessonSlug,
+  type LessonStatus,
+  type LogEntry,
+  type ShellOutput,
+  type Since,
+  type StartSpec,
 } from '../contract';
 import { LESSONS } from '../lessons';
 import type { TrackerState } from '../lessons/tracker';
 import { buildFrame } from './frame-build';
 import { LessonRunner } from './lesson-runner';
+import { ShellWaiter, WAIT_AHEAD_NS } from './shell-wait';
 import { Timeline } from './timeline';
 
 /** At most this many events per frame, so a frame never blocks the worker for long. */
-export const FRAME_EVENT_BUDGET = 150_000;
+export const FRAME_EVENT_BUDGET = FRAME_EVENTS;
 const FOREVER = Number.MAX_SAFE_INTEGER;
 
 /** What an engine is built from: a start spec with its scenario resolved. */
@@ -30,6 +32,8 @@ export interface EngineInit {
   readonly twin?: boolean;
   readonly lesson?: LessonSlug;
   readonly checkpointEvery?: number;
+  /** Hold the log without running it: `replay` runs it in chunks (the worker's boot). */
+  readonly deferReplay?: boolean;
 }
 
 /** The scenario a start spec names: a lesson's own, a preset (under another version), or given. */
@@ -47,7 +51,10 @@ export function resolveScenario(spec: StartSpec): Scenario {
 export class Engine {
   private readonly tl: Timeline;
   private readonly runner: LessonRunner | null;
+  private readonly waiter: ShellWaiter;
   private deferred: LabInput[] = [];
+  /** Where a deferred start still has to run to (null: nothing to replay). */
+  private target: number | null = null;
 
   constructor(init: EngineInit) {
     const logic = init.lesson ? LESSONS[init.lesson] : null;
@@ -58,9 +65,11 @@ export class Engine {
       init.twin ?? logic?.twin ?? false,
       init.checkpointEvery,
     );
+    this.waiter = new ShellWaiter(this.tl);
     this.runner = logic ? new LessonRunner(logic, this.tl) : null;
     if (this.runner) this.tl.attach(this.runner);
-    this.tl.start(init.log, init.t);
+    if (init.deferReplay) this.target = this.tl.begin(init.log, init.t);
+    else this.tl.start(init.log, init.t);
   }
 
   /** Build from a start spec; with `lesson` and `step` (and no log), stand at that step. */
@@ -68,6 +77,37 @@ export class Engine {
     const e = new Engine({ ...spec, scenario: resolveScenario(spec) });
     if (spec.lesson && spec.step && !spec.log) e.gotoStep(spec.step);
     return e;
+  }
+
+  /**
+   * `start` for the worker's boot: the machine built and set up, its log held, standing at
+   * power-on; `replay` then runs to the spec's time in chunks, so a far time can be watched and
+   * stopped. The same spec reaches the same state either way.
+   */
+  static prepare(spec: StartSpec): Engine {
+    return new Engine({ ...spec, scenario: resolveScenario(spec), deferReplay: true });
+  }
+
+  /** The time a prepared engine's replay runs to (null: nothing to replay). */
+  get replayTarget(): number | null {
+    return this.target;
+  }
+
+  /**
+   * Run a prepared engine to its spec's time, yielding between chunks and asking `stop` after
+   * each; then (a lesson's deep link) stand at the spec's step. False when `stop` ended it short:
+   * the machine stands where it got to, with the rest of the log ahead, as after a rewind.
+   */
+  async replay(
+    spec: StartSpec,
+    yieldNow: () => Promise<void>,
+    stop: () => boolean,
+  ): Promise<boolean> {
+    const target = this.target;
+    this.target = null;
+    if (target !== null && !(await this.tl.seek(target, yieldNow, stop))) return false;
+    if (spec.lesson && spec.step && !spec.log) this.gotoStep(spec.step);
+    return true;
   }
 
   get scenario(): Scenario {
@@ -111,12 +151,19 @@ export class Engine {
     if (inputs.length > 0) this.runner?.stopScript();
     for (const input of inputs) {
       const r = this.tl.input(input);
-      if (r.shell) shell.push(r.shell);
+      // Ctrl-C is logged like any line, but answers in the blocked line's entry, not its own.
+      if (ShellWaiter.isInterrupt(input)) this.waiter.interrupt();
+      else if (r.shell) shell.push(r.shell);
       if (r.fork) fork = r.fork;
       if (r.applied) applied.push(r.applied);
     }
     const start = this.tl.now;
-    const lagging = req.advanceNs > 0 && !this.tl.runTo(start + req.advanceNs, budget);
+    // A blocked call runs the machine ahead to its answer whatever the speed, even paused.
+    const waited = this.waiter.waiting;
+    if (waited) this.waiter.runAhead(Math.max(req.advanceNs, WAIT_AHEAD_NS), budget);
+    const end = start + req.advanceNs;
+    const lagging =
+      !this.waiter.waiting && this.tl.now < end && !this.tl.runTo(end, budget) && !waited;
     // Paused, the learner's inputs still count toward the step's goals.
     if (req.advanceNs <= 0) this.runner?.observe();
     this.tl.maybeCheckpoint();
@@ -132,6 +179,7 @@ export class Engine {
   }
 
   async rewindToStep(step: number, yieldNow: () => Promise<void>): Promise<void> {
+    this.waiter.drop();
     await this.runner?.rewindToStep(step, yieldNow);
   }
 
@@ -163,6 +211,7 @@ export class Engine {
   async seek(t: number, yieldNow: () => Promise<void>): Promise<void> {
     if (this.tl.seeking) return;
     this.runner?.stopScript();
+    this.waiter.drop();
     await this.tl.seek(t, yieldNow);
   }
 
@@ -189,6 +238,7 @@ export class Engine {
   ): Frame {
     // Entries a script or a deep link logged come after the frame's own, as in the log.
     const own = this.tl.drainOwn();
+    const answers = this.waiter.drain();
     const src = {
       m: this.tl.machine,
       tw: this.tl.twin,
@@ -198,7 +248,7 @@ export class Engine {
     };
     const parts = {
       applied: [...applied, ...own.applied],
-      shell: [...shell, ...own.shell],
+      shell: [...shell, ...own.shell, ...answers],
       fork,
       advancedNs,
       lagging,

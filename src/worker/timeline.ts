@@ -6,23 +6,21 @@ import {
   type Machine,
   type Scenario,
 } from '../sim';
-import type { ShellResult } from '../shell';
-import type { AppliedInput, LabInput, LogEntry, ShellOutput } from '../contract';
+import type { ShellResult, ShellWait } from '../shell';
+import {
+  MAX_LINE,
+  MAX_SETUP_EVENTS,
+  type AppliedInput,
+  type LabInput,
+  type LogEntry,
+  type ShellOutput,
+} from '../contract';
 import { applyEntry, type EntryResult, type TimelineLesson } from './apply-entry';
-import { CHECKPOINT_EVERY_EVENTS, Checkpoints } from './checkpoints';
+import { CHECKPOINT_EVERY_EVENTS, Checkpoints, forCheckpoint } from './checkpoints';
 import { rebuildTwin } from './twin-rebuild';
 
 /** Re-simulation during a seek runs in chunks of this many events, yielding between them. */
 export const SEEK_CHUNK = 200_000;
-
-/**
- * A copy of the machine for a checkpoint, without the buffers the page draws from (message
- * traffic, CPU marks): re-simulating from the checkpoint writes them again with the same sequence
- * numbers, and the page keeps what it already has. They are half a busy machine's size.
- */
-function forCheckpoint(m: Machine): Machine {
-  return structuredClone({ ...m, traffic: [], cpuLog: [] });
-}
 
 /**
  * The machine over time: its input log, the twin beside it, checkpoints, running forward, seeking
@@ -51,8 +49,9 @@ export class Timeline {
     checkpointEvery = CHECKPOINT_EVERY_EVENTS,
   ) {
     this.checkpoints = new Checkpoints(checkpointEvery);
-    this.m = createMachine(scenario, seed);
-    this.tw = twin ? createMachine(twinScenario(scenario), seed) : null;
+    // A scenario from a file or a link may ask for a setup that never settles: bounded.
+    this.m = createMachine(scenario, seed, MAX_SETUP_EVENTS);
+    this.tw = twin ? createMachine(twinScenario(scenario), seed, MAX_SETUP_EVENTS) : null;
   }
 
   /** Attach a lesson before the first checkpoint is taken. */
@@ -62,11 +61,15 @@ export class Timeline {
 
   /** Take the power-on checkpoint, then stand on `log` run to `t`. */
   start(log: readonly LogEntry[] | undefined, t: number | undefined): void {
+    const target = this.begin(log, t);
+    if (target !== null) this.runTo(target, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** Take the power-on checkpoint and hold `log`: where `start` would run to (null: stay). */
+  begin(log: readonly LogEntry[] | undefined, t: number | undefined): number | null {
     this.checkpoint();
     if (log) this.log = [...log];
-    if (t !== undefined || this.log.length > 0) {
-      this.runTo(Math.max(t ?? 0, this.m.now), Number.MAX_SAFE_INTEGER);
-    }
+    return t !== undefined || this.log.length > 0 ? Math.max(t ?? 0, this.m.now) : null;
   }
 
   get now(): number {
@@ -99,7 +102,10 @@ export class Timeline {
     const entry: LogEntry = { atNs, input };
     const r = this.run(entry);
     const shell = r.shell ? this.shellOutput(entry, r.shell) : null;
-    if (r.shell && r.shell.inputs.length === 0 && this.behind) {
+    // A line too long for any log (links, files, saved progress take at most MAX_LINE) is
+    // refused by the shell and never logged: logged, it would make every save unloadable.
+    const tooLong = input.type === 'shell.line' && input.line.length > MAX_LINE;
+    if (r.shell && r.shell.inputs.length === 0 && (this.behind || tooLong)) {
       return { applied: null, shell, fork: null };
     }
     const fork = this.behind ? { atNs, dropped: this.log.length - this.appliedCount } : null;
@@ -130,8 +136,12 @@ export class Timeline {
 
   private shellOutput(entry: LogEntry, r: ShellResult): ShellOutput {
     const line = entry.input.type === 'shell.line' ? entry.input.line : '';
-    return { seq: this.shellSeq++, atNs: entry.atNs, line, output: r.output, exit: r.exit };
+    const out = { seq: this.shellSeq++, atNs: entry.atNs, line, output: r.output, exit: r.exit };
+    if (r.wait) this.onWait?.(r.wait, out); // blocked in a system call: the engine answers it
+    return r.wait ? { ...out, waiting: true } : out;
   }
+  /** Told of each line that blocks, live or scripted (src/worker/shell-wait.ts). */
+  onWait: ((w: ShellWait, out: ShellOutput) => void) | null = null;
 
   /** Drop the log after the machine's position. */
   truncate(): void {
@@ -156,7 +166,9 @@ export class Timeline {
       const scriptAt = this.behind || !lesson ? Infinity : lesson.nextScriptAt();
       const stop = Math.min(t, next && next.atNs <= t ? next.atNs : t, scriptAt);
       for (;;) {
-        const chunk = lesson ? Math.min(left, lesson.chunk) : left;
+        // A lesson's chunks are whole whatever the budget (which may overrun by one), so its goals
+        // see the same instants whether a replay runs in one go or in a seek's chunks.
+        const chunk = lesson ? lesson.chunk : left;
         const used = advanceTo(this.m, stop, chunk);
         left -= used;
         lesson?.observe();
@@ -185,18 +197,25 @@ export class Timeline {
 
   /**
    * Stand at time `t`: from the latest checkpoint at or before it, re-simulate in chunks, yielding
-   * between them so frame requests are answered while a long seek runs.
+   * between them so frame requests are answered while a long seek runs. After each chunk `stop`
+   * may say to stand where it is: then false (the machine is short of `t`).
    */
-  async seek(t: number, yieldNow: () => Promise<void>): Promise<void> {
-    if (this.seeking) return;
+  async seek(
+    t: number,
+    yieldNow: () => Promise<void>,
+    stop: () => boolean = () => false,
+  ): Promise<boolean> {
+    if (this.seeking) return false;
     this.seeking = true;
     try {
       if (t < this.m.now) this.restoreFrom(t);
       while (!this.runTo(t, SEEK_CHUNK)) {
         this.maybeCheckpoint();
         await yieldNow();
+        if (stop()) return false;
       }
       this.maybeCheckpoint();
+      return true;
     } finally {
       this.seeking = false;
     }

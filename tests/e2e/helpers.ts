@@ -48,4 +48,6 @@ export async function typeLine(page: Page, line: string): Promise<void> {
   await input.pressSequentially(line);
   await input.press('Enter');
   await expect(page.getByTestId('shell-entry').last()).toHaveAttribute('data-line', line);
+  // A line blocked in a system call (kerf load/start/kill): the prompt comes back on its answer.
+  await expect(page.getByTestId('shell-waiting')).toHaveCount(0, { timeout: 15_000 });
 }

@@ -1,16 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { frames } from './helpers';
-import { atStep, predict } from './lesson-drive';
+import { atStep, lessonReady as ready, predict, walkTo } from './lesson-drive';
 
 // A lesson's machine is replayable: a deep link lands in the state its step expects, and a
 // reload mid-step comes back to the same step and the same machine.
 
 const SLUG = 'crash-containment';
-
-async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__mklab?.phase() === 'running');
-  await page.waitForFunction(() => window.__mklab?.lesson() !== null);
-}
 
 const machine = (page: Page) =>
   page.evaluate(async () => ({
@@ -26,17 +21,7 @@ test('a deep link to a middle step finds the machine in the state that step expe
   // The expected state: a learner who did steps 1 and 2 ("show me", skipped to the end).
   await page.goto(`/?testhooks&lesson=${SLUG}`);
   await ready(page);
-  for (const n of [1, 2]) {
-    await atStep(page, n);
-    await predict(page);
-    await page.getByTestId('show-me-jump').click();
-    await page.waitForFunction(
-      (k) => window.__mklab?.lesson()?.met.every(Boolean) && window.__mklab.lesson()?.step === k,
-      n - 1,
-    );
-    await page.getByTestId('step-next').click();
-  }
-  await atStep(page, 3);
+  await walkTo(page, 3);
   await page.waitForFunction(() => window.__mklab?.lesson()?.step === 2);
   const walked = await machine(page);
   // A fresh browser context (no saved progress) opens the deep link: the same machine, paused.

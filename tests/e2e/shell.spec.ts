@@ -34,7 +34,7 @@ test('a full session: create, load, exec, iomem, panic, dmesg, kill --force, Tab
   await kernelIs(page, 'db', 'ready');
   await typeLine(page, 'kerf load db --kernel=/boot/vmlinuz');
   await kernelIs(page, 'db', 'loaded');
-  await typeLine(page, 'kerf exec db');
+  await typeLine(page, 'kerf start db');
   await kernelIs(page, 'db', 'active');
 
   await typeLine(page, 'cat /proc/iomem');
@@ -75,7 +75,7 @@ test('a full session: create, load, exec, iomem, panic, dmesg, kill --force, Tab
   await expect(lastOutput(page)).toContainText('Did you mean: kerf');
 
   // Re-exec: the panicked kernel boots again.
-  await typeLine(page, 'kerf exec db');
+  await typeLine(page, 'kerf start db');
   await kernelIs(page, 'db', 'active');
   await typeLine(page, 'cat /sys/fs/multikernel/instances/db/status');
   await expect(lastOutput(page)).toHaveText('active');
@@ -113,7 +113,7 @@ test('errors are shaped like the real tools and change nothing', async ({ page }
   await expect(lastOutput(page)).toContainText('Invalid CPU range: 9 > 2');
   await typeLine(page, 'echo 1 > /proc/iomem');
   await expect(lastOutput(page)).toContainText('/proc/iomem: Permission denied');
-  await typeLine(page, 'kerf exec zz');
+  await typeLine(page, 'kerf start zz');
   await expect(lastOutput(page)).toContainText("Instance 'zz' not found");
   await expect(page.getByTestId('shell-entry').last()).toHaveAttribute('data-exit', '1');
   await expect(page.getByTestId('group-web2')).toHaveCount(0);
@@ -167,7 +167,7 @@ test('a worker restart replays the shell lines: the rebuilt machine is the same'
   await page.evaluate(() => window.__mklab?.setPlaying(true));
   await typeLine(page, 'mklab panic beta');
   await kernelIs(page, 'beta', 'loaded');
-  await typeLine(page, 'kerf exec beta');
+  await typeLine(page, 'kerf start beta');
   await kernelIs(page, 'beta', 'active');
   await page.evaluate(() => window.__mklab?.setPlaying(false));
   const snap = () =>

@@ -11,6 +11,7 @@ import {
   type Progress,
 } from '../../src/contract';
 import { readStoredProgress } from '../../src/contract/validate/progress';
+import { progressArb } from './file-fixtures';
 
 // Progress (issue 6 item 7): valid generated files are accepted and read back exactly; one
 // mutated field is refused with a message naming that field, and nothing changes. The same
@@ -20,63 +21,6 @@ const RUNS = { numRuns: 150 };
 
 /** One field broken, and the path the message must name. */
 type Mutation = { readonly file: unknown; readonly path: string; readonly code: string };
-
-function lessonArb(slug: LessonSlug): fc.Arbitrary<LessonProgress> {
-  const c = CONTENT[slug];
-  const steps = c.steps.length;
-  const perStep = <T>(value: (i: number) => fc.Arbitrary<T>) =>
-    fc
-      .tuple(...c.steps.map((_, i) => fc.option(value(i), { nil: undefined })))
-      .map((xs) => Object.fromEntries(xs.flatMap((x, i) => (x === undefined ? [] : [[i, x]]))));
-  return fc.record({
-    step: fc.integer({ min: 0, max: steps - 1 }),
-    seed: fc.integer({ min: 0, max: 2 ** 40 }),
-    log: fc.array(fc.integer({ min: 0, max: steps - 1 }), { maxLength: 5 }).map((ss) =>
-      ss.map((step, i) => ({
-        atNs: (i + 1) * 1_000_000,
-        input: { type: 'lesson.step' as const, step },
-      })),
-    ),
-    t: fc.integer({ min: 0, max: 1e12 }),
-    predictions: perStep((i) =>
-      fc.integer({ min: 1, max: Math.max(1, c.steps[i]?.predict.choices ?? 1) }),
-    ),
-    hints: perStep((i) => fc.integer({ min: 0, max: c.steps[i]?.hints ?? 0 })),
-    cards: perStep(() => fc.boolean()),
-    uiDone: perStep(() => fc.boolean()),
-    quiz: fc
-      .tuple(
-        ...c.quiz.map((q) => fc.option(fc.integer({ min: 1, max: q.choices }), { nil: undefined })),
-      )
-      .map((xs) => Object.fromEntries(xs.flatMap((x, i) => (x === undefined ? [] : [[i, x]])))),
-  });
-}
-
-const progressArb: fc.Arbitrary<Progress> = fc
-  .subarray([...LESSON_ORDER], { minLength: 1 })
-  .chain((slugs) =>
-    fc.record({
-      lessons: fc
-        .tuple(...slugs.map(lessonArb))
-        .map((ps) => Object.fromEntries(slugs.map((s, i) => [s, ps[i]]))),
-      current: fc.option(fc.constantFrom(...slugs), { nil: null }),
-      finished: fc.subarray([...LESSON_ORDER]),
-      reached: fc
-        .subarray(slugs)
-        .chain((rs) =>
-          fc
-            .tuple(...rs.map((s) => fc.integer({ min: 0, max: CONTENT[s].steps.length - 1 })))
-            .map((ns) => Object.fromEntries(rs.map((s, i) => [s, ns[i]]))),
-        ),
-    }),
-  )
-  .map((g) => ({
-    v: 1 as const,
-    current: g.current,
-    lessons: g.lessons,
-    finished: g.finished,
-    reached: g.reached,
-  }));
 
 function progressMutations(p: Progress): Mutation[] {
   const file = JSON.parse(progressFileText(p)) as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_LINE } from '../../src/contract';
 import { preset, traceHash } from '../../src/sim';
 import { MS, S } from '../../src/sim/time';
 import { MAX_CHECKPOINTS } from '../../src/worker/checkpoints';
@@ -19,6 +20,16 @@ describe('the worker engine', () => {
     expect(e.logEntries).toEqual([
       { atNs: f.t, input: { type: 'fault', kind: 'panic', target: 'beta' } },
     ]);
+  });
+
+  it('a shell line longer than any log may hold is refused and never logged, however it arrives', () => {
+    const e = new Engine({ scenario, seed: 3 });
+    const long = `kerf create big --cpus=2 ${'x'.repeat(MAX_LINE)}`;
+    const f = e.frame({ ...idle, inputs: [{ type: 'shell.line', line: long }] });
+    expect(f.shell[0]?.exit).toBe(2);
+    expect(e.logEntries).toEqual([]);
+    const ok = e.frame({ ...idle, inputs: [{ type: 'shell.line', line: 'kerf show' }] });
+    expect(ok.logLength).toBe(1);
   });
 
   it('an input in the past forks the timeline: the later log is dropped and the frame says so', async () => {

@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { MAX_T } from '../limits';
 import type { ProblemCode } from '../problems';
 import { shown, type Flag, type Params } from './problem';
 
@@ -55,6 +56,28 @@ export function intIn(min: number, max: number) {
   );
 }
 
+const NS_PER_S = 1_000_000_000;
+
+/**
+ * Why a simulated time (ns) is refused, or null: not a whole number, negative, or past `MAX_T`
+ * — then the message names the time asked and the limit in seconds, which a person can read.
+ */
+export function simTimeProblem(v: number): readonly [ProblemCode, Params] | null {
+  if (v > MAX_T) return ['too-far', { value: String(v / NS_PER_S), max: MAX_T / NS_PER_S }];
+  if (!Number.isInteger(v)) return ['not-int', { value: shown(v) }];
+  if (v < 0) return ['range', { value: v, min: 0, max: MAX_T }];
+  return null;
+}
+
+/** A simulated time in ns, from 0 to `MAX_T` (a link's `t`, a log entry's, a file's). */
+export const simTime = () =>
+  z.number().check(
+    z.superRefine((v: number, ctx) => {
+      const bad = simTimeProblem(v);
+      if (bad) flag(ctx, bad[0], bad[1]);
+    }),
+  );
+
 /** Non-empty text of at most `max` characters. */
 export const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
@@ -77,7 +100,9 @@ export const unique = <T extends Schema>(item: T, max: number) =>
 export const tag = (expected: string | number, problem: 'schema' | 'version', chars = 40) =>
   z.unknown().check(
     z.superRefine((v, ctx) => {
-      if (v !== expected) flag(ctx, problem, { value: String(v).slice(0, chars), expected });
+      // String() of an object can recurse without end or throw (`{"toString": 1}`): shown() cannot.
+      const said = typeof v === 'object' && v !== null ? shown(v) : String(v);
+      if (v !== expected) flag(ctx, problem, { value: said.slice(0, chars), expected });
     }),
   );
 
@@ -97,9 +122,16 @@ export function keyed(
     if (!s) made.set(k, (s = value(k)));
     return s;
   };
-  return z.record(z.string(), z.unknown()).check(
-    z.superRefine((rec: Record<string, unknown>, ctx) => {
-      for (const [k, v] of Object.entries(rec)) {
+  const record = z.record(z.string(), z.unknown());
+  // The keys are read from the value as given: zod's record leaves out a `__proto__` key from
+  // the copy it hands on, so a check on that copy would let such a key through unchecked.
+  return z.unknown().check(
+    z.superRefine((data: unknown, ctx) => {
+      const shape = record.safeParse(data);
+      // Not an object: nothing that reads into it (a check of the whole) may run.
+      if (!shape.success)
+        return shape.error.issues.forEach((i) => ctx.addIssue({ ...i, continue: false }));
+      for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
         const bad = keyProblem(k);
         if (bad) flag(ctx, bad[0], bad[1], [k]);
         else within(ctx, schemaOf(k), v, [k]);

@@ -32,11 +32,26 @@ export function typeGate(
   });
 }
 
+/**
+ * `then` behind `gate`, both on the value as given. Not a pipe: a pipe hands `then` the gate's
+ * copy, from which zod leaves out a `__proto__` key, so a strict object would never see it. Each
+ * problem stops the checks above from reading into the value, as a pipe's would.
+ */
+export function gated(gate: z.ZodMiniType, then: z.ZodMiniType) {
+  return z.unknown().check(
+    z.superRefine((v: unknown, ctx) => {
+      const g = gate.safeParse(v);
+      const r = g.success ? then.safeParse(v) : g;
+      if (!r.success) r.error.issues.forEach((i) => ctx.addIssue({ ...i, continue: false }));
+    }),
+  );
+}
+
 const shellLine = z.strictObject({ type: z.literal('shell.line'), line: text(MAX_LINE) });
 const twinOnly = z.strictObject({ type: z.literal('twin.only'), input: machineInput });
 const LESSON_TYPES = ['lesson.step', 'twin.only'];
 
-const sandbox = z.pipe(
+const sandbox = gated(
   typeGate([...INPUT_TYPES, 'shell.line'], {
     'lesson.step': 'lesson-only',
     'twin.only': 'lesson-only',
@@ -54,7 +69,7 @@ export function labInput(lessonSteps: number | null): z.ZodMiniType {
       type: z.literal('lesson.step'),
       step: intIn(0, lessonSteps - 1),
     });
-    schema = z.pipe(
+    schema = gated(
       typeGate([...INPUT_TYPES, 'shell.line', ...LESSON_TYPES]),
       z.discriminatedUnion('type', [shellLine, step, twinOnly, machineInput]),
     );

@@ -1,6 +1,6 @@
 import { z } from './zod';
-import { MAX_LOG, MAX_T } from '../limits';
-import { flag, intIn, list, rule } from './fields';
+import { MAX_LOG } from '../limits';
+import { flag, list, rule, simTime } from './fields';
 import { labInput } from './lab-input';
 
 /**
@@ -19,7 +19,7 @@ export function inputLog(lessonSteps: number | null, max: number = MAX_LOG): z.Z
 }
 
 function make(lessonSteps: number | null, max: number) {
-  const entry = z.strictObject({ atNs: intIn(0, MAX_T), input: labInput(lessonSteps) });
+  const entry = z.strictObject({ atNs: simTime(), input: labInput(lessonSteps) });
   return list(entry, max).check(
     rule<readonly { atNs: number }[]>((entries, ctx) => {
       let last = 0;

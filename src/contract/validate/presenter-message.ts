@@ -1,17 +1,10 @@
 import { z } from './zod';
 import { PRESENTER_PROTOCOL, type PresenterMessage } from '../channels';
 import { LESSON_SLUGS, type LessonSlug } from '../lessons';
-import {
-  MAX_LESSON_STEPS,
-  MAX_LOG_KEY,
-  MAX_SEED,
-  MAX_SPEED_INDEX,
-  MAX_SYNC_LOG,
-  MAX_T,
-} from '../limits';
+import { MAX_LESSON_STEPS, MAX_LOG, MAX_LOG_KEY, MAX_SEED, MAX_SPEED_INDEX } from '../limits';
 import { PROPOSAL_VERSIONS } from '../machine';
 import { PRESET_IDS } from '../presets';
-import { intIn, rule, text, within } from './fields';
+import { intIn, rule, simTime, text, within } from './fields';
 import { inputLog } from './log';
 import type { StepsOf } from './replay-link';
 import { scenario } from './scenario';
@@ -41,10 +34,10 @@ const state = z.object({
   type: z.literal('state'),
   seq: nat,
   lesson,
-  t: intIn(0, MAX_T),
+  t: simTime(),
   playing: z.boolean(),
   speedIndex: intIn(0, MAX_SPEED_INDEX),
-  logLength: intIn(0, MAX_SYNC_LOG),
+  logLength: intIn(0, MAX_LOG),
   logKey: text(MAX_LOG_KEY),
   twin: z.boolean(),
   lang: z.enum(['en', 'es']),
@@ -73,7 +66,7 @@ function message(stepsOf: StepsOf): z.ZodMiniType {
     .check(
       rule<{ start: { lesson?: LessonSlug }; log: unknown }>((s, ctx) => {
         const steps = s.start.lesson ? stepsOf(s.start.lesson) : null;
-        within(ctx, inputLog(steps, MAX_SYNC_LOG), s.log, ['log']);
+        within(ctx, inputLog(steps), s.log, ['log']);
       }),
     );
   const schema = z.discriminatedUnion('type', [

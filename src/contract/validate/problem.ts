@@ -28,17 +28,26 @@ export function shown(v: unknown): string {
   try {
     s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
   } catch {
-    s = String(v);
+    // Too deep for JSON.stringify, and String() would recurse as deep: say only what it is.
+    s = Array.isArray(v) ? '[…]' : typeof v === 'object' && v !== null ? '{…}' : String(v);
   }
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 
-/** `setup[3].cpus[1]`: list items in brackets, keys after dots. */
+/** A key a path can write after a dot and still be read back as that key. */
+const PLAIN_KEY = /^[^\s.[\]"'\\]+$/;
+
+/**
+ * `setup[3].cpus[1]`: list items in brackets, keys after dots; a key that would read as
+ * something else (empty, `a.b`, `[0]`, spaces, quotes) is quoted in brackets: `lessons["a.b"]`.
+ */
 function pathText(path: Path): string {
   let out = '';
   for (const seg of path) {
+    const key = String(seg);
     if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
+    else if (!PLAIN_KEY.test(key)) out += `[${JSON.stringify(key)}]`;
+    else out += out ? `.${key}` : key;
   }
   return out;
 }

@@ -1,16 +1,29 @@
 import { z } from './zod';
 import {
   PROGRESS_SCHEMA,
+  PROGRESS_STORE_VERSION,
   PROGRESS_VERSION,
   type LessonBounds,
   type LessonProgress,
   type LessonsBounds,
   type Progress,
+  type StoredLesson,
 } from '../files';
 import { LESSON_SLUGS, type LessonSlug } from '../lessons';
-import { MAX_PROGRESS_CHARS, MAX_SEED, MAX_T } from '../limits';
+import { MAX_PROGRESS_CHARS, MAX_SEED } from '../limits';
 import type { Checked } from '../problems';
-import { choiceKey, flag, indexKey, intIn, keyed, rule, tag, unique } from './fields';
+import {
+  choiceKey,
+  flag,
+  indexKey,
+  intIn,
+  keyed,
+  rule,
+  simTime,
+  tag,
+  text,
+  unique,
+} from './fields';
 import { inputLog } from './log';
 import { checked, readJson } from './problem';
 
@@ -20,6 +33,9 @@ import { checked, readJson } from './problem';
  * replays, and the learner's answers, each bounded by the lesson (`LessonsBounds`, passed in by
  * the page, which knows the lessons' content).
  */
+
+/** A page's id in a stored record: random, short. */
+const MAX_WRITER_ID = 40;
 
 const isSlug = (s: string): s is LessonSlug => (LESSON_SLUGS as readonly string[]).includes(s);
 
@@ -31,7 +47,7 @@ function lessonProgress(b: LessonBounds) {
     step: intIn(0, steps - 1),
     seed: intIn(0, MAX_SEED),
     log: inputLog(steps),
-    t: intIn(0, MAX_T),
+    t: simTime(),
     predictions: perStep((i) => intIn(1, b.choices[i] ?? 1)),
     hints: perStep((i) => intIn(0, b.hints[i] ?? 0)),
     cards: perStep(() => z.boolean()),
@@ -42,6 +58,8 @@ function lessonProgress(b: LessonBounds) {
 
 interface Schemas {
   readonly lesson: (slug: LessonSlug) => z.ZodMiniType;
+  /** One lesson's record in localStorage (version 2). */
+  readonly stored: (slug: LessonSlug) => z.ZodMiniType;
   /** The stored object (the file without its tag). */
   readonly body: z.ZodMiniType;
   readonly file: z.ZodMiniType;
@@ -58,6 +76,22 @@ function schemas(bounds: LessonsBounds): Schemas {
     if (!s) lessons.set(slug, (s = lessonProgress(bounds[slug])));
     return s;
   };
+  const records = new Map<LessonSlug, z.ZodMiniType>();
+  const stored = (slug: LessonSlug) => {
+    let r = records.get(slug);
+    if (!r) {
+      r = z.strictObject({
+        v: tag(PROGRESS_STORE_VERSION, 'version', 20),
+        rev: intIn(1, Number.MAX_SAFE_INTEGER),
+        by: text(MAX_WRITER_ID),
+        entry: z.nullable(lesson(slug)),
+        finished: z.boolean(),
+        reached: z.nullable(intIn(0, bounds[slug].choices.length - 1)),
+      });
+      records.set(slug, r);
+    }
+    return r;
+  };
   const slugKey = choiceKey(LESSON_SLUGS);
   const shape = {
     v: tag(PROGRESS_VERSION, 'version', 20),
@@ -73,7 +107,7 @@ function schemas(bounds: LessonsBounds): Schemas {
         flag(ctx, 'missing', {}, ['lessons', p.current]);
     }),
   );
-  const s: Schemas = { lesson, body: z.strictObject(shape), file };
+  const s: Schemas = { lesson, stored, body: z.strictObject(shape), file };
   made.set(bounds, s);
   return s;
 }
@@ -135,4 +169,26 @@ export function readStoredProgress(
   const current = typeof c === 'string' && isSlug(c) && lessons[c] ? c : null;
   const progress: Progress = { v: PROGRESS_VERSION, current, lessons, finished, reached };
   return { progress, ignored: !whole };
+}
+
+/**
+ * One lesson's record as localStorage keeps it (version 2), or null when it cannot be read
+ * (damaged, another version, a lesson whose content changed): the page sets such text aside.
+ */
+export function readStoredLesson(
+  data: unknown,
+  slug: LessonSlug,
+  bounds: LessonsBounds,
+): StoredLesson | null {
+  return schemas(bounds).stored(slug).safeParse(data).success ? (data as StoredLesson) : null;
+}
+
+/** Why a stored lesson record cannot be read: its first bad field (the page names it). */
+export function storedLessonProblem(
+  data: unknown,
+  slug: LessonSlug,
+  bounds: LessonsBounds,
+): string {
+  const r = checked<StoredLesson>(schemas(bounds).stored(slug), data);
+  return r.ok ? '' : r.problem.path;
 }

@@ -1,11 +1,11 @@
 import { z } from './zod';
 import { REPLAY_SCHEMA, type Replay, type ReplayConfig } from '../files';
 import { LESSON_SLUGS, type LessonSlug } from '../lessons';
-import { MAX_ENGINE, MAX_SEED, MAX_T } from '../limits';
+import { MAX_ENGINE, MAX_SEED } from '../limits';
 import { PROPOSAL_VERSIONS } from '../machine';
 import { PRESET_IDS } from '../presets';
 import type { Checked, FileProblem } from '../problems';
-import { flag, intIn, rule, tag, within } from './fields';
+import { flag, intIn, rule, simTimeProblem, tag, within } from './fields';
 import { inputLog } from './log';
 import { checked, shown } from './problem';
 import { scenario } from './scenario';
@@ -83,6 +83,21 @@ function decimal(digits: number, min: number, max: number) {
   );
 }
 
+/**
+ * The address's `t`: digits only (any number of them, so a time far in the future is named as
+ * one, with the limit), then a simulated time no later than `MAX_T`.
+ */
+const timeParam = z.optional(
+  z.string().check(
+    z.superRefine((s: string, ctx) => {
+      const bad = /^\d+$/.test(s)
+        ? simTimeProblem(Number(s))
+        : (['not-int', { value: shown(s) }] as const);
+      if (bad) flag(ctx, bad[0], bad[1]);
+    }),
+  ),
+);
+
 /** What the address of a replay link says besides the replay itself. */
 export interface LinkWhere {
   readonly t: number;
@@ -103,7 +118,7 @@ export function checkLinkParams(
 ): Checked<LinkWhere> {
   const lesson = replay.config.lesson;
   const schema = z.looseObject({
-    t: decimal(16, 0, MAX_T),
+    t: timeParam,
     seed: decimal(15, 0, MAX_SEED),
     ...(lesson ? { step: decimal(3, 1, stepsOf(lesson)) } : {}),
   });

@@ -1,8 +1,8 @@
 import { z } from './zod';
 import { SCENARIO_SCHEMA, SCENARIO_VERSION, type ScenarioFile } from '../files';
-import { MAX_SCENARIO_CHARS, MAX_SCENARIO_NAME, MAX_SEED, MAX_T } from '../limits';
+import { MAX_SCENARIO_CHARS, MAX_SCENARIO_NAME, MAX_SEED } from '../limits';
 import type { Checked } from '../problems';
-import { intIn, tag, text } from './fields';
+import { intIn, simTime, tag, text } from './fields';
 import { inputLog } from './log';
 import { checked, readJson } from './problem';
 import { scenarioShape, setupChecks } from './scenario';
@@ -27,7 +27,7 @@ const file = z
     seed: intIn(0, MAX_SEED),
     ...scenarioShape,
     log: z.optional(inputLog(null)),
-    t: z.optional(intIn(0, MAX_T)),
+    t: z.optional(simTime()),
   })
   .check(setupChecks);
 

@@ -13,7 +13,7 @@ import type { ProblemCode } from '../problems';
 import { machineConfig } from './config';
 import { flag, list, rule } from './fields';
 import { machineInput } from './input';
-import { typeGate } from './lab-input';
+import { gated, typeGate } from './lab-input';
 
 /**
  * A scenario (a machine config and the setup inputs applied at t = 0), checked by everything
@@ -30,7 +30,7 @@ const NOT_SETUP: Readonly<Record<string, ProblemCode>> = Object.fromEntries(
   ]),
 );
 
-const setupStep = z.pipe(typeGate(SETUP_TYPES, NOT_SETUP), machineInput);
+const setupStep = gated(typeGate(SETUP_TYPES, NOT_SETUP), machineInput);
 
 type Ctx = Parameters<typeof flag>[0];
 type At = (...path: PropertyKey[]) => PropertyKey[];

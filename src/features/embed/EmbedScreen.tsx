@@ -6,6 +6,7 @@ import { startStore } from '../../store/start-store';
 import { simStore } from '../../store/sim-store';
 import { statusStore } from '../../store/status-store';
 import { useT } from '../../ui/hooks';
+import { failureText } from '../../ui/status-text';
 import { LessonNotice } from '../../ui/lessons/LessonNotice';
 import { MachineView, TwinView } from '../../ui/machine/MachineView';
 import { EmbedBar } from './EmbedBar';
@@ -30,6 +31,7 @@ function EmbedNotices() {
   const worker = useStore(embedStore, (s) => s.workerBlocked);
   const phase = useStore(statusStore, (s) => s.phase);
   const error = useStore(statusStore, (s) => s.error);
+  const failure = useStore(statusStore, (s) => s.failure);
   return (
     <div className="em-notices">
       {storage ? (
@@ -44,10 +46,10 @@ function EmbedNotices() {
       ) : null}
       {phase === 'failed' ? (
         <p className="notice" role="alert" data-testid="embed-failed">
-          {t('embed.failed', { error: error ?? '' })}
+          {failure ? failureText(t, failure) : t('embed.failed', { error: error ?? '' })}
         </p>
       ) : null}
-      <LessonNotice />
+      <LessonNotice saves={!storage} embedded />
     </div>
   );
 }

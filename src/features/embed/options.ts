@@ -2,7 +2,7 @@ import { PRESET_IDS, type PresetId } from '../../contract';
 import { parseLang, type Lang } from '../../i18n';
 import type { Theme } from '../../store/prefs-store';
 import type { EmbedControls } from './embed-store';
-import { readLessonRoute, type LessonRoute } from '../../app/lesson-session';
+import { readLessonRoute, type LessonRoute } from '../../app/lesson-route';
 
 /** What an embed shows and how, read from its URL (DESIGN §7; docs/embedding.md). */
 export interface EmbedOptions {

@@ -1,12 +1,14 @@
-import type { LessonSlug } from '../../contract';
+import { MAX_LOG, type LessonSlug } from '../../contract';
 import './presenter.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { lessonKey } from '../../content/keys';
 import { lessonStore } from '../../store/lesson-store';
-import { presenterStore, setBlank } from './presenter-store';
+import { presenterStore, retryAudience, setBlank } from './presenter-store';
 import { simStore } from '../../store/sim-store';
+import { statusStore } from '../../store/status-store';
 import { formatNs } from '../../ui/format';
+import { failureText } from '../../ui/status-text';
 import { useLang, useT } from '../../ui/hooks';
 import { useLessonText } from '../../ui/lessons/use-lesson-text';
 import { MachineView, TwinView } from '../../ui/machine/MachineView';
@@ -71,6 +73,40 @@ function FrozenStage({ copy }: { readonly copy: Node }) {
 }
 
 /**
+ * What keeps the audience from showing the presenter's machine, if anything: why (a machine its
+ * worker did not boot, or one it refused) with Retry; or how far it has got catching up.
+ */
+function AudienceTrouble() {
+  const t = useT();
+  const lang = useLang();
+  const failure = useStore(presenterStore, (s) => s.failure);
+  const replay = useStore(statusStore, (s) => s.replay);
+  if (failure) {
+    const why =
+      failure.kind === 'boot'
+        ? failureText(t, failure.boot)
+        : t('presenter.audience.refused', { max: MAX_LOG });
+    return (
+      <div className="notice" role="alert" data-testid="audience-failed">
+        <p>{t('presenter.audience.failed', { why })}</p>
+        <button type="button" onClick={retryAudience} data-testid="audience-retry">
+          {t('presenter.audience.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!replay) return null;
+  return (
+    <p className="notice" role="status" data-testid="audience-catching-up">
+      {t('presenter.audience.catchingUp', {
+        at: formatNs(lang, replay.atNs),
+        target: formatNs(lang, replay.targetNs),
+      })}
+    </p>
+  );
+}
+
+/**
  * The audience window (`?audience=<session>`): the machine large, the lesson and step, the
  * simulated time — no controls. Everything it shows follows the presenter's window.
  */
@@ -96,6 +132,7 @@ export default function AudienceScreen() {
           )}
           <p className="aud-time">{t('presenter.audience.time', { time: formatNs(lang, now) })}</p>
         </header>
+        <AudienceTrouble />
         {link !== 'following' ? (
           <p className="notice" role="status" data-testid="audience-link">
             {link === 'gone' ? t('presenter.audience.gone') : t('presenter.audience.waiting')}

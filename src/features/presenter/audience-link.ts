@@ -2,8 +2,9 @@ import type { SimBridge } from '../../bridge/sim-bridge';
 import { loadLocale } from '../../i18n';
 import { playbackStore, setPlaying, SPEEDS } from '../../store/playback-store';
 import { prefsStore } from '../../store/prefs-store';
-import { presenterStore } from './presenter-store';
+import { ignoreMessage, presenterStore } from './presenter-store';
 import { simStore } from '../../store/sim-store';
+import { statusStore } from '../../store/status-store';
 import { PRESENTER_PROTOCOL, type PlaybackSnapshot, type PresenterMessage } from '../../contract';
 import { channelName, parsePresenterMessage, planFollow } from './protocol';
 
@@ -11,6 +12,9 @@ import { channelName, parsePresenterMessage, planFollow } from './protocol';
 const HELLO_EVERY_MS = 1000;
 
 type Sync = Extract<PresenterMessage, { type: 'sync' }>;
+
+const isSync = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'sync';
 
 /**
  * The audience's end: its own worker replays the presenter's machine (start spec + log from
@@ -24,6 +28,10 @@ export function startAudienceLink(bridge: SimBridge, session: string): void {
   let latestState: PlaybackSnapshot | null = null;
   /** The log key the local worker replays (null until the first sync is loaded). */
   let replaying: string | null = null;
+  /** A log key whose machine did not boot here: not tried again until Retry. */
+  let failedKey: string | null = null;
+  /** A sync came that this window refused, and no valid one since. */
+  let refusedSync = false;
   let busy = false;
   let dirty = false;
 
@@ -61,16 +69,32 @@ export function startAudienceLink(bridge: SimBridge, session: string): void {
         const plan = planFollow({ logKey: replaying, t: simStore.getState().t }, st, speed);
         if (plan.reload) {
           const sync = latestSync;
-          // The sync for this state is on its way (messages from one sender keep their order).
-          if (sync?.logKey !== st.logKey) continue;
+          // The sync for this state is on its way (messages from one sender keep their order) —
+          // unless the one that came was refused (past this window's limits): waiting would be
+          // for ever, so say so. A stray invalid message alone changes nothing (DESIGN §7).
+          if (sync?.logKey !== st.logKey) {
+            if (refusedSync) presenterStore.setState({ failure: { kind: 'sync' } });
+            continue;
+          }
+          if (sync.logKey === failedKey) continue;
           setPlaying(false);
           presenterStore.setState({ reloading: true });
+          let booted = false;
           try {
-            await bridge.load(sync.start, { log: sync.log, t: st.t });
+            booted = await bridge.load(sync.start, { log: sync.log, t: st.t });
           } finally {
             presenterStore.setState({ reloading: false });
           }
+          if (!booted) {
+            // Say why, and wait for Retry: the projector never just waits.
+            const boot = statusStore.getState().failure;
+            failedKey = sync.logKey;
+            replaying = null;
+            if (boot) presenterStore.setState({ failure: { kind: 'boot', boot } });
+            continue;
+          }
           replaying = sync.logKey;
+          presenterStore.setState({ failure: null });
           dirty = true;
           continue;
         }
@@ -83,9 +107,26 @@ export function startAudienceLink(bridge: SimBridge, session: string): void {
     }
   };
 
+  presenterStore.subscribe((s, prev) => {
+    if (s.retries === prev.retries) return;
+    failedKey = null;
+    hello();
+    dirty = true;
+    void pump();
+  });
+
   channel.onmessage = (e: MessageEvent) => {
     const m = parsePresenterMessage(e.data);
-    if (!m) return;
+    if (!m) {
+      ignoreMessage();
+      if (isSync(e.data)) refusedSync = true;
+      return;
+    }
+    if (m.type === 'sync') {
+      refusedSync = false;
+      if (presenterStore.getState().failure?.kind === 'sync')
+        presenterStore.setState({ failure: null });
+    }
     if (m.type === 'bye') {
       setPlaying(false);
       presenterStore.setState({ link: 'gone', blank: false });

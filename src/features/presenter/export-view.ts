@@ -11,11 +11,25 @@ import {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** The message dots' canvas and the band of the view it covers (fractions of its height). */
+export interface DotsBand {
+  readonly canvas: HTMLCanvasElement;
+  readonly top: number;
+  readonly height: number;
+}
+
 /** The main machine view on the page: its SVG and the canvas of message dots laid over it. */
-export function findMachineView(): { svg: SVGSVGElement; dots: HTMLCanvasElement | null } | null {
+export function findMachineView(): { svg: SVGSVGElement; dots: DotsBand | null } | null {
   const svg = document.querySelector<SVGSVGElement>('svg[data-testid="machine-view"]');
   if (!svg) return null;
-  const dots = svg.parentElement?.querySelector<HTMLCanvasElement>('canvas.mk-dots') ?? null;
+  const canvas = svg.parentElement?.querySelector<HTMLCanvasElement>('canvas.mk-dots') ?? null;
+  // The canvas covers only the band of the view on screen (DotCanvas): where, read off the page.
+  const view = svg.getBoundingClientRect();
+  const band = canvas?.getBoundingClientRect();
+  const dots =
+    canvas && band && view.height > 0
+      ? { canvas, top: (band.top - view.top) / view.height, height: band.height / view.height }
+      : null;
   return { svg, dots };
 }
 
@@ -62,14 +76,16 @@ const STYLE_ATTR = 'data-export-style';
 export async function machineSvg(
   svg: SVGSVGElement,
 ): Promise<{ text: string; width: number; height: number }> {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const from = [svg, ...Array.from(svg.querySelectorAll('*'))];
-  const to = [clone, ...Array.from(clone.querySelectorAll('*'))];
+  // The view is drawn in layers, each an SVG over the same box (MachineView: group frames,
+  // traffic arrows, the machine itself, ring levels and busy CPUs, traffic marks): the file holds
+  // their contents in one SVG, bottom to top, with the machine's own attributes and title.
+  const layers = Array.from(
+    svg.parentElement?.querySelectorAll<SVGSVGElement>(':scope > svg') ?? [],
+  );
+  const clone = svg.cloneNode(false) as SVGSVGElement;
   const rootStyle = getComputedStyle(document.documentElement);
   const lookup = (name: string) => rootStyle.getPropertyValue(name);
-  from.forEach((el, i) => {
-    const copy = to[i];
-    if (!copy) return;
+  const bake = (el: Element, copy: Element) => {
     const cs = getComputedStyle(el);
     // The computed look replaces the element's own style attribute (which may hold variables);
     // its CSS transform becomes the transform attribute.
@@ -89,7 +105,20 @@ export async function machineSvg(
     // Nothing in a slide is focusable or a live part of the page.
     copy.removeAttribute('tabindex');
     copy.removeAttribute('class');
-  });
+  };
+  bake(svg, clone);
+  for (const layer of layers.includes(svg) ? layers : [svg]) {
+    const copy = layer.cloneNode(true) as SVGSVGElement;
+    const to = Array.from(copy.querySelectorAll('*'));
+    Array.from(layer.querySelectorAll('*')).forEach((el, i) => {
+      const into = to[i];
+      if (into) bake(el, into);
+    });
+    clone.append(...Array.from(copy.childNodes));
+  }
+  // The title first (the background goes right after it, under everything drawn).
+  const first = clone.querySelector('title');
+  if (first) clone.prepend(first);
   const [x = 0, y = 0, width = svg.clientWidth, height = svg.clientHeight] = (
     svg.getAttribute('viewBox') ?? ''
   )
@@ -123,7 +152,7 @@ export async function machineSvg(
 /** The view as a PNG at twice its size: the SVG drawn, then the message dots over it. */
 export async function machinePng(
   svg: { text: string; width: number; height: number },
-  dots: HTMLCanvasElement | null,
+  dots: DotsBand | null,
 ): Promise<Blob> {
   const size = pngSize(svg.width, svg.height, PNG_SCALE);
   const url = URL.createObjectURL(new Blob([svg.text], { type: 'image/svg+xml' }));
@@ -137,8 +166,11 @@ export async function machinePng(
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas');
     ctx.drawImage(img, 0, 0, size.width, size.height);
-    // The dots' canvas covers the same box as the SVG (margin included).
-    if (dots && dots.width > 0) ctx.drawImage(dots, 0, 0, size.width, size.height);
+    // The dots' canvas covers the SVG's width (margin included) and a band of its height.
+    if (dots && dots.canvas.width > 0) {
+      const top = dots.top * size.height;
+      ctx.drawImage(dots.canvas, 0, top, size.width, dots.height * size.height);
+    }
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob(
         (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),

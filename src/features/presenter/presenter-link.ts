@@ -2,7 +2,7 @@ import type { SimBridge } from '../../bridge/sim-bridge';
 import { lessonStore } from '../../store/lesson-store';
 import { playbackStore } from '../../store/playback-store';
 import { prefsStore } from '../../store/prefs-store';
-import { presenterStore } from './presenter-store';
+import { ignoreMessage, presenterStore } from './presenter-store';
 import { simStore } from '../../store/sim-store';
 import { statusStore } from '../../store/status-store';
 import { PRESENTER_PROTOCOL, type PlaybackSnapshot, type PresenterMessage } from '../../contract';
@@ -100,6 +100,7 @@ export function startPresenterLink(bridge: SimBridge): () => void {
 
   channel.onmessage = (e: MessageEvent) => {
     const m = parsePresenterMessage(e.data);
+    if (!m) ignoreMessage();
     if (m?.type !== 'hello' || !ready()) return;
     sync(true);
     state(true);

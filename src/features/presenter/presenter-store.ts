@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { BootFailure } from '../../store/status-store';
 
 /**
  * Presenter mode (DESIGN §7): `presenter` is the teacher's window (large type, notes, clicker
@@ -17,6 +18,17 @@ export interface PresenterState {
   readonly link: 'waiting' | 'following' | 'gone';
   /** Audience: its worker is rebuilding the presenter's machine (the view holds its last picture). */
   readonly reloading: boolean;
+  /**
+   * Audience: why it cannot show the presenter's machine — its worker did not boot it, or the
+   * presenter's machine came in a message this window refused (past its limits). It waits for
+   * Retry (or another machine from the presenter) instead of trying again and again.
+   */
+  readonly failure:
+    { readonly kind: 'boot'; readonly boot: BootFailure } | { readonly kind: 'sync' } | null;
+  /** Audience: how many times Retry was pressed (the link tries again on each). */
+  readonly retries: number;
+  /** Channel messages that failed validation so far, dropped unanswered (DESIGN §7). */
+  readonly ignored: number;
 }
 
 export const presenterStore = createStore<PresenterState>(() => ({
@@ -25,7 +37,20 @@ export const presenterStore = createStore<PresenterState>(() => ({
   blank: false,
   link: 'waiting',
   reloading: false,
+  failure: null,
+  retries: 0,
+  ignored: 0,
 }));
+
+/** A channel message failed validation: it is dropped, and counted. */
+export function ignoreMessage(): void {
+  presenterStore.setState((s) => ({ ignored: s.ignored + 1 }));
+}
+
+/** Audience: try the presenter's machine again after a failure. */
+export function retryAudience(): void {
+  presenterStore.setState((s) => ({ failure: null, retries: s.retries + 1 }));
+}
 
 export function setBlank(blank: boolean): void {
   presenterStore.setState({ blank });

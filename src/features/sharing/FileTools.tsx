@@ -6,9 +6,13 @@ import { useT } from '../../ui/hooks';
 import { problemText } from './problem-text';
 import './share.css';
 import { downloadJson } from '../../ui/download';
+import { MAX_PROGRESS_CHARS, MAX_SCENARIO_CHARS } from '../../contract';
 
-/** Files larger than this are refused before they are read (the checks cap the text too). */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Files are refused unread past three bytes a character of the checks' own caps (UTF-8 takes at
+ * most three bytes for one UTF-16 unit), so a file within the caps is never refused here.
+ */
+const MAX_FILE_BYTES = { progress: MAX_PROGRESS_CHARS, scenario: MAX_SCENARIO_CHARS } as const;
 
 /**
  * Export and import of one kind of file: export downloads it; import reads the chosen file and
@@ -38,11 +42,12 @@ function FileTools(props: {
   const doImport = (file: File | undefined) => {
     if (!file) return;
     setFileResult(null);
-    if (file.size > MAX_FILE_BYTES) {
+    const max = MAX_FILE_BYTES[kind];
+    if (file.size > 3 * max) {
       const problem = {
         path: '',
         code: 'too-big' as const,
-        params: { size: Math.ceil(file.size / 1024), max: MAX_FILE_BYTES / 1024 },
+        params: { size: Math.ceil(file.size / 1024), max: max / 1024 },
       };
       setFileResult({ kind, ok: false, problem });
       return;

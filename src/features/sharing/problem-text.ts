@@ -38,6 +38,10 @@ const MESSAGE: Readonly<Record<ProblemCode, MessageKey>> = {
   'lesson-only': 'share.problem.lesson-only',
   refused: 'share.problem.refused',
   'no-boot': 'share.problem.no-boot',
+  'too-far': 'share.problem.too-far',
+  'boot-budget': 'share.problem.boot-budget',
+  'boot-silent': 'share.problem.boot-silent',
+  interrupted: 'share.problem.interrupted',
 };
 
 /** "setup[3].cpus[1]: CPU 9 does not exist (the machine has 8)": the field, then what is wrong. */

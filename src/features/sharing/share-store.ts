@@ -15,6 +15,17 @@ export type LinkNotice =
   | { readonly kind: 'engine'; readonly link: number; readonly ours: number }
   | { readonly kind: 'refused'; readonly problem: FileProblem };
 
+/**
+ * A link of the machine as it stands, and whether the lab could open it (the page's own checks,
+ * e.g. a link longer than `MAX_REPLAY_CHARS`): then the dialog offers the file that holds it.
+ */
+export interface SharedLink {
+  readonly url: string;
+  readonly problem: FileProblem | null;
+  /** The file that holds the same state: a lesson's progress, or the sandbox's scenario. */
+  readonly file: 'progress' | 'scenario';
+}
+
 /** What the last import said (kept here: a loaded scenario remounts the sandbox that asked). */
 export type FileResult = {
   readonly kind: 'progress' | 'scenario';
@@ -26,7 +37,7 @@ export type FileResult = {
 
 export interface ShareState {
   /** The Share dialog: the link it shows, or null when closed. */
-  readonly dialog: { readonly url: string } | null;
+  readonly dialog: SharedLink | null;
   readonly notice: LinkNotice | null;
   /** The name of the imported scenario the sandbox runs (shown as text), or null for a preset. */
   readonly scenarioName: string | null;
@@ -42,7 +53,7 @@ export const shareStore = createStore<ShareState>(() => ({
 
 export interface SharingControls {
   /** The link of the machine as it stands now (lesson or scenario, seed, time, replay). */
-  link(): Promise<string>;
+  link(): Promise<SharedLink>;
   exportProgress(): Promise<string>;
   importProgress(text: string): Promise<ImportResult>;
   /** The sandbox's scenario file: its machine, setup, and the inputs given since. */
@@ -66,8 +77,8 @@ export const sharing: SharingControls = {
   importScenario: (text) => impl?.importScenario(text) ?? notReady(),
 };
 
-export function openShareDialog(url: string): void {
-  shareStore.setState({ dialog: { url } });
+export function openShareDialog(link: SharedLink): void {
+  shareStore.setState({ dialog: link });
 }
 
 export function closeShareDialog(): void {

@@ -33,3 +33,8 @@ export function hasReplay(hash: string): boolean {
 export async function openReplay(ctx: Context): Promise<boolean> {
   return (await load()).openLink(ctx);
 }
+
+/** The link's machine did not boot: refuse the link as a bad one, and start without it. */
+export async function refuseUnbootableLink(ctx: Context): Promise<boolean> {
+  return (await load()).linkDidNotBoot(ctx);
+}

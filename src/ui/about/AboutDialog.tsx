@@ -18,6 +18,8 @@ const UNCERTAIN = [
   'v3',
   'loader',
   'vendor',
+  'secondaries',
+  'slot',
   'model',
 ] as const;
 

@@ -5,10 +5,10 @@ import { CONTENT, LESSON_ORDER } from '../../content';
 import { lessonKey } from '../../content/keys';
 import { controls } from '../../store/controls';
 import { dismissLessonNotice, lessonStore, setListOpen } from '../../store/lesson-store';
-import { resetProgress } from '../../store/progress';
 import { useT } from '../hooks';
 import { ProgressFiles } from '../../features/sharing/FileTools';
 import { RichText } from './RichText';
+import { downloadAside } from './ProgressNotices';
 import { useLessonTexts, type LessonTranslate } from './use-lesson-text';
 import { useModal } from '../use-modal';
 import '../dialogs.css';
@@ -25,6 +25,7 @@ export function LessonList() {
   const open = useStore(lessonStore, (s) => s.listOpen);
   const notice = useStore(lessonStore, (s) => s.notice);
   const running = useStore(lessonStore, (s) => s.slug);
+  const aside = useStore(lessonStore, (s) => s.aside);
   const heading = useRef<HTMLHeadingElement>(null);
   const modal = useModal(open, () => setListOpen(false), heading);
   const { tx } = useLessonTexts(open ? LESSON_ORDER : []);
@@ -72,6 +73,11 @@ export function LessonList() {
             </button>
           ) : null}
           <ResetProgress />
+          {aside ? (
+            <button type="button" data-testid="list-download-aside" onClick={downloadAside}>
+              {t('lessons.aside.list')}
+            </button>
+          ) : null}
         </div>
         <ProgressFiles />
       </div>
@@ -145,7 +151,7 @@ function ResetProgress() {
         type="button"
         data-testid="reset-progress-yes"
         onClick={() => {
-          resetProgress();
+          controls.resetProgress();
           setAsking(false);
         }}
       >

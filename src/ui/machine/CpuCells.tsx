@@ -1,15 +1,15 @@
 import type { CpuState, MachineView } from '../../contract';
-import { memo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { isSelected, type Selection } from '../../store/selection-store';
 import { cellSlots } from '../../viz/machine-cells';
 import type { CellBox } from '../../viz/machine-types';
 import { ownerColour, ownerInk } from '../../viz/palette';
 import type { MessageKey } from '../../i18n';
 import { hatchId } from './Defs';
-import { ownerName } from '../owner-name';
-import { cellWord, type Translate } from './machine-spec';
+import { cellWord, type MachineShape, type Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
 import { around, labelInName, pressable, WORD_GAP } from './pressable';
+import { useGlide } from './use-glide';
 
 interface CellProps {
   readonly id: number;
@@ -17,9 +17,11 @@ interface CellProps {
   readonly state: CpuState;
   readonly busy: boolean;
   readonly box: CellBox;
-  readonly label: string;
-  readonly word: string;
-  readonly aria: string;
+  /** The machine's shape the box was laid out for: the cell glides when that changes. */
+  readonly shape: MachineShape;
+  /** Its owner's name, as the cell's accessible name says it. */
+  readonly ownerName: string;
+  readonly t: Translate;
   readonly selected: boolean;
   readonly interactive: boolean;
   readonly prefix: string;
@@ -68,13 +70,20 @@ function Glyph({ state, x, y }: { state: CpuState; x: number; y: number }) {
 }
 
 /**
- * One CPU: a square-ish cell at its place in its owner's group. The whole cell is moved by a CSS
- * transform, so when the CPU changes owner it glides to its new group (no motion when reduced).
+ * One CPU: a square-ish cell at its place in its owner's group; when the CPU changes owner it
+ * glides to its new group (useGlide; no motion when reduced). Memoised on plain values: a frame
+ * draws again only the cells whose state or busy flag changed. Its busy dot is drawn apart with
+ * what changes every frame (LiveMarks).
  */
 const CpuCell = memo(function CpuCell(p: CellProps) {
-  const { box, state, owner } = p;
-  const local = { x: 0, y: 0, w: box.w, h: box.h };
-  const slots = cellSlots(local);
+  const { box, state, owner, t } = p;
+  const ref = useRef<SVGGElement>(null);
+  useGlide(ref, box.x, box.y, p.shape);
+  const label = t('machine.cpu', { id: p.id });
+  const word = cellWord(t, state);
+  const aria = cellName(t, p, p.ownerName, t(`cpustate.${state}` as MessageKey));
+  const cell = { x: box.x, y: box.y, w: box.w, h: box.h };
+  const slots = cellSlots(cell);
   const solid = state === 'online';
   const fill =
     state === 'parked'
@@ -93,23 +102,31 @@ const CpuCell = memo(function CpuCell(p: CellProps) {
   const ink = solid ? ownerInk(owner) : state === 'offline' ? 'var(--muted)' : 'var(--fg)';
   return (
     <g
+      ref={ref}
       className="mk-cpu"
       data-testid={`${p.testPrefix}cpu-${p.id}`}
       data-owner={owner}
       data-state={state}
       data-hl={p.hlKey}
       data-highlighted={p.lit ? 'true' : undefined}
-      style={{ transform: `translate(${box.x}px, ${box.y}px)` }}
-      {...pressable(p.interactive, p.aria, { kind: 'cpu', id: p.id }, p.selected)}
+      {...pressable(p.interactive, aria, { kind: 'cpu', id: p.id }, p.selected)}
     >
-      <rect className="mk-focus" {...around(local, 5, 6)} />
+      <rect className="mk-focus" {...around(cell, 5, 6)} />
       {state === 'booting' ? (
-        <rect width={box.w} height={box.h} rx={6} fill={ownerColour(owner)} fillOpacity={0.22} />
+        <rect
+          x={box.x}
+          y={box.y}
+          width={box.w}
+          height={box.h}
+          rx={6}
+          fill={ownerColour(owner)}
+          fillOpacity={0.22}
+        />
       ) : null}
       <rect
         className={state === 'booting' ? 'mk-booting' : undefined}
-        x={0.5}
-        y={0.5}
+        x={box.x + 0.5}
+        y={box.y + 0.5}
         width={box.w - 1}
         height={box.h - 1}
         rx={6}
@@ -126,13 +143,10 @@ const CpuCell = memo(function CpuCell(p: CellProps) {
         fontWeight={600}
         style={{ fill: ink }}
       >
-        {p.label}
+        {label}
       </text>
       {WORD_GAP}
-      {solid && p.busy ? (
-        <circle cx={slots.busy.x} cy={slots.busy.y} r={3.5} style={{ fill: ink }} />
-      ) : null}
-      {p.word ? (
+      {word ? (
         <>
           <Glyph state={state} x={slots.icon.x} y={slots.icon.y + slots.icon.h / 2} />
           <text
@@ -144,18 +158,23 @@ const CpuCell = memo(function CpuCell(p: CellProps) {
               state === 'halted' ? 'mk-alarm' : state === 'offline' ? 'mk-muted' : undefined
             }
           >
-            {p.word}
+            {word}
           </text>
         </>
       ) : null}
-      {p.selected ? <rect className="mk-selected" {...around(local, 2, 6)} /> : null}
-      {p.lit ? <HighlightRing box={local} rx={6} /> : null}
+      {p.selected ? <rect className="mk-selected" {...around(cell, 2, 6)} /> : null}
+      {p.lit ? <HighlightRing box={cell} rx={6} /> : null}
     </g>
   );
 });
 
 /** A cell's name: the words it shows, then its owner and state. */
-function cellName(t: Translate, c: MachineView['cpus'][number], owner: string, state: string) {
+function cellName(
+  t: Translate,
+  c: { readonly id: number; readonly state: CpuState; readonly busy: boolean },
+  owner: string,
+  state: string,
+) {
   const shown = [t('machine.cpu', { id: c.id }), cellWord(t, c.state)].filter(Boolean).join(' ');
   const busy = c.busy && c.state === 'online' ? t('machine.cpu.busy') : '';
   return labelInName(shown, t('machine.cpu.aria', { owner, state, busy }));
@@ -163,6 +182,7 @@ function cellName(t: Translate, c: MachineView['cpus'][number], owner: string, s
 
 export function CpuCells(props: {
   readonly view: MachineView;
+  readonly shape: MachineShape;
   readonly cells: ReadonlyMap<number, CellBox>;
   readonly t: Translate;
   readonly selected: Selection | null;
@@ -171,14 +191,17 @@ export function CpuCells(props: {
   readonly testPrefix: string;
   readonly hl: ReadonlySet<string> | null;
 }) {
-  const { view, t, hl } = props;
+  const { view, shape, t, hl } = props;
+  // Owners' names change with the shape, not with the frame.
+  const owners = useMemo(() => {
+    const names = new Map(shape.instances.map((i) => [i.id, i.name]));
+    return (owner: number) => (owner < 0 ? t('machine.pool') : (names.get(owner) ?? String(owner)));
+  }, [shape, t]);
   return (
     <g>
       {view.cpus.map((c) => {
         const box = props.cells.get(c.id);
         if (!box) return null;
-        const owner = ownerName(c.owner, view.instances, t('machine.pool'));
-        const state = t(`cpustate.${c.state}` as MessageKey);
         return (
           <CpuCell
             key={c.id}
@@ -187,9 +210,9 @@ export function CpuCells(props: {
             state={c.state}
             busy={c.busy}
             box={box}
-            label={t('machine.cpu', { id: c.id })}
-            word={cellWord(t, c.state)}
-            aria={cellName(t, c, owner, state)}
+            shape={shape}
+            ownerName={owners(c.owner)}
+            t={t}
             selected={isSelected(props.selected, { kind: 'cpu', id: c.id })}
             interactive={props.interactive}
             prefix={props.prefix}

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Dot } from '../../viz/machine-ipi';
+import { useVisibleBand, type Band } from './use-visible-band';
 import { ownerColour } from '../../viz/palette';
 
 const RADIUS = 4.5;
@@ -38,8 +39,10 @@ function useThemeTick(): number {
 }
 
 /**
- * The message dots, drawn on a canvas laid exactly over the SVG (same units: one per CSS pixel,
- * offset by the view's margin). One arc per dot, no DOM node per dot: hundreds stay cheap.
+ * The message dots, drawn on a canvas laid over the SVG (same units: one per CSS pixel, offset by
+ * the view's margin). One arc per dot, no DOM node per dot: hundreds stay cheap. The canvas covers
+ * only the band of the drawing on screen (useVisibleBand): over a whole big machine it was tens
+ * of megapixels, which the browser carried from the page's thread to the screen every frame.
  */
 export function DotCanvas(p: {
   readonly dots: readonly Dot[];
@@ -50,17 +53,48 @@ export function DotCanvas(p: {
   readonly margin: number;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const anchor = useRef<HTMLSpanElement>(null);
   const theme = useThemeTick();
   const colours = useRef({ theme: -1, cache: new Map<string, string>() });
+  /** Where the last frame drew (drawing units), in which band; null when it drew nothing. */
+  const inked = useRef<{ x0: number; y0: number; x1: number; y1: number; band: Band } | null>(null);
   const [dpr] = useState(() => Math.min(2, window.devicePixelRatio || 1));
   const { dots, now, selected, width, height, margin } = p;
+  const band = useVisibleBand(anchor, height);
+  const bandH = band?.height ?? 0;
+  // A resized canvas is cleared by the browser: nothing is left to wipe. (Before the drawing
+  // effect: effects run in order, and that one records what the new size's first frame drew.)
+  useLayoutEffect(() => {
+    inked.current = null;
+  }, [width, bandH, dpr]);
   useLayoutEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, dpr * margin, dpr * margin);
-    ctx.clearRect(-margin, -margin, width, height);
-    if (dots.length === 0) return;
+    if (!canvas || !ctx || !band) {
+      // No dots (or none on screen): there is no canvas, and the next one starts blank.
+      inked.current = null;
+      return;
+    }
+    // Clearing wipes only where dots were (all of it when the band moved).
+    const last = inked.current;
+    if (last && last.band !== band) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, dpr * margin, dpr * (margin - band.top));
+    if (last && last.band === band) {
+      ctx.clearRect(last.x0, last.y0, last.x1 - last.x0, last.y1 - last.y0);
+    }
+    inked.current = null;
+    const reach = 12; // the selected dot's ring, its stroke and anti-aliasing
+    const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, band };
+    for (const d of dots) {
+      box.x0 = Math.min(box.x0, d.x - reach);
+      box.y0 = Math.min(box.y0, d.y - reach);
+      box.x1 = Math.max(box.x1, d.x + reach);
+      box.y1 = Math.max(box.y1, d.y + reach);
+    }
+    inked.current = box;
     if (colours.current.theme !== theme) colours.current = { theme, cache: new Map() };
     const cache = colours.current.cache;
     const colour = (c: string) => resolve(canvas, cache, c);
@@ -86,15 +120,23 @@ export function DotCanvas(p: {
       }
     }
     ctx.globalAlpha = 1;
-  }, [dots, now, selected, width, height, margin, dpr, theme]);
+  }, [dots, now, selected, width, margin, dpr, theme, band]);
   return (
-    <canvas
-      ref={ref}
-      className="mk-dots"
-      aria-hidden="true"
-      width={Math.round(width * dpr)}
-      height={Math.round(height * dpr)}
-      style={{ width: '100%', height: 'auto' }}
-    />
+    <>
+      <span ref={anchor} className="mk-dots-anchor" aria-hidden="true" />
+      {band && dots.length > 0 ? (
+        <canvas
+          ref={ref}
+          className="mk-dots"
+          aria-hidden="true"
+          width={Math.round(width * dpr)}
+          height={Math.round(band.height * dpr)}
+          style={{
+            top: `${(100 * band.top) / height}%`,
+            height: `${(100 * band.height) / height}%`,
+          }}
+        />
+      ) : null}
+    </>
   );
 }

@@ -1,20 +1,20 @@
-import type { MachineView } from '../../contract';
+import { memo, useRef } from 'react';
 import { isSelected, type Selection } from '../../store/selection-store';
 import type { ChipBox, GroupBox } from '../../viz/machine-types';
 import { ownerColour } from '../../viz/palette';
 import { ownerName } from '../owner-name';
-import { deviceLabel, type Translate } from './machine-spec';
+import { deviceLabel, type MachineShape, type Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
-import { around, labelInName, moved, pressable, textAt, WORD_GAP } from './pressable';
+import { around, labelInName, pressable, textAt, WORD_GAP } from './pressable';
+import { useGlide } from './use-glide';
 
 /** The words a chip shows, in order. */
 const chipWords = (chip: ChipBox) =>
   [chip.label.text, chip.badge?.text.text].filter(Boolean).join(' ');
 
-/** A chip, drawn relative to its group's corner `origin`. */
+/** A chip, drawn at its place in the view. */
 function Chip(p: {
   readonly chip: ChipBox;
-  readonly origin: { x: number; y: number };
   readonly rx: number;
   readonly fill: string;
   readonly fillOpacity: number;
@@ -26,11 +26,9 @@ function Chip(p: {
   readonly hlKey?: string | undefined;
   readonly lit?: boolean;
 }) {
-  const chip = moved(p.chip, p.origin);
-  const label = moved(p.chip.label, p.origin);
-  const badge = p.chip.badge
-    ? { rect: moved(p.chip.badge.rect, p.origin), text: moved(p.chip.badge.text, p.origin) }
-    : null;
+  const { chip } = p;
+  const label = chip.label;
+  const badge = chip.badge;
   return (
     <g
       data-testid={p.testid}
@@ -82,85 +80,97 @@ function Chip(p: {
   );
 }
 
-/**
- * What a group holds besides its CPUs: its processes (chips under the CPUs they run on, or after
- * the grid when stopped) and the devices lent to it, each with its IOMMU badge.
- */
-export function GroupChips(props: {
-  readonly view: MachineView;
-  readonly groups: readonly GroupBox[];
+interface ChipsProps {
+  readonly shape: MachineShape;
   readonly t: Translate;
   readonly selected: Selection | null;
   readonly interactive: boolean;
   readonly testPrefix: string;
   readonly hl: ReadonlySet<string> | null;
-}) {
-  const { view, t, selected, interactive, hl } = props;
-  const workloads = new Map(view.workloads.map((w) => [w.id, w]));
-  const devices = new Map(view.devices.map((d) => [d.pci, d]));
+}
+
+/**
+ * What a group holds besides its CPUs: its processes (chips under the CPUs they run on, or after
+ * the grid when stopped) and the devices lent to it, each with its IOMMU badge. Drawn from the
+ * layout and the machine's shape alone, and memoised: a frame that changes neither skips it.
+ */
+export const GroupChips = memo(function GroupChips(
+  props: ChipsProps & { readonly groups: readonly GroupBox[] },
+) {
+  const { shape } = props;
+  const workloads = new Map(shape.workloads.map((w) => [w.id, w]));
+  const devices = new Map(shape.devices.map((d) => [d.pci, d]));
   return (
     <g>
-      {props.groups.map((g) => {
-        const kernel = ownerName(g.owner, view.instances, t('machine.pool'));
+      {props.groups.map((g) => (
+        <ChipSet key={g.key} {...props} group={g} workloads={workloads} devices={devices} />
+      ))}
+    </g>
+  );
+});
+
+/** One group's chips, gliding with their group when the machine changes shape. */
+function ChipSet(
+  props: ChipsProps & {
+    readonly group: GroupBox;
+    readonly workloads: ReadonlyMap<number, MachineShape['workloads'][number]>;
+    readonly devices: ReadonlyMap<string, MachineShape['devices'][number]>;
+  },
+) {
+  const { group: g, shape, t, selected, interactive, hl, workloads, devices } = props;
+  const ref = useRef<SVGGElement>(null);
+  useGlide(ref, g.x, g.y, shape);
+  const kernel = ownerName(g.owner, shape.instances, t('machine.pool'));
+  return (
+    <g ref={ref} className="mk-group">
+      {[...g.lanes, ...g.idle].map((chip) => {
+        const w = workloads.get(chip.workload);
+        const target = { kind: 'workload', id: chip.workload } as const;
+        const aria = labelInName(
+          chipWords(chip),
+          w?.cpus.length
+            ? t('machine.workload.aria', { name: w.name, kernel, cpus: w.cpus.join(', ') })
+            : t('machine.workload.idleAria', { name: w?.name ?? '', kernel }),
+        );
         return (
-          <g
-            key={g.key}
-            className="mk-group"
-            style={{ transform: `translate(${g.x}px, ${g.y}px)` }}
-          >
-            {[...g.lanes, ...g.idle].map((chip) => {
-              const w = workloads.get(chip.workload);
-              const target = { kind: 'workload', id: chip.workload } as const;
-              const aria = labelInName(
-                chipWords(chip),
-                w?.cpus.length
-                  ? t('machine.workload.aria', { name: w.name, kernel, cpus: w.cpus.join(', ') })
-                  : t('machine.workload.idleAria', { name: w?.name ?? '', kernel }),
-              );
-              return (
-                <Chip
-                  key={chip.key}
-                  chip={chip}
-                  origin={g}
-                  rx={chip.h / 2}
-                  fill={ownerColour(g.owner)}
-                  fillOpacity={0.2}
-                  stroke={ownerColour(g.owner)}
-                  selected={isSelected(selected, target)}
-                  props={pressable(interactive, aria, target, isSelected(selected, target))}
-                />
-              );
-            })}
-            {g.devices.map((chip) => {
-              const d = devices.get(chip.pci);
-              const target = { kind: 'device', pci: chip.pci } as const;
-              const aria = labelInName(
-                chipWords(chip),
-                t('machine.device.aria', {
-                  device: deviceLabel(t, d?.kind ?? '', chip.pci),
-                  owner: kernel,
-                  iommu: d?.domain ? t('machine.device.iommuAria') : '',
-                }),
-              );
-              return (
-                <Chip
-                  key={chip.key}
-                  chip={chip}
-                  origin={g}
-                  rx={6}
-                  fill="var(--panel)"
-                  fillOpacity={1}
-                  stroke="var(--muted)"
-                  selected={isSelected(selected, target)}
-                  testid={`${props.testPrefix}device-${chip.pci}`}
-                  owner={d?.owner ?? g.owner}
-                  hlKey={hl ? `device:${chip.pci}` : undefined}
-                  lit={!!hl?.has(`device:${chip.pci}`)}
-                  props={pressable(interactive, aria, target, isSelected(selected, target))}
-                />
-              );
-            })}
-          </g>
+          <Chip
+            key={chip.key}
+            chip={chip}
+            rx={chip.h / 2}
+            fill={ownerColour(g.owner)}
+            fillOpacity={0.2}
+            stroke={ownerColour(g.owner)}
+            selected={isSelected(selected, target)}
+            props={pressable(interactive, aria, target, isSelected(selected, target))}
+          />
+        );
+      })}
+      {g.devices.map((chip) => {
+        const d = devices.get(chip.pci);
+        const target = { kind: 'device', pci: chip.pci } as const;
+        const aria = labelInName(
+          chipWords(chip),
+          t('machine.device.aria', {
+            device: deviceLabel(t, d?.kind ?? '', chip.pci),
+            owner: kernel,
+            iommu: d?.domain ? t('machine.device.iommuAria') : '',
+          }),
+        );
+        return (
+          <Chip
+            key={chip.key}
+            chip={chip}
+            rx={6}
+            fill="var(--panel)"
+            fillOpacity={1}
+            stroke="var(--muted)"
+            selected={isSelected(selected, target)}
+            testid={`${props.testPrefix}device-${chip.pci}`}
+            owner={d?.owner ?? g.owner}
+            hlKey={hl ? `device:${chip.pci}` : undefined}
+            lit={!!hl?.has(`device:${chip.pci}`)}
+            props={pressable(interactive, aria, target, isSelected(selected, target))}
+          />
         );
       })}
     </g>

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { MessageKey } from '../../i18n';
 import { playbackStore, speedOf } from '../../store/playback-store';
 import { prefsStore } from '../../store/prefs-store';
 import { simStore } from '../../store/sim-store';
 import {
+  arrowsTime,
   ipiGeometry,
   ipiScene,
   shouldAggregate,
@@ -21,23 +22,46 @@ import { useLang, useT } from '../hooks';
 import { arrowId } from './Defs';
 
 /**
- * The IPI traffic to draw now, by the simulation clock (`simStore.t`) and the playback speed:
+ * The IPI traffic to draw at `now` (the clock of the frame the view shows) and the playback speed:
  * dots, or one arrow per pair of kernels with reduced motion or when too many fly (aggregation,
  * with hysteresis so it does not flicker at the limit). Null for a view without traffic.
+ *
+ * Arrows are sampled ten times a second of wall time (`arrowsTime`); between samples the same
+ * scene object comes back, so the layers below skip their render and the browser its repaint.
+ * The scene is a function of the clock alone (the traffic up to a time does not change once the
+ * page has it, and a rewind moves the clock), so the traffic is read, not watched.
  */
-export function useIpiScene(layout: MachineLayout | null, enabled: boolean): IpiScene | null {
-  const now = useStore(simStore, (s) => s.t);
-  const traffic = useStore(simStore, (s) => s.traffic);
+export function useIpiScene(
+  layout: MachineLayout | null,
+  enabled: boolean,
+  now: number,
+): IpiScene | null {
   const speed = useStore(playbackStore, speedOf);
   const aggregate = useStore(prefsStore, (s) => s.aggregate);
   const reducedMotion = useStore(prefsStore, (s) => s.reducedMotion);
-  const [crowded, setCrowded] = useState(false);
+  // Whether it is crowded, and the clock when that was decided: at most one change per frame.
+  // (A change of mode samples another time, where the count of dots differs: deciding again in the
+  // same render could go back and forth for ever.)
+  const [mode, setMode] = useState({ crowded: false, decidedAt: -1 });
+  const { crowded } = mode;
   const geo = useMemo(() => (layout ? ipiGeometry(layout) : null), [layout]);
-  if (!enabled || !geo) return null;
   const asArrows = reducedMotion || (aggregate && crowded);
-  const scene = ipiScene(traffic, geo, { now, timing: timingFor(speed), asArrows });
+  const at = asArrows ? arrowsTime(now, speed) : now;
+  const scene = useMemo(
+    () =>
+      enabled && geo
+        ? ipiScene(simStore.getState().traffic, geo, {
+            now: at,
+            timing: timingFor(speed),
+            asArrows,
+          })
+        : null,
+    [enabled, geo, at, speed, asArrows],
+  );
+  if (!scene) return null;
   const nowCrowded = shouldAggregate(scene.candidates, crowded);
-  if (nowCrowded !== crowded) setCrowded(nowCrowded);
+  if (nowCrowded !== crowded && mode.decidedAt !== now)
+    setMode({ crowded: nowCrowded, decidedAt: now });
   return scene;
 }
 
@@ -63,8 +87,9 @@ function markerText(t: (k: MessageKey) => string, m: Marker): string {
     : t('machine.ipi.drop.other');
 }
 
-/** A label on a pill centred on (x, y), kept inside the view: readable over anything. */
-function Pill(p: {
+/** A label on a pill centred on (x, y), kept inside the view: readable over anything. Memoised:
+ * most counts are the same from one sample to the next. */
+const Pill = memo(function Pill(p: {
   x: number;
   y: number;
   text: string;
@@ -88,10 +113,16 @@ function Pill(p: {
       </text>
     </g>
   );
-}
+});
 
-/** Per-pair arrows (aggregated traffic), drawn over the group frames and under their text. */
-export function IpiArrows(p: { readonly scene: IpiScene; readonly prefix: string }) {
+/**
+ * Per-pair arrows (aggregated traffic), drawn over the group frames and under their text.
+ * Memoised on the scene, which holds between samples (useIpiScene).
+ */
+export const IpiArrows = memo(function IpiArrows(p: {
+  readonly scene: IpiScene;
+  readonly prefix: string;
+}) {
   if (p.scene.arrows.length === 0) return null;
   return (
     <g aria-hidden="true" className="mk-ipi">
@@ -109,14 +140,17 @@ export function IpiArrows(p: { readonly scene: IpiScene; readonly prefix: string
       ))}
     </g>
   );
-}
+});
 
 /**
  * The top of the IPI layer: flood flashes, the arrows' counts, and markers with the reason a
  * message was refused or dropped. The dots go on a canvas above (DotCanvas): a few hundred moving
  * SVG circles would cost a repaint of the whole drawing every frame.
  */
-export function IpiMarks(p: { readonly scene: IpiScene; readonly width: number }) {
+export const IpiMarks = memo(function IpiMarks(p: {
+  readonly scene: IpiScene;
+  readonly width: number;
+}) {
   const t = useT();
   const lang = useLang();
   const { scene } = p;
@@ -170,4 +204,4 @@ export function IpiMarks(p: { readonly scene: IpiScene; readonly width: number }
       ))}
     </g>
   );
-}
+});

@@ -1,14 +1,12 @@
 import type { MachineView as MachineSnapshot } from '../../contract';
 import './machine.css';
-import { useId, useMemo, type MouseEvent } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../../i18n';
 import { prefsStore } from '../../store/prefs-store';
 import { startStore } from '../../store/start-store';
 import { select, selectionStore } from '../../store/selection-store';
-import { simStore } from '../../store/sim-store';
 import { layoutMachine, MARGIN } from '../../viz/machine-layout';
-import type { LayoutSpec } from '../../viz/machine-types';
 import { useLang, useT } from '../hooks';
 import { CpuCells } from './CpuCells';
 import { Defs } from './Defs';
@@ -16,16 +14,25 @@ import { GroupChips } from './GroupChips';
 import { DotCanvas } from './DotCanvas';
 import { dotAt, IpiArrows, IpiMarks, useIpiScene } from './IpiLayer';
 import { GroupFrames, GroupHeads } from './KernelGroups';
-import { buildSpec, orderedInstances, stateText, type Translate } from './machine-spec';
+import { LiveMarks } from './LiveMarks';
+import {
+  buildSpec,
+  orderedInstances,
+  shapeOf,
+  stateText,
+  type MachineShape,
+  type Translate,
+} from './machine-spec';
 import { MemoryMap } from './MemoryMap';
 import { useWidth } from '../use-width';
+import { useOnScreen, useSimWhileSeen } from '../use-sim-while-seen';
 import { hlAttrs, useHighlighted } from '../lessons/highlights';
 import { TwinPanicButton } from '../lessons/TwinPanicButton';
 
 /** Before the first measurement: a width that suits most screens, replaced within a frame. */
 const FALLBACK_WIDTH = 720;
 
-function summaryOf(view: MachineSnapshot, t: Translate): string {
+function summaryOf(view: MachineShape, t: Translate): string {
   const kernels = orderedInstances(view)
     .map((i) =>
       t('machine.summary.kernel', { name: i.name, state: stateText(t, i), cpus: i.cpus.length }),
@@ -36,13 +43,15 @@ function summaryOf(view: MachineSnapshot, t: Translate): string {
 
 interface DrawingProps {
   readonly view: MachineSnapshot | null;
+  /** The simulation clock of the frame the view is from. */
+  readonly now: number;
   readonly interactive: boolean;
   readonly testPrefix: string;
   readonly waiting: string;
 }
 
 /** The machine drawn as SVG, laid out for its container's width (measured, then passed on). */
-function MachineDrawing({ view, interactive, testPrefix, waiting }: DrawingProps) {
+function MachineDrawing({ view, now, interactive, testPrefix, waiting }: DrawingProps) {
   const t = useT();
   const lang: Lang = useLang();
   const [measure, measured] = useWidth();
@@ -51,26 +60,53 @@ function MachineDrawing({ view, interactive, testPrefix, waiting }: DrawingProps
   const reduced = useStore(prefsStore, (s) => s.reducedMotion);
   const selected = useStore(selectionStore, (s) => s.selected);
   const prefix = `mk${useId().replace(/[^A-Za-z0-9]/g, '')}`;
-  // The spec changes only when the machine's shape does; its JSON keys the layout's memo.
-  const specJson = view ? JSON.stringify(buildSpec(view, t, lang)) : '';
-  const layout = useMemo(
-    () => (specJson ? layoutMachine(JSON.parse(specJson) as LayoutSpec, width) : null),
-    [specJson, width],
+  // Every frame brings a new view; its shape (who owns what, names, states) rarely changes. Its
+  // JSON keys the shape, and the layout and the parts drawn from the shape alone keep theirs.
+  const shapeKey = view ? JSON.stringify(shapeOf(view)) : '';
+  const shape = useMemo(
+    () => (shapeKey ? (JSON.parse(shapeKey) as MachineShape) : null),
+    [shapeKey],
   );
-  const scene = useIpiScene(layout, interactive);
-  const now = useStore(simStore, (s) => s.t);
+  const layout = useMemo(
+    () => (shape ? layoutMachine(buildSpec(shape, t, lang), width) : null),
+    [shape, t, lang, width],
+  );
+  const summary = useMemo(() => (shape ? summaryOf(shape, t) : ''), [shape, t]);
+  // Parts glide when the machine changes shape (a CPU handed to another kernel), not when the
+  // page changes width: the first measurement and a resize move every part at once, and on a big
+  // machine hundreds of glides held the page's thread for their whole length. So the drawing is
+  // held still (`mk-still`, set before the browser looks at the new positions) for the frame
+  // where the width changed, and glides again from the next one.
+  const box = useRef<HTMLDivElement | null>(null);
+  const boxRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      box.current = el;
+      return measure(el);
+    },
+    [measure],
+  );
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.classList.add('mk-still');
+    // Two frames on: a frame's callbacks run before it computes styles, so one frame on would
+    // take the class off before the browser saw it with the new positions.
+    let later = requestAnimationFrame(() => {
+      later = requestAnimationFrame(() => el.classList.remove('mk-still'));
+    });
+    return () => cancelAnimationFrame(later);
+  }, [width]);
+  const scene = useIpiScene(layout, interactive, now);
   const highlighted = useHighlighted();
-  if (!view || !layout) {
+  if (!view || !shape || !layout) {
     return (
       <div ref={measure} className="mk-measure">
         <p className="mk-waiting">{waiting}</p>
       </div>
     );
   }
-  const summary = summaryOf(view, t);
   // Lesson highlights mark the main machine only (the twin is highlighted as a whole).
   const common = {
-    view,
     t,
     selected,
     interactive,
@@ -93,26 +129,46 @@ function MachineDrawing({ view, interactive, testPrefix, waiting }: DrawingProps
     select({ kind: 'message', seq: hit.seq });
   };
   const selectedSeq = selected?.kind === 'message' ? selected.seq : -1;
+  // Layers, bottom to top, each its own SVG of the same size: the browser paints again only a
+  // layer whose content changed, so what changes every frame (traffic, ring levels, busy CPUs) is
+  // kept apart from the thousands of elements that change when the machine's shape does.
+  const layer = {
+    className: 'mk-svg mk-layer',
+    viewBox: `${-MARGIN} ${-MARGIN} ${fullW} ${fullH}`,
+    width: fullW,
+    height: fullH,
+    'aria-hidden': true,
+  } as const;
   return (
-    <div ref={measure} className="mk-measure" onClickCapture={onClickCapture}>
+    <div
+      ref={boxRef}
+      className={reduced ? 'mk-measure mk-reduced' : 'mk-measure'}
+      onClickCapture={onClickCapture}
+    >
+      <svg {...layer}>
+        <Defs prefix={prefix} />
+        <GroupFrames shape={shape} groups={layout.groups} prefix={prefix} />
+      </svg>
+      {scene && scene.arrows.length > 0 ? (
+        <svg {...layer}>
+          <IpiArrows scene={scene} prefix={prefix} />
+        </svg>
+      ) : null}
       <svg
-        className={reduced ? 'mk-svg mk-reduced' : 'mk-svg'}
+        className="mk-svg mk-main"
         data-testid={`${testPrefix}machine-view`}
-        viewBox={`${-MARGIN} ${-MARGIN} ${fullW} ${fullH}`}
+        viewBox={layer.viewBox}
         width={fullW}
         height={fullH}
         role={interactive ? 'group' : 'img'}
         aria-label={summary}
       >
         <title>{summary}</title>
-        <Defs prefix={prefix} />
-        <GroupFrames {...common} groups={layout.groups} lang={lang} prefix={prefix} />
-        {scene ? <IpiArrows scene={scene} prefix={prefix} /> : null}
-        <GroupHeads {...common} groups={layout.groups} lang={lang} prefix={prefix} />
-        <GroupChips {...common} groups={layout.groups} />
-        <CpuCells {...common} cells={layout.cells} prefix={prefix} />
+        <GroupHeads {...common} view={view} shape={shape} groups={layout.groups} lang={lang} />
+        <GroupChips {...common} shape={shape} groups={layout.groups} />
+        <CpuCells {...common} view={view} shape={shape} cells={layout.cells} prefix={prefix} />
         <MemoryMap
-          view={view}
+          shape={shape}
           layout={layout.memory}
           t={t}
           lang={lang}
@@ -120,8 +176,15 @@ function MachineDrawing({ view, interactive, testPrefix, waiting }: DrawingProps
           testPrefix={testPrefix}
           hl={common.hl}
         />
-        {scene ? <IpiMarks scene={scene} width={layout.width} /> : null}
       </svg>
+      <svg {...layer}>
+        <LiveMarks view={view} shape={shape} groups={layout.groups} cells={layout.cells} t={t} />
+      </svg>
+      {scene ? (
+        <svg {...layer}>
+          <IpiMarks scene={scene} width={layout.width} />
+        </svg>
+      ) : null}
       {scene ? (
         <DotCanvas
           dots={scene.dots}
@@ -143,16 +206,25 @@ function MachineDrawing({ view, interactive, testPrefix, waiting }: DrawingProps
  */
 export function MachineView() {
   const t = useT();
-  const view = useStore(simStore, (s) => s.view);
+  // Scrolled out of view (a big machine's timeline is far below it), it follows the machine twice
+  // a second instead of every frame.
+  const [seenRef, seen] = useOnScreen();
+  const { view, t: now } = useSimWhileSeen(seen);
   const twin = useStore(startStore, (s) => s.spec.twin ?? false);
   return (
-    <figure className="mk-figure">
+    <figure ref={seenRef} className="mk-figure">
       {twin ? (
         <figcaption className="mk-caption">
           <h2>{t('machine.title')}</h2>
         </figcaption>
       ) : null}
-      <MachineDrawing view={view} interactive testPrefix="" waiting={t('machine.waiting')} />
+      <MachineDrawing
+        view={view}
+        now={now}
+        interactive
+        testPrefix=""
+        waiting={t('machine.waiting')}
+      />
     </figure>
   );
 }
@@ -160,10 +232,12 @@ export function MachineView() {
 /** The monolithic twin beside the machine: one kernel owning every CPU, so a panic stops all. */
 export function TwinView() {
   const t = useT();
-  const view = useStore(simStore, (s) => s.twin);
+  const [seenRef, seen] = useOnScreen();
+  const { twin: view, t: now } = useSimWhileSeen(seen);
   const highlighted = useHighlighted();
   return (
     <figure
+      ref={seenRef}
       className="mk-figure"
       aria-label={t('machine.twin.label')}
       {...hlAttrs('twin', highlighted)}
@@ -175,6 +249,7 @@ export function TwinView() {
       </figcaption>
       <MachineDrawing
         view={view}
+        now={now}
         interactive={false}
         testPrefix="twin-"
         waiting={t('machine.twin.waiting')}

@@ -1,20 +1,21 @@
-import type { MachineView } from '../../contract';
+import { memo } from 'react';
 import type { Lang } from '../../i18n';
 import type { MemoryLayout } from '../../viz/machine-types';
 import { ownerColour, ownerInk } from '../../viz/palette';
 import { formatMiB } from '../format';
 import { hatchId } from './Defs';
 import { ownerName } from '../owner-name';
-import type { Translate } from './machine-spec';
+import type { MachineShape, Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
 import { textAt } from './pressable';
 
 /**
  * The memory map: the machine's memory as one bar, a run per owner in address order (the pool's
  * free memory hatched), and a flag under each kernel whose memory another kernel or a device wrote.
+ * Drawn from the layout and the machine's shape, and memoised: memory rarely changes hands.
  */
-export function MemoryMap(props: {
-  readonly view: MachineView;
+export const MemoryMap = memo(function MemoryMap(props: {
+  readonly shape: MachineShape;
   readonly layout: MemoryLayout;
   readonly t: Translate;
   readonly lang: Lang;
@@ -22,12 +23,12 @@ export function MemoryMap(props: {
   readonly testPrefix: string;
   readonly hl: ReadonlySet<string> | null;
 }) {
-  const { view, layout, t, lang, hl } = props;
+  const { shape, layout, t, lang, hl } = props;
   const lit = !!hl?.has('memory');
-  const runs = view.memory
+  const runs = shape.memory
     .map((r) =>
       t('machine.memory.runAria', {
-        owner: ownerName(r.owner, view.instances, t('machine.pool')),
+        owner: ownerName(r.owner, shape.instances, t('machine.pool')),
         size: formatMiB(lang, r.sizeMiB),
         start: formatMiB(lang, r.startMiB),
       }),
@@ -111,4 +112,4 @@ export function MemoryMap(props: {
       {lit ? <HighlightRing box={bar} rx={6} /> : null}
     </g>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { CpuState, InstanceView, MachineView } from '../../contract';
+import type { CpuState, InstanceView, MachineView, WorkloadView } from '../../contract';
 import type { Lang, MessageKey } from '../../i18n';
 import { RING_USABLE } from '../../contract';
 import type { GroupSpec, LayoutSpec, MemorySpec } from '../../viz/machine-types';
@@ -12,15 +12,69 @@ export type Translate = (
 
 export const POOL_KEY = 'pool';
 
+/**
+ * What the layout and the view's fixed texts read from a frame: the machine's shape. What changes
+ * every frame (ring levels, busy flags, CPU states, counters) stays out, so while the shape holds
+ * the view keeps its layout, its names and its chips, and only the cells and gauges are redrawn.
+ */
+export interface MachineShape {
+  readonly version: MachineView['version'];
+  readonly monolithic: boolean;
+  readonly cpus: readonly { readonly id: number; readonly owner: number }[];
+  readonly instances: readonly ShapeInstance[];
+  readonly memory: MachineView['memory'];
+  readonly pool: Pick<MachineView['pool'], 'cpus' | 'freeMiB' | 'totalMiB'>;
+  readonly devices: MachineView['devices'];
+  readonly workloads: readonly Pick<WorkloadView, 'id' | 'name' | 'kernel' | 'cpus'>[];
+}
+
+type ShapeInstance = Pick<
+  InstanceView,
+  'id' | 'name' | 'state' | 'stateLabel' | 'pending' | 'panicked' | 'hung' | 'corruptBytes' | 'cpus'
+>;
+
+/** A frame's shape (a view is a shape too; this leaves out the rest, so it can key a memo). */
+export function shapeOf(view: MachineView): MachineShape {
+  return {
+    version: view.version,
+    monolithic: view.monolithic,
+    cpus: view.cpus.map((c) => ({ id: c.id, owner: c.owner })),
+    instances: view.instances.map((i) => ({
+      id: i.id,
+      name: i.name,
+      state: i.state,
+      stateLabel: i.stateLabel,
+      pending: i.pending,
+      panicked: i.panicked,
+      hung: i.hung,
+      corruptBytes: i.corruptBytes,
+      cpus: i.cpus,
+    })),
+    memory: view.memory,
+    pool: { cpus: view.pool.cpus, freeMiB: view.pool.freeMiB, totalMiB: view.pool.totalMiB },
+    devices: view.devices,
+    workloads: view.workloads.map((w) => ({
+      id: w.id,
+      name: w.name,
+      kernel: w.kernel,
+      cpus: w.cpus,
+    })),
+  };
+}
+
 /** A kernel's state as the view says it: the lifecycle state, and panicked / hung when set. */
-export function stateText(t: Translate, i: InstanceView): string {
+export function stateText(
+  t: Translate,
+  i: Pick<InstanceView, 'stateLabel' | 'panicked' | 'hung'>,
+): string {
   const parts = [t(`state.${i.stateLabel}` as MessageKey)];
   if (i.panicked) parts.push(t('state.panicked'));
   if (i.hung) parts.push(t('state.hung'));
   return parts.join(' · ');
 }
 
-export const alarming = (i: InstanceView) => i.panicked || i.hung || i.state === 'failed';
+export const alarming = (i: Pick<InstanceView, 'panicked' | 'hung' | 'state'>) =>
+  i.panicked || i.hung || i.state === 'failed';
 
 /** The short word a CPU cell shows under its label (online cells show none). */
 export function cellWord(t: Translate, state: CpuState): string {
@@ -39,7 +93,9 @@ export function deviceLabel(t: Translate, kind: string, pci: string): string {
 }
 
 /** Kernels in the order the view draws them: the host first, then spawns by id. */
-export function orderedInstances(view: MachineView): InstanceView[] {
+export function orderedInstances<I extends { readonly id: number }>(view: {
+  readonly instances: readonly I[];
+}): I[] {
   return [...view.instances].sort((a, b) => a.id - b.id);
 }
 
@@ -48,7 +104,7 @@ export function orderedInstances(view: MachineView): InstanceView[] {
  * CPU cell, and the memory map. Values that change every frame (ring level, busy, CPU state)
  * stay out, so the layout is recomputed only when the machine's shape changes.
  */
-export function buildSpec(view: MachineView, t: Translate, lang: Lang): LayoutSpec {
+export function buildSpec(view: MachineShape, t: Translate, lang: Lang): LayoutSpec {
   const gauge =
     view.version === 'github'
       ? t('machine.ring', { n: RING_USABLE, max: RING_USABLE })
@@ -99,7 +155,7 @@ export function buildSpec(view: MachineView, t: Translate, lang: Lang): LayoutSp
   };
 }
 
-function memorySpec(view: MachineView, t: Translate, lang: Lang): MemorySpec {
+function memorySpec(view: MachineShape, t: Translate, lang: Lang): MemorySpec {
   const last = view.memory[view.memory.length - 1];
   return {
     title: t('machine.memory'),

@@ -37,11 +37,6 @@ export function around(r: Rect, by: number, rx: number) {
   return { x: r.x - by, y: r.y - by, width: r.w + 2 * by, height: r.h + 2 * by, rx: rx + by };
 }
 
-/** A laid-out box in the coordinates of a group whose corner is `origin`. */
-export function moved<T extends Rect>(box: T, origin: { x: number; y: number }): T {
-  return { ...box, x: box.x - origin.x, y: box.y - origin.y };
-}
-
 /** Where an SVG text goes for a laid-out box (vertically centred; anchored start or end). */
 export function textAt(b: {
   x: number;

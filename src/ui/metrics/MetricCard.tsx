@@ -1,4 +1,4 @@
-import type { MetricPoint, WorkloadKind, WorkloadView } from '../../contract';
+import type { MetricPoint, WorkloadKind } from '../../contract';
 import { memo } from 'react';
 import type { MessageKey } from '../../i18n';
 import { select } from '../../store/selection-store';
@@ -10,9 +10,16 @@ const TPUT_H = 44;
 const P99_H = 36;
 const MISS_H = 24;
 
-/** One workload's small multiple: throughput, p99 latency and, for real-time work, misses. */
-export function MetricCard(props: {
-  readonly w: WorkloadView;
+interface CardProps {
+  readonly w: {
+    readonly id: number;
+    readonly name: string;
+    readonly kind: WorkloadKind;
+    readonly running: boolean;
+    readonly misses: number;
+  };
+  /** The workload's latest metrics window, as the frame has it (`WorkloadView.last`). */
+  readonly last: MetricPoint | null;
   readonly kernel: string;
   readonly points: readonly MetricPoint[];
   readonly domain: readonly [number, number];
@@ -24,10 +31,16 @@ export function MetricCard(props: {
   readonly headingLevel: 4 | 5;
   /** Lesson highlight attributes (`metric:<workload>`, main machine only). */
   readonly hl?: { readonly 'data-hl'?: string; readonly 'data-highlighted'?: 'true' } | undefined;
-}) {
+}
+
+/**
+ * One workload's small multiple: throughput, p99 latency and, for real-time work, misses.
+ * Memoised on plain values (not the frame's workload object, new every frame): a big machine has
+ * a card per workload, and most of them show the same from one frame to the next.
+ */
+export const MetricCard = memo(function MetricCard(props: CardProps) {
   const t = useT();
-  const { w, points, domain } = props;
-  const last = w.last;
+  const { w, points, domain, last } = props;
   const kind = t(`metrics.kind.${w.kind}` as MessageKey);
   const NameH = props.headingLevel === 5 ? 'h5' : 'h4';
 
@@ -72,6 +85,24 @@ export function MetricCard(props: {
         totalMisses={w.misses}
       />
     </article>
+  );
+}, sameCard);
+
+/** Equal when every prop is, comparing the objects a parent rebuilds each frame by their fields. */
+function sameCard(a: CardProps, b: CardProps): boolean {
+  const shallow = (x: object | null | undefined, y: object | null | undefined) => {
+    if (x === y) return true;
+    if (!x || !y) return false;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    return keys.every(
+      (k) => (x as Record<string, unknown>)[k] === (y as Record<string, unknown>)[k],
+    );
+  };
+  const keys = Object.keys(a) as (keyof CardProps)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) =>
+    k === 'w' || k === 'last' || k === 'hl' || k === 'domain' ? shallow(a[k], b[k]) : a[k] === b[k],
   );
 }
 

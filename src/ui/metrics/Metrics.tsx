@@ -2,12 +2,12 @@ import type { MachineView, MetricPoint, WorkloadView } from '../../contract';
 import { useStore } from 'zustand';
 import type { MessageKey } from '../../i18n';
 import { isSelected, select, selectionStore } from '../../store/selection-store';
-import { simStore } from '../../store/sim-store';
 import { chartDomain } from '../../viz/chart-lines';
 import { ownerColour } from '../../viz/palette';
 import { formatNs } from '../format';
 import { useLang, useT } from '../hooks';
 import { hlAttrs, useHighlighted } from '../lessons/highlights';
+import { useOnScreen, useSimWhileSeen } from '../use-sim-while-seen';
 import { MetricCard } from './MetricCard';
 import './metrics.css';
 
@@ -20,16 +20,13 @@ import './metrics.css';
 export function Metrics() {
   const t = useT();
   const lang = useLang();
-  const view = useStore(simStore, (s) => s.view);
-  const twin = useStore(simStore, (s) => s.twin);
-  const series = useStore(simStore, (s) => s.series);
-  const twinSeries = useStore(simStore, (s) => s.twinSeries);
-  const now = useStore(simStore, (s) => s.t);
-  const startT = useStore(simStore, (s) => s.startT);
+  // Out of view (below the fold), the charts follow the machine twice a second, not every frame.
+  const [seenRef, seen] = useOnScreen();
+  const { view, twin, series, twinSeries, t: now, startT } = useSimWhileSeen(seen);
   const domain = chartDomain(now, startT);
   const span = formatNs(lang, domain[1] - domain[0]);
   return (
-    <div className="mx">
+    <div ref={seenRef} className="mx">
       <h2 className="mx-title">{t('metrics.label')}</h2>
       <p className="mx-intro">
         {t('metrics.intro')} <span className="mx-span">({t('metrics.span', { span })})</span>
@@ -127,7 +124,8 @@ function MachineMetrics(props: {
               {byKernel(k).map((w) => (
                 <MetricCard
                   key={w.id}
-                  w={w}
+                  w={{ id: w.id, name: w.name, kind: w.kind, running: w.running, misses: w.misses }}
+                  last={w.last}
                   kernel={isTwin ? t('metrics.twinKernel') : name}
                   points={props.series[w.id] ?? []}
                   domain={props.domain}

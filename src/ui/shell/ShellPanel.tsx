@@ -1,11 +1,11 @@
-import type { OutLine } from '../../contract';
+import { MAX_LINE, type OutLine } from '../../contract';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { pushInput } from '../../store/input-store';
 import { clearShell, pushShellEntry, simStore } from '../../store/sim-store';
 import { useT } from '../hooks';
 import { complete } from './complete';
-import { PROMPT, lineText, transcriptText } from './text';
+import { INTERRUPT, PROMPT, lineText, transcriptText, waitedText } from './text';
 import './shell.css';
 import { hlAttrs, useHighlighted } from '../lessons/highlights';
 
@@ -30,6 +30,8 @@ export function ShellPanel() {
   const highlighted = useHighlighted();
   const entries = useStore(simStore, (s) => s.shell);
   const view = useStore(simStore, (s) => s.view);
+  // While a line is blocked in a system call: the machine's time (how long it has waited).
+  const blockedT = useStore(simStore, (s) => (s.shell.at(-1)?.waiting ? s.t : 0));
   const [line, setLine] = useState('');
   const [history, setHistory] = useState<readonly string[]>([]);
   const [browse, setBrowse] = useState<number | null>(null);
@@ -61,7 +63,10 @@ export function ShellPanel() {
     );
   }, [last, entries.length, t]);
 
+  const blocked = last?.waiting === true;
   const run = () => {
+    // The prompt waits for the blocked call, as a terminal does (Ctrl-C stops waiting).
+    if (blocked) return;
     const text = line;
     setLine('');
     setBrowse(null);
@@ -86,6 +91,13 @@ export function ShellPanel() {
       pushShellEntry({ line: text, output: [], exit: 0, atNs: null });
       return;
     }
+    if (text.length > MAX_LINE) {
+      // The shell's own answer, given here: the log (and every link, file and saved progress
+      // made of it) cannot carry such a line, so it never goes to the machine.
+      const output: OutLine[] = [{ key: 'shell.tooLong', params: { max: MAX_LINE }, err: true }];
+      pushShellEntry({ line: text, output, exit: 2, atNs: null });
+      return;
+    }
     pushInput({ type: 'shell.line', line: text });
   };
 
@@ -105,7 +117,10 @@ export function ShellPanel() {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
+    if (blocked && e.ctrlKey && e.key.toLowerCase() === 'c') {
+      e.preventDefault();
+      pushInput({ type: 'shell.line', line: INTERRUPT });
+    } else if (e.key === 'Enter') {
       e.preventDefault();
       run();
     } else if (e.key === 'ArrowUp') {
@@ -196,6 +211,11 @@ export function ShellPanel() {
                   </span>
                 ))}
               </pre>
+            ) : null}
+            {e.waiting ? (
+              <span className="sh-note" data-testid="shell-waiting">
+                {t('shell.wait.waiting', { waited: waitedText(blockedT - (e.atNs ?? blockedT)) })}
+              </span>
             ) : null}
             {e.exit !== 0 ? (
               <span className="sh-exit">{t('shell.exit', { code: e.exit })}</span>

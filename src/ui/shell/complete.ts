@@ -1,98 +1,19 @@
 import type { MachineView } from '../../contract';
+import {
+  BOOT_FILES,
+  KERF_OPTIONS,
+  MKLAB_ARGS,
+  MKLAB_GROUPS,
+  MKLAB_OPTIONS,
+  SHELL_COMMANDS,
+  type Arg,
+} from './complete-tables';
 
 // Tab completion for the shell panel. It runs on the page, from the MachineView the frames
-// bring (the shell's own code runs in the worker), so the tables below repeat the shell's:
+// bring (the shell's own code runs in the worker), so its tables (complete-tables.ts) repeat the shell's:
 // tests/unit/shell/complete.test.ts checks they match src/shell's commands, verbs, options and
 // file tree.
 
-export const SHELL_COMMANDS = [
-  'cat',
-  'cd',
-  'clear',
-  'dmesg',
-  'echo',
-  'grep',
-  'head',
-  'help',
-  'history',
-  'kerf',
-  'ls',
-  'lspci',
-  'mklab',
-  'pwd',
-  'rmdir',
-  'tail',
-  'wc',
-] as const;
-
-/** kerf's verbs and their options; a value option completes as `--name=`. */
-export const KERF_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  init: ['--cpus=', '--memory=', '--devices=', '--input=', '--teardown', '--verbose'],
-  create: [
-    '--id=',
-    '--cpus=',
-    '--cpu-count=',
-    '--memory=',
-    '--devices=',
-    '--llc-ways=',
-    '--verbose',
-  ],
-  update: ['--cpus=', '--memory=', '--devices=', '--verbose'],
-  load: ['--kernel=', '--initrd=', '--cmdline=', '--id=', '--verbose'],
-  exec: ['--id=', '--verbose'],
-  start: ['--id=', '--console', '--verbose'],
-  kill: ['--id=', '--force', '--verbose'],
-  unload: ['--id=', '--verbose'],
-  delete: ['--id=', '--verbose'],
-  show: ['--verbose'],
-  dump: ['--output=', '--dts'],
-  console: ['--id=', '--verbose'],
-};
-
-/** mklab's commands: what each argument is, for completion. */
-type Arg =
-  'kernel' | 'device' | 'cpu' | 'onoff' | 'version' | 'category' | 'tx' | 'workload' | 'none';
-export const MKLAB_ARGS: Readonly<Record<string, readonly Arg[]>> = {
-  panic: ['kernel'],
-  lockup: ['kernel'],
-  scribble: ['kernel', 'kernel'],
-  flood: ['kernel', 'kernel'],
-  dma: ['device', 'kernel'],
-  wbinvd: ['kernel'],
-  'split-lock': ['kernel'],
-  'claim-miss': ['cpu'],
-  'pool grow': ['none'],
-  'pool rollback': ['tx'],
-  'cpu pool': ['cpu'],
-  'cpu host': ['cpu'],
-  lend: ['device', 'kernel'],
-  return: ['device'],
-  iommu: ['onoff'],
-  version: ['version'],
-  send: ['kernel', 'kernel', 'category'],
-  'workload start': ['none'],
-  'workload stop': ['workload'],
-  'workload load': ['workload', 'none'],
-  'workload backend': ['workload', 'kernel'],
-};
-export const MKLAB_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  scribble: ['--offset=', '--bytes='],
-  flood: ['--count=', '--interval=', '--raw'],
-  dma: ['--bytes='],
-  'pool grow': ['--numa='],
-  send: ['--subtype=', '--bytes='],
-  'workload start': ['--in=', '--kind=', '--load=', '--backend=', '--device=', '--threads='],
-};
-const MKLAB_GROUPS = ['pool', 'cpu', 'workload'];
-
-export const BOOT_FILES = [
-  'initrd.img',
-  'vmlinuz',
-  'vmlinuz-6.18.0-mk',
-  'vmlinuz-minimal',
-  'vmlinuz-new',
-  'vmlinuz-rt',
-];
 const PATH_COMMANDS = new Set(['cat', 'ls', 'rmdir', 'grep', 'head', 'tail', 'wc']);
 
 export interface Entry {

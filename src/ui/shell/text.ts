@@ -24,3 +24,12 @@ export function transcriptText(t: Translate, entries: readonly ShellEntry[]): st
     .map((e) => [`${PROMPT} ${e.line}`, ...e.output.map((l) => lineText(t, l))].join('\n'))
     .join('\n');
 }
+
+/** What a terminal sends for Ctrl-C (ETX); the shell ends a blocked call with it (src/shell). */
+export const INTERRUPT = '\u0003';
+
+/** Simulated time waited so far, as the shell prints it (`1.250 s`, `10.000 ms`). */
+export function waitedText(ns: number): string {
+  if (ns >= 1e9) return `${(ns / 1e9).toFixed(3)} s`;
+  return `${(Math.max(0, ns) / 1e6).toFixed(3)} ms`;
+}

@@ -1,5 +1,5 @@
 import type { MachineView } from '../../contract';
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import type { MessageKey } from '../../i18n';
 import { select, type Selection } from '../../store/selection-store';
 import { TRAFFIC_CAP } from '../../store/sim-store';
@@ -14,21 +14,26 @@ import {
   type LaneSegment,
 } from '../../viz/timeline-lanes';
 import { stackMarks, type HappeningMark } from '../../viz/timeline-marks';
-import { timeScale, timeTicks, type TimeWindow } from '../../viz/timeline-window';
+import { timeScale, timeTicks, type LaneSpan, type TimeWindow } from '../../viz/timeline-window';
 import { useT } from '../hooks';
 import { ownerName } from '../owner-name';
 import { fateText } from './describe';
 import { DiagramArrows } from './DiagramArrows';
 import { DiagramAxis } from './DiagramAxis';
-import { DiagramGroupLabels, DiagramRows } from './DiagramLanes';
-import { HEADER_H, RIGHT_PAD, plotLeft, rowKey } from './diagram-metrics';
+import { DiagramGroupLabels } from './DiagramGroupLabels';
+import { DiagramRows } from './DiagramRows';
+import { DiagramSegments } from './DiagramSegments';
+import { HEADER_H, RIGHT_PAD, plotLeft } from './diagram-metrics';
 import { useWidth } from '../use-width';
+import { useRowFocus } from './use-row-focus';
 import './diagram.css';
 import './diagram-marks.css';
 
 export interface DiagramProps {
   readonly view: MachineView;
   readonly win: TimeWindow;
+  /** What the segments are laid out over (laneSpan). */
+  readonly span: LaneSpan;
   readonly now: number;
   readonly width: number;
   readonly segments: ReadonlyMap<number, readonly LaneSegment[]>;
@@ -46,7 +51,6 @@ export function Diagram(p: DiagramProps) {
   const t = useT();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const bodyRef = useRef<SVGSVGElement>(null);
-  const [focusKey, setFocusKey] = useState<string | null>(null);
 
   // The lanes' box, less its scrollbar when a big machine makes it scroll.
   const [scrollRef, inner] = useWidth();
@@ -55,11 +59,16 @@ export function Diagram(p: DiagramProps) {
   const x0 = plotLeft(width);
   const x1 = Math.max(x0 + 40, width - RIGHT_PAD);
   const x = timeScale(win, x0, x1);
-  const groups = useMemo(() => groupLanes(view.cpus), [view.cpus]);
+  // Lanes regroup only when a CPU changes hands: keyed by who owns what, not by the frame's view
+  // (a new object every frame), so the rows and their memoised parts hold between frames.
+  const owners = view.cpus.map((c) => `${c.id}:${c.owner}`).join(',');
+  const groups = useMemo(() => groupLanes(parseOwners(owners)), [owners]);
   const laneH = laneHeight(view.cpus.length);
   const layout = useMemo(() => layoutLanes(groups, laneH, HEADER_H), [groups, laneH]);
   const ticks = timeTicks(win, now, x0, x1);
   const nowX = now >= win.start && now <= win.end ? x(now) : null;
+  const k = (x1 - x0) / Math.max(1, win.end - win.start);
+  const segEnd = x(Math.min(now, win.end));
   const keptX = p.keptFrom !== null && p.keptFrom > win.start ? x(p.keptFrom) : null;
 
   const plan = planArrows(p.traffic.arrows, x);
@@ -88,33 +97,7 @@ export function Diagram(p: DiagramProps) {
     return t(`state.${inst.stateLabel}` as MessageKey);
   };
 
-  // Roving focus over the rows: one tab stop, arrows move between group headers and lanes.
-  const keys = layout.rows.map(rowKey);
-  const active = focusKey && keys.includes(focusKey) ? focusKey : (keys[0] ?? null);
-  const onRowKey = (e: KeyboardEvent<SVGGElement>, r: LaneRow) => {
-    const i = keys.indexOf(rowKey(r));
-    let next = -1;
-    if (e.key === 'ArrowDown') next = Math.min(keys.length - 1, i + 1);
-    else if (e.key === 'ArrowUp') next = Math.max(0, i - 1);
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = keys.length - 1;
-    else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      e.stopPropagation();
-      choose(r);
-      return;
-    } else return;
-    e.preventDefault();
-    const key = keys[next];
-    if (key === undefined) return;
-    setFocusKey(key);
-    bodyRef.current?.querySelector<SVGGElement>(`[data-row="${key}"]`)?.focus();
-  };
-  const choose = (r: LaneRow) => {
-    setFocusKey(rowKey(r));
-    if (r.kind === 'lane') select({ kind: 'cpu', id: r.cpu });
-    else if (r.owner >= 0) select({ kind: 'kernel', id: r.owner });
-  };
+  const { active, choose, onRowKey, setFocusKey } = useRowFocus(layout.rows, bodyRef);
 
   const clip = `${uid}-clip`;
   return (
@@ -147,6 +130,10 @@ export function Diagram(p: DiagramProps) {
             <clipPath id={clip}>
               <rect x={x0} y={0} width={x1 - x0 + RIGHT_PAD} height={layout.height + 4} />
             </clipPath>
+            {/* The lanes end at now (or the window's end): what lies after is not known yet. */}
+            <clipPath id={`${uid}-segclip`}>
+              <rect x={x0} y={0} width={Math.max(0, segEnd - x0)} height={layout.height + 4} />
+            </clipPath>
             <pattern
               id={`${uid}-hatch`}
               width={6}
@@ -167,16 +154,21 @@ export function Diagram(p: DiagramProps) {
             stateWord={stateWord}
             width={width}
             x0={x0}
-            x={x}
-            segments={p.segments}
-            clip={clip}
-            uid={uid}
             selKernel={selKernel}
             selCpu={selCpu}
             active={active}
             choose={choose}
             onRowKey={onRowKey}
             onRowFocus={setFocusKey}
+          />
+          <DiagramSegments
+            rows={layout.rows}
+            segments={p.segments}
+            span={p.span}
+            k={k}
+            offset={x(p.span.start)}
+            clip={`${uid}-segclip`}
+            hatch={`url(#${uid}-hatch)`}
           />
           <g clipPath={`url(#${clip})`}>
             {keptX !== null ? (
@@ -278,4 +270,13 @@ export function Diagram(p: DiagramProps) {
       </div>
     </div>
   );
+}
+
+/** The CPUs' owners back from their key (`id:owner,…`). */
+function parseOwners(owners: string): { id: number; owner: number }[] {
+  if (!owners) return [];
+  return owners.split(',').map((pair) => {
+    const [id = 0, owner = 0] = pair.split(':').map(Number);
+    return { id, owner };
+  });
 }

@@ -1,14 +1,15 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { prefsStore } from '../../store/prefs-store';
 import { selectionStore } from '../../store/selection-store';
-import { simStore, TRAFFIC_CAP } from '../../store/sim-store';
-import { pairTraffic } from '../../viz/timeline-arrows';
+import { TRAFFIC_CAP } from '../../store/sim-store';
+import { pairTraffic, type Traffic } from '../../viz/timeline-arrows';
 import { AGGREGATE_OVER } from '../../viz/timeline-bundles';
 import { cpuEvents, laneSegments } from '../../viz/timeline-lanes';
 import { happeningMarks } from '../../viz/timeline-marks';
 import {
   DEFAULT_WINDOW_NS,
+  laneSpan,
   MAX_WINDOW_NS,
   MIN_WINDOW_NS,
   panEnd,
@@ -22,8 +23,19 @@ import { Legend } from './Legend';
 import { MarksList } from './MarksList';
 import { Scrubber } from './Scrubber';
 import { useWidth } from '../use-width';
+import { useOnScreen, useSimWhileSeen } from '../use-sim-while-seen';
 import './timeline.css';
 import { hlAttrs, useHighlighted } from '../lessons/highlights';
+
+/**
+ * What the diagram draws of the traffic while it is out of view: nothing. On a big machine that is
+ * thousands of arrows and marks, laid out again at every update for nobody; the caption still
+ * counts them, and they are back before the diagram scrolls in (useOnScreen's margin).
+ */
+const NO_TRAFFIC: Traffic = { arrows: [], fates: [], ipis: [] };
+
+/** The diagram's box's left and right borders (px, timeline.css `.tl-box`). */
+const BOX_BORDERS = 2;
 
 /**
  * The space-time diagram (DESIGN §5): one lane per CPU grouped by kernel, IPI arrows, boot, halt
@@ -35,22 +47,36 @@ export function Timeline() {
   const lang = useLang();
   const captionId = useId();
   const highlighted = useHighlighted();
-  const view = useStore(simStore, (s) => s.view);
-  const now = useStore(simStore, (s) => s.t);
-  const traffic = useStore(simStore, (s) => s.traffic);
-  const cpuMarks = useStore(simStore, (s) => s.cpuMarks);
-  const happenings = useStore(simStore, (s) => s.happenings);
-  const omitted = useStore(simStore, (s) => s.trafficOmitted);
+  // Out of view (a big machine puts it thousands of pixels down), it follows the machine twice a
+  // second instead of every frame.
+  const [seenRef, seen] = useOnScreen();
+  const sim = useSimWhileSeen(seen);
+  const { view, t: now, traffic, cpuMarks, happenings, trafficOmitted: omitted } = sim;
   const selected = useStore(selectionStore, (s) => s.selected);
   const reduced = useStore(prefsStore, (s) => s.reducedMotion);
-  const [boxRef, width] = useWidth();
+  // Measured on the panel, not on the diagram's box: off screen the browser skips laying out
+  // what the panel holds (content-visibility), and the diagram is still there for the keyboard.
+  const [panelRef, panelWidth] = useWidth();
+  const width = Math.max(0, panelWidth - BOX_BORDERS);
+  const rootRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      const unseen = seenRef(el);
+      const unmeasured = panelRef(el);
+      return () => {
+        unseen?.();
+        unmeasured?.();
+      };
+    },
+    [seenRef, panelRef],
+  );
 
   const [windowNs, setWindowNs] = useState(DEFAULT_WINDOW_NS);
   const [follow, setFollow] = useState(true);
   const [end, setEnd] = useState(0);
   const win = timeWindow({ t: now, windowNs, follow, end, paged: reduced });
 
-  const segments = view ? laneSegments(cpuMarks, win, view.cpus) : new Map<number, never[]>();
+  const span = laneSpan(win);
+  const segments = view ? laneSegments(cpuMarks, span, view.cpus) : new Map<number, never[]>();
   const paired = pairTraffic(traffic, win);
   const marks = happeningMarks(happenings, win);
   const events = cpuEvents(cpuMarks, win);
@@ -77,6 +103,7 @@ export function Timeline() {
 
   return (
     <div
+      ref={rootRef}
       className="tl"
       data-follow={follow}
       data-window={windowNs}
@@ -163,17 +190,18 @@ export function Timeline() {
           marks: formatCount(lang, counts.marks),
         })}
       </p>
-      <div className="tl-box" ref={boxRef}>
+      <div className="tl-box">
         {view && width > 0 ? (
           <Diagram
             view={view}
             win={win}
+            span={span}
             now={now}
             width={width}
             segments={segments}
-            traffic={paired}
+            traffic={seen ? paired : NO_TRAFFIC}
             marks={marks}
-            cpuEvents={events}
+            cpuEvents={seen ? events : []}
             keptFrom={keptFrom}
             selected={selected}
             captionId={captionId}

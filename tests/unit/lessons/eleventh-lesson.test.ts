@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LESSON_SLUGS } from '../../../src/contract';
 import { CONTENT, LESSON_ORDER } from '../../../src/content';
 import { LESSONS } from '../../../src/lessons';
-import { readLessonRoute } from '../../../src/app/lesson-session';
+import { readLessonRoute } from '../../../src/app/lesson-route';
 import { Engine } from '../../../src/worker/engine';
 import { throwawayContent } from '../../fixtures/lessons/throwaway-content';
 import { throwawayLogic } from '../../fixtures/lessons/throwaway-logic';

@@ -5,7 +5,7 @@ import {
   parsePresenterMessage,
   planFollow,
 } from '../../../src/features/presenter/protocol';
-import { MAX_SYNC_LOG, type PlaybackSnapshot } from '../../../src/contract';
+import { MAX_LOG, type PlaybackSnapshot } from '../../../src/contract';
 import { readPresenterRoute } from '../../../src/features/presenter/route';
 import { audienceUrl } from '../../../src/features/presenter/audience-url';
 
@@ -91,9 +91,9 @@ describe('presenter protocol: messages in', () => {
     expect(parsePresenterMessage(withLog('[]'))).toBeNull();
     // Well-formed entries, one too many: the length alone is refused.
     const line = (i: number) => ({ atNs: i, input: { type: 'shell.line', line: 'kerf list' } });
-    const full = Array.from({ length: MAX_SYNC_LOG }, (_, i) => line(i));
+    const full = Array.from({ length: MAX_LOG }, (_, i) => line(i));
     expect(parsePresenterMessage(withLog(full))?.type).toBe('sync');
-    expect(parsePresenterMessage(withLog([...full, line(MAX_SYNC_LOG)]))).toBeNull();
+    expect(parsePresenterMessage(withLog([...full, line(MAX_LOG)]))).toBeNull();
     // Each entry is a real input of this lesson: an unknown machine input, a step past the
     // lesson's last, a lesson input in a sandbox are refused.
     const entry = (input: unknown) => [{ atNs: 1, input }];

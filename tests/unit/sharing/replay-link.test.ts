@@ -125,7 +125,7 @@ describe('committed fixture links keep opening', () => {
     expect(names.some((n) => n.startsWith('preset-'))).toBe(true);
   });
   for (const name of names) {
-    it(`${name} replays to its recorded time and state hash`, () => {
+    it(`${name} replays to its recorded time and state hash`, async () => {
       const url = readFileSync(`${dir}/${name}`, 'utf8').trim();
       const expected = JSON.parse(
         readFileSync(`${dir}/${name.replace('.txt', '.expect.json')}`, 'utf8'),
@@ -137,14 +137,16 @@ describe('committed fixture links keep opening', () => {
       const c = replay.config;
       const api = createSimApi();
       // The worker's own start path, as the page calls it for a link.
-      const frame = api.init({
+      const boot = await api.init({
         scenario: typeof c.scenario === 'object' ? c.scenario : (c.scenario ?? 'two-kernels'),
         seed: c.seed,
         ...(c.lesson ? { lesson: c.lesson } : {}),
         log: replay.log,
         t,
       });
-      expect({ t: frame.t, hash: api.hash() }).toEqual({ t: expected.t, hash: expected.hash });
+      if (!boot.ok) throw new Error('the fixture does not boot');
+      expect(boot.stopped).toBeNull();
+      expect({ t: boot.frame.t, hash: api.hash() }).toEqual({ t: expected.t, hash: expected.hash });
     });
   }
 });

@@ -10,16 +10,14 @@ import {
   rootDir,
   type FsNode,
 } from '../../../src/shell';
+import { complete, deviceNames as uiDeviceNames, listDir } from '../../../src/ui/shell/complete';
 import {
   BOOT_FILES as UI_BOOT_FILES,
   KERF_OPTIONS,
   MKLAB_ARGS,
   MKLAB_OPTIONS,
   SHELL_COMMANDS,
-  complete,
-  deviceNames as uiDeviceNames,
-  listDir,
-} from '../../../src/ui/shell/complete';
+} from '../../../src/ui/shell/complete-tables';
 import { lineText, transcriptText } from '../../../src/ui/shell/text';
 import { bare, machine } from './helpers';
 
@@ -81,9 +79,11 @@ describe('Tab completion', () => {
   const cases: [string, string][] = [
     ['ker', 'kerf '],
     ['kerf ex', 'kerf exec '],
-    ['kerf exec al', 'kerf exec alpha '],
+    ['kerf sta', 'kerf start '],
+    ['kerf start al', 'kerf start alpha '],
     ['kerf show b', 'kerf show beta '],
-    ['kerf create db --me', 'kerf create db --memory='],
+    ['kerf create db --me', 'kerf create db --memory'],
+    ['kerf create db --memory=2GB --ll', 'kerf create db --memory=2GB --llc-ways='],
     ['kerf kill --f', 'kerf kill --force '],
     ['kerf load alpha --kernel=/boot/vmlinuz-r', 'kerf load alpha --kernel=/boot/vmlinuz-rt '],
     ['kerf load alpha --kernel=', 'kerf load alpha --kernel=/boot/'],
@@ -114,8 +114,8 @@ describe('Tab completion', () => {
   }
 
   it('lists the candidates when several fit and nothing more can be added', () => {
-    expect(complete('kerf exec ', view)).toEqual({
-      line: 'kerf exec ',
+    expect(complete('kerf start ', view)).toEqual({
+      line: 'kerf start ',
       options: ['alpha', 'beta'],
     });
     expect(complete('mklab iommu o', view).options).toEqual(['off', 'on']);

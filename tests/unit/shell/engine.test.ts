@@ -71,7 +71,7 @@ describe('shell lines through the engine', () => {
     expect(act.fork?.dropped).toBe(1);
     expect(e.logEntries.map((x) => x.input)).toEqual([line('mklab lockup alpha')]);
     // A line that fails still goes in the log (as a refused input does): replay shows it again.
-    const bad = frame(e, [line('kerf exec zz')]);
+    const bad = frame(e, [line('kerf start zz')]);
     expect(bad.shell[0]?.exit).toBe(1);
     expect(bad.logLength).toBe(2);
   });

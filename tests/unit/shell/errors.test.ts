@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceTo, stateHash, type Machine } from '../../../src/sim';
 import { MS } from '../../../src/sim/time';
 import { execLine } from '../../../src/shell';
-import { bare, errLines, machine } from './helpers';
+import { bare, errLines, machine, runLine } from './helpers';
 
 /** A github machine with a free pool: CPUs 4–7 parked, db on 4–5 with 2 GiB of the 4 GiB. */
 function withPool(): Machine {
@@ -34,7 +34,7 @@ const BAD: readonly (readonly [string, () => Machine, string, RegExp])[] = [
     'kerf load zz --kernel=/boot/vmlinuz',
     /Instance 'zz' not found/,
   ],
-  ['unknown instance (exec)', withPool, 'kerf exec zz', /Instance 'zz' not found/],
+  ['unknown instance (exec)', withPool, 'kerf start zz', /Instance 'zz' not found/],
   ['unknown instance (kill)', withPool, 'kerf kill --force zz', /Instance 'zz' not found/],
   ['unknown instance (delete)', withPool, 'kerf delete zz', /Instance 'zz' does not exist/],
   ['unknown instance (mklab)', withPool, 'mklab panic zz', /No such instance: zz/],
@@ -90,7 +90,7 @@ const BAD: readonly (readonly [string, () => Machine, string, RegExp])[] = [
     /memory must be a positive size/,
   ],
   ['name taken', withPool, 'kerf create db --cpus=6 --memory=1GB', /Instance 'db' already exists/],
-  ['exec before load', withPool, 'kerf exec db', /Kernel image not loaded/],
+  ['exec before load', withPool, 'kerf start db', /Kernel image not loaded/],
   ['kill a ready instance', withPool, 'kerf kill db', /is not running/],
   ['unload a ready instance', withPool, 'kerf unload db', /Cannot unload kernel/],
   ['delete an active instance', machine, 'kerf delete alpha', /Cannot delete instance 'alpha'/],
@@ -104,7 +104,7 @@ const BAD: readonly (readonly [string, () => Machine, string, RegExp])[] = [
   [
     'v1: exec on an online CPU is -EBUSY',
     v1Db,
-    'kerf exec db',
+    'kerf start db',
     /\[Errno 16\] Device or resource busy/,
   ],
   ['v1: no halt', v1Active, 'kerf kill db', /Operation not supported/],
@@ -211,7 +211,7 @@ function v1Db(): Machine {
 function v1Active(): Machine {
   const m = v1Db();
   expect(execLine(m, 'echo 0 > /sys/devices/system/cpu/cpu3/online').exit).toBe(0);
-  expect(execLine(m, 'kerf exec db').exit).toBe(0);
+  expect(runLine(m, 'kerf start db').exit).toBe(0);
   advanceTo(m, m.now + 100 * MS); // booted
   return m;
 }

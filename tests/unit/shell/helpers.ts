@@ -1,12 +1,13 @@
 import {
   advanceTo,
   createMachine,
+  nextEventTime,
   preset,
   type Machine,
   type ProposalVersion,
   type Scenario,
 } from '../../../src/sim';
-import { execLine, type OutLine, type ShellResult } from '../../../src/shell';
+import { execLine, settleWait, type OutLine, type ShellResult } from '../../../src/shell';
 import { MS } from '../../../src/sim/time';
 
 /** The two-kernels preset (alpha on CPUs 4–5, beta on 6–7, a 4 GiB pool), in a chosen version. */
@@ -36,10 +37,27 @@ export function render(line: string, r: ShellResult): string {
   return [`$ ${line}`, ...r.output.map(show), `[exit ${r.exit}]`].join('\n');
 }
 
+/**
+ * One line as the engine answers it: a line blocked in a system call is run ahead, one event
+ * time after another, until the machine answers (src/worker/shell-wait.ts does the same).
+ */
+export function runLine(m: Machine, line: string): ShellResult {
+  const r = execLine(m, line);
+  const w = r.wait;
+  if (!w) return r;
+  for (;;) {
+    const s = settleWait(m, w);
+    if (s) return { output: [...r.output, ...s.output], exit: s.exit, inputs: r.inputs };
+    const t = nextEventTime(m);
+    if (t === undefined) throw new Error(`${line}: blocked with nothing left to happen`);
+    advanceTo(m, t);
+  }
+}
+
 /** Run lines one after another, letting `ms` of simulated time pass after each. */
 export function session(m: Machine, lines: readonly string[], ms = 0): string[] {
   return lines.map((line) => {
-    const r = execLine(m, line);
+    const r = runLine(m, line);
     if (ms > 0) advanceTo(m, m.now + ms * MS);
     return render(line, r);
   });

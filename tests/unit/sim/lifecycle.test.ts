@@ -52,6 +52,8 @@ const TABLE: { verb: Verb; from: From; to: From; takes: number }[] = [
   { verb: 'exec', from: 'loaded', to: 'active', takes: K.claimLatency + K.spawnBoot + K.apBringup },
   { verb: 'kill', from: 'active', to: 'loaded', takes: K.ipiLatency + K.park },
   { verb: 'kill --force', from: 'active', to: 'loaded', takes: K.nmiLatency + K.park },
+  // core.c: a force halt is taken from loaded too (a rerun rescues CPUs a first halt missed).
+  { verb: 'kill --force', from: 'loaded', to: 'loaded', takes: K.nmiLatency + K.park },
   { verb: 'unload', from: 'loaded', to: 'ready', takes: 0 },
   { verb: 'delete', from: 'ready', to: 'absent', takes: 0 },
   { verb: 'delete', from: 'failed', to: 'absent', takes: 0 },

@@ -65,8 +65,12 @@ export function fakeControls(): FakeControls {
     exportTrace: vi.fn(() => Promise.resolve('')),
     startLesson: vi.fn(ok),
     leaveLesson: vi.fn(ok),
+    chooseProgress: vi.fn(ok),
+    resetProgress: vi.fn(),
     showMe: vi.fn(ok),
     rewindToStep: vi.fn(ok),
+    cancelReplay: vi.fn(ok),
+    retry: vi.fn(ok),
   };
   registerControls(fake);
   return fake;

@@ -86,9 +86,9 @@ describe('ShellPanel: Tab completion from the machine on screen', () => {
     expect(input).toHaveValue('kerf show ');
 
     await user.clear(input);
-    await user.type(input, 'kerf exec al');
+    await user.type(input, 'kerf start al');
     await user.keyboard('{Tab}');
-    expect(input).toHaveValue('kerf exec alpha ');
+    expect(input).toHaveValue('kerf start alpha ');
 
     await user.clear(input);
     await user.type(input, 'cat /proc/ve');

@@ -141,6 +141,29 @@ describe('markers, flashes and aggregation', () => {
     expect(mid.x < avoid.x || mid.x > avoid.x + avoid.w).toBe(true);
   });
 
+  it('place the counts of many arrows where none covers another', () => {
+    // A row of 40 kernels, every one sending to the next: 39 arrows in a strip 2,000 px wide.
+    const rings = new Map(Array.from({ length: 40 }, (_, k) => [k, { x: 25 + k * 50, y: 60 }]));
+    const wide: IpiGeometry = {
+      cell: () => undefined,
+      ring: (o) => rings.get(o),
+      obstacles: [],
+      width: 2000,
+    };
+    const traffic = Array.from({ length: 39 * 3 }, (_, i) =>
+      ev('send', 10_000 + i, { id: 1000 + i, from: i % 39, to: (i % 39) + 1, cpu: -1 }),
+    );
+    const { arrows } = ipiScene(traffic, wide, { now: 10_200, timing, asArrows: true });
+    expect(arrows).toHaveLength(39);
+    const boxes = arrows
+      .filter((a) => a.labelled)
+      .map((a) => ({ x: a.mid.x - 20, y: a.mid.y - 11 }));
+    expect(boxes.length).toBeGreaterThan(10);
+    for (const [i, p] of boxes.entries())
+      for (const q of boxes.slice(i + 1))
+        expect(Math.abs(p.x - q.x) < 40 && Math.abs(p.y - q.y) < 22).toBe(false);
+  });
+
   it('aggregate above the limit and go back only well below it', () => {
     expect(shouldAggregate(AGGREGATE_OVER, false)).toBe(false);
     expect(shouldAggregate(AGGREGATE_OVER + 1, false)).toBe(true);

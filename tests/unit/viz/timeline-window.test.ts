@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_WINDOW_NS,
+  laneSpan,
   MAX_WINDOW_NS,
   MIN_WINDOW_NS,
   panEnd,
@@ -102,5 +103,27 @@ describe('scrubber steps', () => {
     expect(scrubPosition(90, 90, 90)).toBe(SCRUB_STEPS);
     expect(scrubTime(2000, 0, 1000)).toBe(1000);
     expect(Number.isInteger(scrubTime(333, 0, 1001))).toBe(true);
+  });
+});
+
+describe('lane span', () => {
+  it('holds a sliding window for a few of its widths, so the lanes move by one transform', () => {
+    const at = (t: number) => laneSpan(timeWindow({ t, windowNs: 20e6, follow: true, end: 0 }));
+    const first = at(101e6);
+    // The window slides for a while inside the same span…
+    for (let t = 101e6; t < first.start + 4 * 20e6 + 20e6; t += 3e6) {
+      const span = at(t);
+      if (span.start !== first.start) break;
+      expect(span).toEqual(first);
+      expect(span.start).toBeLessThanOrEqual(t - 20e6);
+      expect(span.end).toBeGreaterThanOrEqual(t);
+    }
+    // …and is always inside its span, whatever the time.
+    for (const t of [20e6, 99e6, 100e6, 161e6, 1e12 + 7]) {
+      const span = at(t);
+      expect(span.start).toBeLessThanOrEqual(t - 20e6);
+      expect(span.end).toBeGreaterThanOrEqual(t);
+    }
+    expect(at(181e6)).not.toEqual(first);
   });
 });

@@ -1,0 +1,82 @@
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import { simStore, type SimState } from '../store/sim-store';
+
+/**
+ * How often a part of the page that is out of view follows the machine. Often enough that what
+ * it says (to a test, a screen reader, a find-in-page) is at most this stale; rarely enough that a
+ * big machine's timeline and charts, thousands of elements below the fold, cost nearly nothing.
+ */
+const OFF_SCREEN_MS = 500;
+
+/** How far outside the viewport a part still counts as in view (it is drawn before it arrives). */
+const MARGIN = '400px';
+
+/**
+ * Whether an element is in (or near) the viewport, by an IntersectionObserver. Use the returned
+ * callback as the element's `ref`. True until first observed: a part is drawn before it is known
+ * to be out of view.
+ */
+export function useOnScreen(): readonly [
+  (el: Element | null) => (() => void) | undefined,
+  boolean,
+] {
+  const [seen, setSeen] = useState(true);
+  const ref = useCallback((el: Element | null) => {
+    if (!el || typeof IntersectionObserver === 'undefined') return undefined;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const last = entries[entries.length - 1];
+        if (last) setSeen(last.isIntersecting);
+      },
+      { rootMargin: MARGIN },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, seen] as const;
+}
+
+/** simStore as one part of the page takes it: everything while seen, a state per OFF_SCREEN_MS
+ * while not, and the last change before a pause taken when its turn comes. */
+function heldSim() {
+  let state = simStore.getState();
+  let at = 0;
+  return {
+    snapshot: () => state,
+    subscribe(seen: boolean, changed: () => void): () => void {
+      let later: ReturnType<typeof setTimeout> | undefined;
+      const take = () => {
+        later = undefined;
+        state = simStore.getState();
+        at = performance.now();
+        changed();
+      };
+      if (seen) state = simStore.getState();
+      const stop = simStore.subscribe(() => {
+        const wait = at + OFF_SCREEN_MS - performance.now();
+        if (seen || wait <= 0) {
+          if (later !== undefined) clearTimeout(later);
+          take();
+        } else if (later === undefined) later = setTimeout(take, wait);
+      });
+      return () => {
+        stop();
+        if (later !== undefined) clearTimeout(later);
+      };
+    },
+  };
+}
+
+/**
+ * The simulation's state for a part of the page: every frame while the part is in view, every
+ * OFF_SCREEN_MS while it is not (draw what is seen: the machine sends a frame per animation frame,
+ * and a part nobody sees need not be redrawn at that rate). Back in view, it is current at once.
+ */
+export function useSimWhileSeen(seen: boolean): SimState {
+  const [held] = useState(heldSim);
+  const subscribe = useCallback(
+    (changed: () => void) => held.subscribe(seen, changed),
+    [seen, held],
+  );
+  return useSyncExternalStore(subscribe, held.snapshot);
+}
