@@ -40,7 +40,11 @@ describe('the lesson list, with an eleventh lesson registered', () => {
       LESSON_SLUGS.map((slug) => `lesson-item-${slug}`),
     );
     expect(items.at(-1)).toHaveAttribute('data-testid', `lesson-item-${THROWAWAY}`);
-    expect(await screen.findByRole('heading', { name: 'A throwaway lesson' })).toBeVisible();
+    // Its title comes from its own text file, loaded on demand: on a loaded machine that can take
+    // longer than findBy's default second.
+    expect(
+      await screen.findByRole('heading', { name: 'A throwaway lesson' }, { timeout: 15_000 }),
+    ).toBeVisible();
   });
 
   it('starts it from its first step', async () => {
