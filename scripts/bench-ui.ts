@@ -42,10 +42,12 @@ const MEASURE = `
   await new Promise((resolve) => {
     let last = -1;
     const start = performance.now();
+    // Looked up again only when replaced: a query over a big machine's page costs ~1 ms a frame.
+    let layer = null;
     const tick = (now) => {
       if (last >= 0) intervals.push(now - last);
       last = now;
-      const layer = document.querySelector('[data-testid="ipi-layer"]');
+      if (!layer?.isConnected) layer = document.querySelector('[data-testid="ipi-layer"]');
       drawn.push(Number(layer?.getAttribute('data-drawn') ?? 0));
       if (now - start < ms) requestAnimationFrame(tick);
       else resolve();

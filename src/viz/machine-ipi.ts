@@ -1,5 +1,6 @@
 import type { TrafficEvent } from '../contract';
 import { pairArrows } from './machine-arrows';
+import { placeDot, tripAt } from './machine-trips';
 import { CELL_ICON, cellSlots } from './machine-cells';
 import type { MachineLayout, Point, Rect } from './machine-types';
 
@@ -156,9 +157,6 @@ export function shouldAggregate(dots: number, aggregating: boolean): boolean {
   return aggregating ? dots >= AGGREGATE_UNDER : dots > AGGREGATE_OVER;
 }
 
-const port = (r: Rect): Point => ({ x: r.x + r.w / 2, y: r.y + r.h * 0.68 });
-const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
-
 /**
  * Each message's dot goes from the sending CPU to the target's ring, waits there until a CPU of
  * the target handles it, then goes on to that CPU and fades. Overwritten or dropped messages fade
@@ -175,6 +173,7 @@ export function ipiScene(
   const delivered = new Map<number, TrafficEvent>();
   const ended = new Map<number, number>();
   const dots: Dot[] = [];
+  let candidates = 0;
   const pairs = new Map<string, { from: number; to: number; count: number }>();
   const markers = new Map<string, Marker>();
   const flashes = new Map<number, Flash>();
@@ -209,10 +208,12 @@ export function ipiScene(
         const pair = pairs.get(key);
         if (pair) pair.count++;
         else pairs.set(key, { from: ev.from, to: ev.to, count: 1 });
-        if (dots.length < MAX_DOTS) {
-          const dot = placeDot(ev, delivered.get(ev.id), ended.get(ev.id), geo, now, opts.timing);
-          if (dot) dots.push(dot);
-        }
+        if (candidates >= MAX_DOTS) break;
+        const trip = tripAt(ev, delivered.get(ev.id), ended.get(ev.id), geo, now, opts.timing);
+        if (!trip) break;
+        candidates++;
+        // Drawn as arrows, the dots are only counted (the aggregation decision reads how many).
+        if (!opts.asArrows) dots.push(placeDot(ev, trip, geo));
         break;
       }
       default: {
@@ -240,52 +241,10 @@ export function ipiScene(
   }
 
   return {
-    candidates: dots.length,
-    dots: opts.asArrows ? [] : dots,
+    candidates,
+    dots,
     arrows: opts.asArrows ? pairArrows([...pairs.values()], geo) : [],
     markers: [...markers.values()],
     flashes: [...flashes.values()],
-  };
-}
-
-function placeDot(
-  send: TrafficEvent,
-  deliver: TrafficEvent | undefined,
-  endedAt: number | undefined,
-  geo: IpiGeometry,
-  now: number,
-  { legNs, fadeNs }: IpiTiming,
-): Dot | null {
-  const ring = geo.ring(send.to);
-  if (!ring) return null;
-  const fromCell = geo.cell(send.cpu);
-  const start = fromCell ? port(fromCell) : (geo.ring(send.from) ?? ring);
-  const base = { seq: send.seq, owner: send.from };
-  const first = clamp01((now - send.t) / legNs);
-  const toRing = {
-    ...base,
-    x: start.x + (ring.x - start.x) * first,
-    y: start.y + (ring.y - start.y) * first,
-  };
-  const handlerCell = deliver ? geo.cell(deliver.cpu) : undefined;
-  if (!deliver || !handlerCell) {
-    // Waiting in the ring; or overwritten / dropped there, fading from the moment it ended.
-    if (endedAt === undefined) return { ...toRing, opacity: 1, waiting: first >= 1 };
-    const fade = 1 - (now - Math.max(endedAt, send.t + legNs)) / fadeNs;
-    return fade > 0 ? { ...toRing, opacity: Math.min(1, fade), waiting: false } : null;
-  }
-  // Handled: on from the ring to the handling CPU once it got there, then fade.
-  const onward = Math.max(deliver.t, send.t + legNs);
-  if (now < onward) return { ...toRing, opacity: 1, waiting: first >= 1 };
-  const end = port(handlerCell);
-  const second = clamp01((now - onward) / legNs);
-  const fade = 1 - (now - onward - legNs) / fadeNs;
-  if (fade <= 0) return null;
-  return {
-    ...base,
-    x: ring.x + (end.x - ring.x) * second,
-    y: ring.y + (end.y - ring.y) * second,
-    opacity: Math.min(1, fade),
-    waiting: false,
   };
 }

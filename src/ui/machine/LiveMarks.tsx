@@ -44,17 +44,20 @@ const GaugeLevel = memo(function GaugeLevel(p: {
 });
 
 /**
- * The dot in a busy CPU's corner, in the ink of its cell's label. Placed by its centre (CSS, so it
- * glides with its cell), not by a transform: a transformed element is a piece of its own in the
- * browser's paint, and dots that come and go every frame would change how the page is layered.
+ * The dot in a busy CPU's corner, in the ink of its cell's label. Placed by its centre (a CSS
+ * transition glides it with its cell), not by a transform: a transformed element is a piece of
+ * its own in the browser's paint, and dots that come and go every frame would change how the page
+ * is layered.
  */
 const BusyDot = memo(function BusyDot(p: { readonly box: CellBox; readonly owner: number }) {
   const slot = cellSlots(p.box).busy;
   return (
     <circle
       className="mk-busy"
+      cx={slot.x}
+      cy={slot.y}
       r={3.5}
-      style={{ cx: `${slot.x}px`, cy: `${slot.y}px`, fill: ownerInk(p.owner) }}
+      style={{ fill: ownerInk(p.owner) }}
     />
   );
 });

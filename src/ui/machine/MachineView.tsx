@@ -1,6 +1,6 @@
 import type { MachineView as MachineSnapshot } from '../../contract';
 import './machine.css';
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../../i18n';
 import { prefsStore } from '../../store/prefs-store';
@@ -72,30 +72,22 @@ function MachineDrawing({ view, now, interactive, testPrefix, waiting }: Drawing
     [shape, t, lang, width],
   );
   const summary = useMemo(() => (shape ? summaryOf(shape, t) : ''), [shape, t]);
-  // Parts glide when the machine changes shape (a CPU handed to another kernel), not when the
-  // page changes width: the first measurement and a resize move every part at once, and on a big
-  // machine hundreds of glides held the page's thread for their whole length. So the drawing is
-  // held still (`mk-still`, set before the browser looks at the new positions) for the frame
-  // where the width changed, and glides again from the next one.
-  const box = useRef<HTMLDivElement | null>(null);
-  const boxRef = useCallback(
-    (el: HTMLDivElement | null) => {
-      box.current = el;
-      return measure(el);
-    },
-    [measure],
-  );
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    el.classList.add('mk-still');
+  // Parts glide to a new place when the machine changes shape (useGlide), not when the page
+  // changes width; their sizes and the busy dots follow by CSS transitions, which a new width
+  // would start everywhere at once (the first measurement, a resize: on a big machine hundreds,
+  // holding the page's thread for their whole length). So the drawing is held still (`mk-still`,
+  // given with the new sizes) until the browser has drawn them.
+  const [settled, setSettled] = useState(width);
+  const resizing = settled !== width;
+  useEffect(() => {
+    if (!resizing) return;
     // Two frames on: a frame's callbacks run before it computes styles, so one frame on would
-    // take the class off before the browser saw it with the new positions.
+    // take the class off before the browser saw the new sizes with it.
     let later = requestAnimationFrame(() => {
-      later = requestAnimationFrame(() => el.classList.remove('mk-still'));
+      later = requestAnimationFrame(() => setSettled(width));
     });
     return () => cancelAnimationFrame(later);
-  }, [width]);
+  }, [resizing, width]);
   const scene = useIpiScene(layout, interactive, now);
   const highlighted = useHighlighted();
   if (!view || !shape || !layout) {
@@ -141,8 +133,8 @@ function MachineDrawing({ view, now, interactive, testPrefix, waiting }: Drawing
   } as const;
   return (
     <div
-      ref={boxRef}
-      className={reduced ? 'mk-measure mk-reduced' : 'mk-measure'}
+      ref={measure}
+      className={`mk-measure${reduced ? ' mk-reduced' : ''}${resizing ? ' mk-still' : ''}`}
       onClickCapture={onClickCapture}
     >
       <svg {...layer}>
