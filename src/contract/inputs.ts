@@ -20,6 +20,8 @@ export type Input =
       readonly devices?: readonly string[];
       readonly id?: number;
       readonly llcWays?: number;
+      /** The first of the instance's memory blocks (kerf create --memory-base); first fit without. */
+      readonly memBlock?: number;
     }
   | { readonly type: 'instance.load'; readonly name: string; readonly image?: KernelImage }
   | { readonly type: 'instance.exec'; readonly name: string }

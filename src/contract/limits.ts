@@ -85,6 +85,12 @@ export const MAX_REPLAY_EVENTS = FRAME_EVENTS * 60 * HOUR_OF_USE_S;
  * that busy, so trying an imported file never holds the worker for long.
  */
 export const MAX_SETUP_EVENTS = 200_000;
+/**
+ * Simulated time a shell line blocked in a system call runs ahead per frame, whatever the speed,
+ * paused or not (250 ms): kerf kill's 30 s SHUTDOWN_ACK timeout answers in 120 frames, about 2 s
+ * at 60 frames a second — slow enough to press Ctrl-C, and the machine view catches up as it goes.
+ */
+export const WAIT_AHEAD_NS = 250_000_000;
 /** The largest seed a link, file or address may carry (15 digits). */
 export const MAX_SEED = 999_999_999_999_999;
 /** A shell line, as typed. */

@@ -1,5 +1,6 @@
 import { BLOCK_MIB, HOST, POOL } from '../contract';
 import type { Machine } from '../sim';
+import type { ShellWait } from '../shell';
 import type {
   GoalView,
   LessonLogic,
@@ -27,7 +28,9 @@ export interface TrackerState {
   /** Message counts since the step began, by `kind|from|to|category/subtype|reason`. */
   tally: Record<string, number>;
   happenings: StepHappening[];
-  lines: { line: string; exit: number }[];
+  /** Shell lines of this step; a line blocked in a system call has no exit status until the
+   * machine answers it (`wait`), so a goal never sees its provisional 0. */
+  lines: { line: string; exit: number | null; wait?: ShellWait }[];
   met: boolean[];
   trafficCursor: number;
   happeningCursor: number;
@@ -104,8 +107,23 @@ export function beginStep(
   return st;
 }
 
-export function noteLine(st: TrackerState, line: string, exit: number): void {
-  st.lines.push({ line: line.trim().replace(/\s+/g, ' '), exit });
+export function noteLine(st: TrackerState, line: string, exit: number, wait?: ShellWait): void {
+  const norm = line.trim().replace(/\s+/g, ' ');
+  st.lines.push(wait ? { line: norm, exit: null, wait } : { line: norm, exit });
+}
+
+/**
+ * Blocked lines get their exit status once `answer` has one for their call (the worker asks the
+ * shell's settleWait; Ctrl-C answers 130 for all).
+ */
+export function settleLines(st: TrackerState, answer: (w: ShellWait) => number | null): void {
+  for (const l of st.lines) {
+    if (!l.wait) continue;
+    const exit = answer(l.wait);
+    if (exit === null) continue;
+    l.exit = exit;
+    delete l.wait;
+  }
 }
 
 /** Take in what happened since the last look, then check the step's goals (they latch). */
@@ -185,7 +203,9 @@ export function goalView(st: TrackerState, m: Machine, twin: Machine | null): Go
       st.happenings.filter((h) => h.kind === kind && (match ? match(h) : true)).length,
     did: (line, exit = 'ok') => {
       const want = line.trim().replace(/\s+/g, ' ');
-      return st.lines.some((l) => l.line === want && (exit === 'ok' ? l.exit === 0 : l.exit !== 0));
+      return st.lines.some(
+        (l) => l.line === want && l.exit !== null && (exit === 'ok' ? l.exit === 0 : l.exit !== 0),
+      );
     },
     inst: (name) => byName(m, name),
     wl: (name, machine = 'main') =>

@@ -1,124 +1,12 @@
-import { HOST, POOL, type Input, type Instance } from '../sim';
+import { HOST } from '../sim';
 import { BLOCK_MIB } from '../sim/time';
 import { act, isErr, note, pyErrno, say, warn, type Ctx } from './ctx';
 import { CHECK_INSTANCES, USAGE, extraArgs, reason, target, usageError } from './kerf-cli';
-import { findDevice, spawnNamed, spawns, statusOf } from './model';
-import { has, str, type ParsedOpts } from './opts';
-import { CPU_ID_LIMIT, bytesToMiB, parseCpuSpec, parseMemorySpec } from './text';
+import { spawnNamed, statusOf } from './model';
+import { str, type ParsedOpts } from './opts';
+import { bytesToMiB, parseCpuSpec, parseMemorySpec } from './text';
 
-// kerf create, update and delete: an instance's CPUs, memory and devices.
-
-export function create(ctx: Ctx, p: ParsedOpts): number {
-  const { m } = ctx;
-  const name = p.args[0];
-  if (!name) {
-    warn(
-      ctx,
-      'Error: Instance name is required',
-      '',
-      'Usage: kerf create <name> [OPTIONS]',
-      '       kerf create [OPTIONS] <name>',
-    );
-    return 2;
-  }
-  const cpusSpec = str(p, '--cpus');
-  const count = str(p, '--cpu-count');
-  if (cpusSpec && count !== undefined) {
-    warn(
-      ctx,
-      'Error: --cpus and --cpu-count are mutually exclusive. Specify either explicit CPUs (--cpus) or a count (--cpu-count)',
-    );
-    return 2;
-  }
-  if (!cpusSpec && count === undefined) {
-    warn(ctx, 'Error: Either --cpus or --cpu-count must be specified');
-    return 2;
-  }
-  if (count !== undefined && Number(count) <= 0) {
-    warn(ctx, `Error: CPU count must be positive, got ${count}`);
-    return 2;
-  }
-  let cpus: number[] = [];
-  if (cpusSpec) {
-    const parsed = parseCpuSpec(cpusSpec);
-    if ('error' in parsed) {
-      warn(ctx, `Error: Invalid APIC ID specification '${cpusSpec}': ${parsed.error}`);
-      return 2;
-    }
-    cpus = parsed;
-  }
-  const memory = str(p, '--memory') as string;
-  const bytes = parseMemorySpec(memory);
-  if (typeof bytes !== 'number') {
-    warn(ctx, `Error: Invalid memory specification '${memory}': ${bytes.error}`);
-    return 2;
-  }
-  const devSpec = str(p, '--devices');
-  const devices = (devSpec ?? '')
-    .split(',')
-    .map((d) => d.trim())
-    .filter((d) => d !== '')
-    .map((d) => findDevice(m, d)?.pci ?? d);
-  const failed = (message: string) => {
-    warn(ctx, `Error: Resource allocation failed: ${message}`);
-    return 1;
-  };
-  if (spawnNamed(m, name) || name === 'host') return failed(`Instance '${name}' already exists`);
-  const idOpt = str(p, '--id');
-  const id = idOpt === undefined ? undefined : Number(idOpt);
-  if (id !== undefined) {
-    const holder = spawns(m).find((i) => i.id === id);
-    if (holder) return failed(`Instance ID ${id} is already in use by instance '${holder.name}'`);
-  }
-  if (count !== undefined) {
-    const picked = allocateCpus(ctx, Number(count));
-    if ('error' in picked) return failed(picked.error);
-    cpus = picked;
-  }
-  const bad = cpus.find((c) => c >= m.cpus.length || c >= CPU_ID_LIMIT);
-  if (bad !== undefined) return failed(`No such CPU: ${bad}`);
-  const ways = str(p, '--llc-ways');
-  const input: Input = {
-    type: 'instance.create',
-    name,
-    cpus,
-    memMiB: bytesToMiB(bytes),
-    ...(devices.length ? { devices } : {}),
-    ...(id !== undefined ? { id } : {}),
-    ...(ways !== undefined ? { llcWays: Number(ways) } : {}),
-  };
-  const r = act(ctx, input);
-  if (isErr(r)) return failed(r.message);
-  const inst = spawnNamed(m, name) as Instance;
-  say(ctx, `✓ Created instance '${name}' (ID: ${inst.id})`);
-  if (has(p, '--verbose')) {
-    say(ctx, `  Instance ID: ${inst.id}`, `  CPUs: ${inst.cpus.join(', ')}`, `  Memory: ${memory}`);
-    if (inst.devices.length) say(ctx, `  Devices: ${inst.devices.join(', ')}`);
-  }
-  return 0;
-}
-
-/** kerf's --cpu-count with the compact policy: a consecutive run of free CPUs if there is one. */
-function allocateCpus(ctx: Ctx, count: number): number[] | { error: string } {
-  const { m } = ctx;
-  const taken = new Set(spawns(m).flatMap((i) => i.cpus));
-  const free = m.cpus
-    .filter(
-      (c) => !taken.has(c.id) && (m.version === 'github' ? c.owner === POOL : c.owner === HOST),
-    )
-    .map((c) => c.id);
-  if (free.length < count) {
-    return {
-      error: `Not enough APIC IDs available: requested ${count}, but only ${free.length} available in pool`,
-    };
-  }
-  for (let i = 0; i + count <= free.length; i++) {
-    if ((free[i + count - 1] as number) - (free[i] as number) === count - 1) {
-      return free.slice(i, i + count);
-    }
-  }
-  return free.slice(0, count);
-}
+// kerf update and delete: an instance's memory and devices, and its end (create: kerf-create.ts).
 
 export function remove(ctx: Ctx, p: ParsedOpts): number {
   const name = p.args[0];

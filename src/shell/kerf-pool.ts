@@ -1,18 +1,33 @@
 import { HOST, POOL } from '../sim';
 import { BLOCK_MIB } from '../sim/time';
 import { act, isErr, note, say, warn, type Ctx } from './ctx';
+import { USAGE, usageError } from './kerf-cli';
 import { poolChunks, spawns } from './model';
 import { has, str, type ParsedOpts } from './opts';
 import { MIB_BYTES, bytesToMiB, cpuList, gb2, parseCpuSpec, parseMemorySpec } from './text';
 
+/** kerf init's --format (of its --report, which the lab does not model). */
+const FORMATS = ['text', 'json', 'yaml'];
+
 /**
  * `kerf init --cpus=… --memory=…` reconciles the pool with the request (GitHub tree): host CPUs
  * listed move into the pool, free pool CPUs not listed go back to the host, and the pool's memory
- * grows to the size asked. `--teardown` returns every free pool CPU.
+ * grows to the size asked. `--teardown` returns every free pool CPU; `--dry-run` shows the plan.
  */
 export function init(ctx: Ctx, p: ParsedOpts): number {
   const { m } = ctx;
   const teardown = has(p, '--teardown');
+  const dry = has(p, '--dry-run');
+  const format = str(p, '--format');
+  if (format !== undefined && !FORMATS.includes(format)) {
+    const list = FORMATS.map((f) => `'${f}'`).join(', ');
+    return usageError(
+      ctx,
+      USAGE.init,
+      'kerf init',
+      `Invalid value for '--format': '${format}' is not one of ${list}.`,
+    );
+  }
   const cpusSpec = str(p, '--cpus');
   const memory = str(p, '--memory');
   const input = str(p, '--input');
@@ -105,7 +120,7 @@ export function init(ctx: Ctx, p: ParsedOpts): number {
     );
     return 1;
   }
-  if (teardown && lent.size > 0) {
+  if (teardown && lent.size > 0 && !dry) {
     const held = spawns(m).map((i) => i.name);
     warn(
       ctx,
@@ -133,6 +148,10 @@ export function init(ctx: Ctx, p: ParsedOpts): number {
   if (toPool.length) say(ctx, `  cpu-add:     ${cpuList(toPool)}`);
   if (toHost.length) say(ctx, `  cpu-remove:  ${cpuList(toHost)}`);
   if (growMiB > 0) say(ctx, `  memory-add:  ${gb2(growMiB * MIB_BYTES)} GB`);
+  if (dry) {
+    say(ctx, 'Would apply the changes above (dry-run)');
+    return 0;
+  }
   let tx: number | null = null;
   if (growMiB > 0) {
     const r = act(ctx, { type: 'pool.grow', memMiB: growMiB });

@@ -1,7 +1,8 @@
 import { note, say, type Ctx } from './ctx';
 import { USAGE, usageError } from './kerf-cli';
 import { execVerb } from './kerf-exec';
-import { create, remove, update } from './kerf-instances';
+import { create } from './kerf-create';
+import { remove, update } from './kerf-instances';
 import { consoleVerb, dump, show } from './kerf-inspect';
 import { kill, load, start, unload } from './kerf-kernel';
 import { init } from './kerf-pool';
@@ -42,7 +43,7 @@ export const KERF_VERBS: Readonly<Record<string, Verb>> = {
       V,
     ],
     run: init,
-    unmodelled: ['--dry-run', '--report', '--format'],
+    unmodelled: ['--report'],
   },
   create: {
     usage: USAGE.create,
@@ -61,7 +62,6 @@ export const KERF_VERBS: Readonly<Record<string, Verb>> = {
       V,
     ],
     run: create,
-    unmodelled: ['--cpu-affinity', '--numa-nodes', '--memory-policy', '--memory-base', '--dry-run'],
   },
   update: {
     usage: USAGE.update,

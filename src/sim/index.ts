@@ -2,6 +2,7 @@
 export { apply } from './apply';
 export { advanceTo, nextEventTime } from './loop';
 export { createMachine, replay, ScenarioError } from './create';
+export { checkCreate } from './lifecycle-create';
 export { checkInvariants } from './invariants';
 export { snapshot, happeningsSince, newerThan, type MachineView } from './snapshot';
 export { traceHash } from './trace';

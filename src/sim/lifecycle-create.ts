@@ -40,7 +40,11 @@ export const DEFAULT_IMAGE: KernelImage = {
 
 type CreateInput = Extract<Input, { type: 'instance.create' }>;
 
-export function create(m: Machine, input: CreateInput): ApplyResult {
+/**
+ * Everything create checks, without changing the machine: the blocks it would carve, or why
+ * not (kerf create --dry-run asks this).
+ */
+export function checkCreate(m: Machine, input: CreateInput): { blocks: number[] } | SimError {
   if (m.config.monolithic)
     return fail('EOPNOTSUPP', 'this machine runs one kernel: no multikernel support');
   if (!NAME_RE.test(input.name)) return fail('EINVAL', `invalid instance name "${input.name}"`);
@@ -75,7 +79,31 @@ export function create(m: Machine, input: CreateInput): ApplyResult {
   if (!Number.isInteger(ways) || ways < 0 || used + ways > m.config.llcWays - 1) {
     return fail('EBUSY', `llc-way-mask: ${ways} ways asked, ${m.config.llcWays - 1 - used} free`);
   }
+  if (input.memBlock === undefined) return { blocks: carve(free, need) };
+  const blocks = placed(free, input.memBlock, need);
+  if (!blocks) {
+    return fail(
+      'EBUSY',
+      `blocks ${input.memBlock}–${input.memBlock + need - 1} are not all free in the pool`,
+    );
+  }
+  return { blocks };
+}
 
+/** The `need` blocks from `start` when all are free pool blocks (kerf create --memory-base). */
+function placed(free: readonly number[], start: number, need: number): number[] | null {
+  const run = Array.from({ length: need }, (_, k) => start + k);
+  const set = new Set(free);
+  return run.every((b) => set.has(b)) ? run : null;
+}
+
+export function create(m: Machine, input: CreateInput): ApplyResult {
+  const checked = checkCreate(m, input);
+  if ('code' in checked) return checked;
+  const id = input.id ?? lowestFreeId(m);
+  const need = checked.blocks.length;
+  const devices = input.devices ?? [];
+  const ways = input.llcWays ?? 0;
   const inst = newInstance(m, id, input.name, null);
   inst.llcWays = ways;
   inst.cpus = [...input.cpus];
@@ -93,7 +121,7 @@ export function create(m: Machine, input: CreateInput): ApplyResult {
     c.owner = id;
     c.state = restState(m);
   }
-  inst.memBlocks = carve(free, need);
+  inst.memBlocks = checked.blocks;
   for (const b of inst.memBlocks) m.blocks[b] = id;
   m.instances.set(id, inst);
   for (const pci of devices) lendDevice(m, pci, inst);

@@ -1,5 +1,5 @@
 import { advanceTo, apply, twinInput, type ApplyResult, type Input, type Machine } from '../sim';
-import { execLine, type ShellResult } from '../shell';
+import { execLine, type ShellResult, type ShellWait } from '../shell';
 import type { LogEntry } from '../contract';
 import type { TrackerState } from '../lessons/tracker';
 
@@ -20,7 +20,7 @@ export interface TimelineLesson {
   observe(): void;
   /** A `lesson.step` input: goal tracking starts again at `step`. */
   step(step: number): ApplyResult;
-  noteLine(line: string, exit: number): void;
+  noteLine(line: string, exit: number, wait?: ShellWait): void;
   /** When the playing "show me" script's next items are due (Infinity: none plays), and take them. */
   nextScriptAt(): number;
   fireScript(): void;
@@ -55,7 +55,7 @@ export function applyEntry(ctx: EntryContext, e: LogEntry): EntryResult {
       const r = execLine(ctx.m, input.line);
       ctx.expanded.set(e, r.inputs);
       for (const i of r.inputs) applyTwin(ctx, i);
-      ctx.lesson?.noteLine(input.line, r.exit);
+      ctx.lesson?.noteLine(input.line, r.exit, r.wait);
       return { result: { ok: true }, shell: r };
     }
     case 'lesson.step':

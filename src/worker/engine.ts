@@ -1,6 +1,7 @@
 import { nextEventTime, preset, traceHash, type Machine, type Scenario } from '../sim';
 import {
   FRAME_EVENTS,
+  WAIT_AHEAD_NS,
   type AppliedInput,
   type Frame,
   type FrameRequest,
@@ -16,7 +17,7 @@ import { LESSONS } from '../lessons';
 import type { TrackerState } from '../lessons/tracker';
 import { buildFrame } from './frame-build';
 import { LessonRunner } from './lesson-runner';
-import { ShellWaiter, WAIT_AHEAD_NS } from './shell-wait';
+import { ShellWaiter } from './shell-wait';
 import { Timeline } from './timeline';
 
 /** At most this many events per frame, so a frame never blocks the worker for long. */

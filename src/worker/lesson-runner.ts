@@ -1,9 +1,11 @@
 import type { ApplyResult, LessonStatus } from '../contract';
 import type { LessonLogic } from '../lessons';
+import { INTERRUPT, settleWait, type ShellWait } from '../shell';
 import {
   beginStep,
   noteLine,
   observe,
+  settleLines,
   startTracker,
   stepDone,
   type TrackerState,
@@ -42,7 +44,9 @@ export class LessonRunner implements TimelineLesson {
   }
 
   observe(): void {
-    observe(this.track, this.logic, this.tl.machine, this.tl.twin);
+    const m = this.tl.machine;
+    settleLines(this.track, (w) => settleWait(m, w)?.exit ?? null);
+    observe(this.track, this.logic, m, this.tl.twin);
   }
 
   step(step: number): ApplyResult {
@@ -54,8 +58,10 @@ export class LessonRunner implements TimelineLesson {
     return { ok: true };
   }
 
-  noteLine(line: string, exit: number): void {
-    noteLine(this.track, line, exit);
+  noteLine(line: string, exit: number, wait?: ShellWait): void {
+    // Ctrl-C ends a blocked line as a signal would (the shell says 130 too).
+    if (line === INTERRUPT) settleLines(this.track, () => 130);
+    else noteLine(this.track, line, exit, wait);
   }
 
   nextScriptAt(): number {

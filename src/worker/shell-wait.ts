@@ -1,15 +1,7 @@
 import { nextEventTime } from '../sim';
-import { MS } from '../sim/time';
 import { INTERRUPT, interruptWait, settleWait, type ShellWait } from '../shell';
 import type { LabInput, OutLine, ShellOutput } from '../contract';
 import type { Timeline } from './timeline';
-
-/**
- * Simulated time a blocked call runs ahead per frame, whatever the playback speed, paused or not:
- * a 30 s SHUTDOWN_ACK timeout answers in 120 frames (about 2 s at 60 frames a second), slowly
- * enough to press Ctrl-C, and the machine view catches up as it goes.
- */
-export const WAIT_AHEAD_NS = 250 * MS;
 
 interface Blocked {
   readonly w: ShellWait;

@@ -66,6 +66,7 @@ const INPUTS = [
     devices: opt(strs),
     id: opt(int),
     llcWays: opt(int),
+    memBlock: opt(int),
   }),
   of('instance.load', { name: str, image: opt(image) }),
   of('instance.exec', { name: str }),

@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { INPUT_TYPES, SETUP_TYPES, type Input, type Scenario } from '../inputs';
 import {
+  BLOCK_MIB,
   MAX_INSTANCE_ID,
   MAX_MEMORY_MIB,
   MAX_SETUP,
@@ -82,6 +83,7 @@ function create(
       flag(ctx, 'duplicate', { value: JSON.stringify(pci) }, at('devices', j), at('devices', k));
   });
   range(ctx, i.llcWays, 0, c.llcWays - 1, at('llcWays'));
+  range(ctx, i.memBlock, 0, Math.ceil(c.memoryMiB / BLOCK_MIB) - 1, at('memBlock'));
 }
 
 function workload(

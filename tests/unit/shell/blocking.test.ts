@@ -4,7 +4,7 @@ import { MS, S } from '../../../src/sim/time';
 import { INTERRUPT } from '../../../src/shell';
 import type { Frame, FrameRequest, LabInput, OutLine } from '../../../src/contract';
 import { Engine } from '../../../src/worker/engine';
-import { WAIT_AHEAD_NS } from '../../../src/worker/shell-wait';
+import { WAIT_AHEAD_NS } from '../../../src/contract/limits';
 import { replayLog } from '../../../src/worker/replay-log';
 
 // kerf's blocking system calls through the engine, as a learner meets them: the prompt waits,

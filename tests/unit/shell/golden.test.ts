@@ -195,6 +195,33 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    // kerf create's placement options and both verbs' --dry-run, in kerf's words (create/main.py,
+    // resources.py, init/main.py); --report is the one option the lab answers it does not model.
+    name: 'kerf-create-options',
+    start: gh,
+    prep: ['kerf init --cpus=1-7 --memory=6GB'],
+    lines: [
+      'kerf create web --cpu-count=2 --memory=1GB --dry-run',
+      'kerf create web --cpu-count=3 --memory=1GB --cpu-affinity=spread --dry-run',
+      'kerf create web --cpu-count=2 --memory=512MB --cpu-affinity=local --numa-nodes=0 --memory-policy=interleave -v',
+      'kerf create web2 --cpu-count=9 --memory=1GB --numa-nodes=0',
+      'kerf create web2 --cpus=3 --memory=1GB --cpu-affinity=nearby',
+      'kerf create web2 --cpus=3 --memory=1GB --memory-policy=first-touch',
+      'kerf create web2 --cpus=3 --memory=1GB --numa-nodes=0,x',
+      'kerf create web2 --cpus=3 --memory=1GB --memory-base=0x3zz',
+      'kerf create web2 --cpus=3 --memory=1GB --memory-base=0x300000800',
+      'kerf create web2 --cpus=3 --memory=1GB --memory-base=0x100000000',
+      'kerf create web2 --cpus=3 --memory=1GB --memory-base=0x340000000 --dry-run',
+      'kerf create web2 --cpus=3 --memory=1GB --memory-base=0x2a0001000',
+      'kerf create web2 --cpus=3 --memory=1GB --memory-base=0x2a0000000 -v',
+      'cat /proc/iomem',
+      'kerf init --cpus=1-7 --memory=7GB --dry-run',
+      'kerf init --teardown --dry-run',
+      'kerf init --cpus=1-7 --memory=6GB --format=xml',
+      'kerf init --cpus=1-7 --memory=6GB --report',
+    ],
+  },
+  {
     // reboot(MULTIKERNEL) on a CPU that never claims its mailbox: -ETIMEDOUT after 1 s.
     name: 'kerf-claim-timeout',
     start: gh,
