@@ -6,7 +6,8 @@ import type { OutLine, ShellWait } from './types';
 
 // The blocking system calls kerf makes, answered when the machine answers: kexec_file_load
 // returns once the image is in place; reboot(MULTIKERNEL) once the boot CPU has claimed its
-// mailbox (the host polls it for up to 1 s, spawn.c); reboot(MULTIKERNEL_HALT) once
+// mailbox (the host polls it for up to 1 s, spawn.c; the lab answers at the claim itself, at most
+// one 100 µs poll early); reboot(MULTIKERNEL_HALT) once
 // SHUTDOWN_ACK came, or -ETIMEDOUT after 30 s (core.c, multikernel_halt_by_id).
 
 /** What a terminal sends for Ctrl-C (ETX): the panel sends it as a line of its own. */
@@ -53,9 +54,13 @@ export function settleWait(m: Machine, w: ShellWait): Settled | null {
       if (inst.pending?.op === 'load') return null;
       if (inst.state === 'loaded') return ok('✓ Kernel loaded successfully', 'shell.wait.loaded');
       return fail('shell.wait.gone', { state });
-    case 'start':
-      if (inst.pending?.op === 'exec') return null;
-      if (inst.state === 'active') {
+    case 'start': {
+      // reboot(MULTIKERNEL) returns once the boot CPU has claimed its mailbox: the kernel then
+      // boots on its own. With --console kerf attaches to the console, which shows that boot:
+      // the lab prints the log once the instance is active.
+      const claimed = inst.pending?.op === 'exec' && inst.pending.claimed && !w.console;
+      if (inst.pending?.op === 'exec' && !claimed) return null;
+      if (inst.state === 'active' || claimed) {
         const r = ok('✓ Boot command executed successfully', 'shell.wait.started');
         if (w.console) {
           out.push({ key: 'shell.kerf.console', params: { name: w.name } });
@@ -67,6 +72,7 @@ export function settleWait(m: Machine, w: ShellWait): Settled | null {
         return fail('shell.wait.claimTimeout', { cpu: w.cpu }, ETIMEDOUT);
       }
       return fail('shell.wait.gone', { state });
+    }
     case 'kill':
       if (inst.pending?.op === 'kill') return null;
       if (inst.state === 'loaded') {

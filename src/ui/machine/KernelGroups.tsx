@@ -82,8 +82,11 @@ const GroupHead = memo(function GroupHead(p: HeadProps) {
     ? t('machine.ring.aria', { name: box.key, n: p.ring, max: RING_USABLE })
     : t('machine.slot.aria', { name: box.key });
   // The name starts with the words the group shows, in their order (WCAG 2.5.3, label in name: a
-  // voice user says what they see), then what the picture leaves out.
-  const shown = [box.name.text, box.state.text, box.gaugeText ? gaugeText : '', box.note?.text]
+  // voice user says what they see), then what the picture leaves out. A ring's count is drawn
+  // on the layer above (LiveMarks), outside this element, so it follows the group's own words.
+  const inside = box.gaugeText && !p.github ? gaugeText : '';
+  const above = box.gaugeText && p.github ? gaugeText : '';
+  const shown = [box.name.text, box.state.text, inside, box.note?.text, above]
     .filter(Boolean)
     .join(', ');
   const aria = pool ? `${shown}. ${p.texts.more}` : `${shown}. ${p.texts.more}. ${gaugeAria}`;

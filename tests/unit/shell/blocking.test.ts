@@ -44,8 +44,12 @@ describe('blocking kerf calls', () => {
     expect(cont.exit).toBe(0);
     expect(status(e, 'alpha')).toBe('loaded');
     // load then start typed at once now works: the second line runs after the first answered.
+    // start returns at the mailbox claim (as reboot(MULTIKERNEL) does); the kernel boots on.
     frame(e, [line('kerf start alpha')]);
     expect(answer(e).cont.exit).toBe(0);
+    expect(status(e, 'alpha')).toBe('loaded');
+    expect(e.machine.cpus[4]?.state).toBe('booting');
+    frame(e, [], 100 * MS);
     expect(status(e, 'alpha')).toBe('active');
   });
 

@@ -49,7 +49,13 @@ describe('StepView: waiting for the machine', () => {
     render(<StepView slug={SLUG} />);
     expect(screen.getByRole('status')).toHaveTextContent(en('lessons.starting'));
     status(2);
-    expect(await screen.findByRole('heading', { name: lesson('s3.title') })).toBeInTheDocument();
+    // The lesson's text loads on demand: a loaded machine took over a second.
+    const title = await screen.findByRole(
+      'heading',
+      { name: lesson('s3.title') },
+      { timeout: 10_000 },
+    );
+    expect(title).toBeInTheDocument();
     expect(screen.getByText(en('lessons.step.count', { n: 3, total: 5 }))).toBeInTheDocument();
   });
 });
