@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every gate in CI order, stopping at the first failure.
-//   format → types → lint → clones → dead code → layers → i18n → unit/property → soak → build → size → browser → e2e
+//   format → types → lint → clones → dead code → layers → i18n → unit/property → soak → seek → build → size → browser → e2e
 // (browser finds a Chromium or installs one: scripts/ensure-chromium.ts)
 // Each step prints its wall time. At the end the JSON reports of the runners
 // (test-results/{lint,unit,e2e}-report.json) are summed into one final line:
@@ -34,6 +34,7 @@ const STEPS = [
   { name: 'test:i18n' },
   { name: 'test:unit', args: vitestArgs(REPORTS.unit), report: 'unit' },
   { name: 'test:soak' },
+  { name: 'test:seek' },
   { name: 'build' },
   { name: 'test:size' },
   { name: 'test:browser' },

@@ -38,12 +38,22 @@ export class Checkpoints {
     return !last || (events - last.events >= this.every && now > last.t);
   }
 
-  /** Add one, then keep the first and every other one of the older half when there are too many. */
+  /**
+   * Add one; when there are too many, drop the inner one whose neighbours are closest (in events).
+   * The gaps stay even over the whole run, so a seek anywhere re-simulates at most about two
+   * gaps' worth (halving the older half instead left gaps of half the run: seeks of seconds).
+   */
   addThinned(cp: Checkpoint): void {
     this.list.push(cp);
-    if (this.list.length <= MAX_CHECKPOINTS) return;
-    const half = Math.floor(this.list.length / 2);
-    this.list = this.list.filter((_, i) => i === 0 || i >= half || i % 2 === 0);
+    while (this.list.length > MAX_CHECKPOINTS) {
+      let drop = 1;
+      let span = Infinity;
+      for (let i = 1; i < this.list.length - 1; i++) {
+        const s = (this.list[i + 1] as Checkpoint).events - (this.list[i - 1] as Checkpoint).events;
+        if (s < span) [drop, span] = [i, s];
+      }
+      this.list.splice(drop, 1);
+    }
   }
 
   /** The latest taken at or before `t`. */

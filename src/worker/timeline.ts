@@ -208,7 +208,11 @@ export class Timeline {
     if (this.seeking) return false;
     this.seeking = true;
     try {
-      if (t < this.m.now) this.restoreFrom(t);
+      // Back in time, or forward past a checkpoint: start from the latest one at or before t.
+      const cp = this.checkpoints.atOrBefore(t);
+      if (t < this.m.now || (cp && cp.t > this.m.now && cp.applied >= this.appliedCount)) {
+        this.restoreFrom(t);
+      }
       while (!this.runTo(t, SEEK_CHUNK)) {
         this.maybeCheckpoint();
         await yieldNow();

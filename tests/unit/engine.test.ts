@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_LINE } from '../../src/contract';
 import { preset, traceHash } from '../../src/sim';
 import { MS, S } from '../../src/sim/time';
-import { MAX_CHECKPOINTS } from '../../src/worker/checkpoints';
+import { Checkpoints, MAX_CHECKPOINTS, type Checkpoint } from '../../src/worker/checkpoints';
 import { Engine } from '../../src/worker/engine';
 import { replayLog } from '../../src/worker/replay-log';
 
@@ -77,6 +77,23 @@ describe('the worker engine', () => {
     for (let i = 0; i < 400; i++) e.frame({ ...idle, advanceNs: 20 * MS }, Number.MAX_SAFE_INTEGER);
     expect(e.checkpointCount()).toBeLessThanOrEqual(MAX_CHECKPOINTS + 1);
     expect(e.checkpointCount()).toBeGreaterThan(5);
+  });
+
+  it('thinned checkpoints stay evenly spread: a seek anywhere re-simulates at most two gaps', () => {
+    const cps = new Checkpoints(1000);
+    const at = (events: number) => ({ t: events, applied: 0, events }) as unknown as Checkpoint;
+    cps.add(at(0));
+    const total = 1000 * 1000;
+    for (let e = 1000; e <= total; e += 1000) cps.addThinned(at(e));
+    expect(cps.count).toBe(MAX_CHECKPOINTS);
+    const ts: number[] = [];
+    for (let t = 0; t <= total; t += 1000) {
+      const c = cps.atOrBefore(t);
+      if (c && !ts.includes(c.t)) ts.push(c.t);
+    }
+    const gaps = ts.slice(1).map((t, i) => t - (ts[i] as number));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual((2 * total) / (MAX_CHECKPOINTS - 1));
+    expect(ts.at(-1)).toBe(total);
   });
 
   it('a rebuild from scenario + seed + log + time equals the live engine (what a worker restart does)', () => {
