@@ -6,6 +6,7 @@ const CI = !!process.env.CI;
 // E2E_PORT lets two e2e runs share a machine (each builds to its own folder and serves it).
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const OUT = PORT === 4173 ? 'dist' : `dist-e2e-${PORT}`;
+const PREBUILT = process.env.E2E_PREBUILT === '1' && PORT === 4173;
 const executablePath = requireChromium(); // throws with a clear message when there is none
 
 export default defineConfig({
@@ -45,7 +46,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build --outDir ${OUT} && npx vite preview --outDir ${OUT} --host 127.0.0.1 --port ${PORT} --strictPort`,
+    // `npm test` builds dist/ one step before (and checks its size): E2E_PREBUILT=1 serves that.
+    command: `${PREBUILT ? '' : `npx vite build --outDir ${OUT} && `}npx vite preview --outDir ${OUT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !CI,
     timeout: 120_000,
