@@ -1,4 +1,5 @@
 import type { ConstantName, TimingConstant } from '../../contract';
+import { useRef } from 'react';
 import { useStore } from 'zustand';
 import type { MessageKey } from '../../i18n';
 import { metaStore } from '../../store/meta-store';
@@ -15,6 +16,7 @@ import { KernelDetails } from './KernelDetails';
 import { MessageDetails } from './MessageDetails';
 import { WorkloadDetails } from './WorkloadDetails';
 import { decodeSelection, encodeSelection, latestMessage } from './story';
+import { useSheetClearance } from './use-sheet-clearance';
 import './inspector.css';
 
 export type ConstantTable = Readonly<Partial<Record<ConstantName, TimingConstant>>>;
@@ -32,8 +34,16 @@ export function Inspector({ constants }: { readonly constants?: ConstantTable } 
   const selected = useStore(selectionStore, (s) => s.selected);
   const fromMeta = useStore(metaStore, (s) => s.constants);
   const table: ConstantTable | null = constants ?? fromMeta;
+  const ref = useRef<HTMLElement>(null);
+  useSheetClearance(ref, selected);
   return (
-    <section className="inspector" data-testid="inspector" aria-labelledby="insp-h">
+    <section
+      ref={ref}
+      className="inspector"
+      data-testid="inspector"
+      data-selected={String(selected !== null)}
+      aria-labelledby="insp-h"
+    >
       <div className="insp-top">
         <h2 id="insp-h">{t('inspector.heading')}</h2>
         {selected ? (
