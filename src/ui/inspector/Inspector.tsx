@@ -13,6 +13,7 @@ import { CONSTANT_NAMES, CONSTANT_TITLES } from './constants';
 import { ConstantDetails } from './ConstantDetails';
 import { CpuDetails, DeviceDetails } from './HardwareDetails';
 import { KernelDetails } from './KernelDetails';
+import { MemoryDetails } from './MemoryDetails';
 import { MessageDetails } from './MessageDetails';
 import { WorkloadDetails } from './WorkloadDetails';
 import { decodeSelection, encodeSelection, latestMessage } from './story';
@@ -84,6 +85,8 @@ function Details({
       return <WorkloadDetails id={selection.id} />;
     case 'constant':
       return <ConstantDetails name={selection.name} constant={constants?.[selection.name]} />;
+    case 'memory':
+      return <MemoryDetails />;
   }
 }
 
@@ -117,6 +120,7 @@ function Picker({
         onChange={(e) => select(decodeSelection(e.target.value))}
       >
         <option value="">{t('inspector.pick.none')}</option>
+        <option value="memory:all">{t('inspector.memory')}</option>
         <optgroup label={t('inspector.pick.kernels')}>
           {instances.map((i) => (
             <option key={i.id} value={`kernel:${i.id}`}>
