@@ -222,3 +222,22 @@ describe('StepView in Spanish', () => {
     expect(screen.getByRole('button', { name: 'Atrás' })).toBeEnabled();
   });
 });
+
+describe('StepView: the lesson’s uncertainty notes are read once', () => {
+  it('shows them whole on step 1 and folds them to one marked line on the next steps', async () => {
+    await atStep(0, { predicted: 2 });
+    const notes = screen.getByTestId('lesson-uncertain');
+    expect(notes).toHaveTextContent(lesson('uncertain.1'));
+    expect(screen.queryByTestId('lesson-uncertain-folded')).toBeNull();
+    status(1);
+    const folded = await screen.findByTestId('lesson-uncertain-folded');
+    expect(folded).not.toHaveAttribute('open');
+    expect(folded.querySelector('summary .is-uncertain')).toHaveTextContent(
+      en('lessons.uncertain'),
+    );
+    expect(within(folded).getByText(lesson('uncertain.1'))).not.toBeVisible();
+    expect(folded.querySelector('summary')).toHaveTextContent(
+      en('lessons.uncertain.folded', { n: 1, step: 1 }),
+    );
+  });
+});
