@@ -5,7 +5,7 @@ import { parseLang } from '../i18n';
 import { registerControls } from '../store/controls';
 import { simControls } from './sim-controls';
 import { LessonSession } from './lesson-session';
-import { readLessonRoute } from './lesson-route';
+import { readLessonRoute, routeBack } from './lesson-route';
 import { installTestHooks } from './test-hooks';
 import {
   hasReplay,
@@ -63,7 +63,10 @@ export function startSim(): SimBridge {
   // An audience window replays the presenter's machine: it neither opens nor saves progress.
   const route = (viaLink: boolean) => {
     if (presenter.mode === 'audience') return;
-    if (!viaLink) lessons.prepare(readLessonRoute(location.search));
+    if (!viaLink) {
+      const asked = readLessonRoute(location.search);
+      lessons.prepare(routeBack(asked, location.search, location.hash));
+    }
     lessons.watch();
   };
   registerControls(simControls(b, lessons));

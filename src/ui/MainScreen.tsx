@@ -19,6 +19,8 @@ import { StatusBanner } from './StatusBanner';
 import { LinkNotice } from '../features/sharing/LinkNotice';
 import { ShareButton } from '../features/sharing/ShareButton';
 import { ThemeSwitch } from './ThemeSwitch';
+import { LegendMenu } from './LegendMenu';
+import { StartHere } from './StartHere';
 import { Workspace } from './Workspace';
 import './main-screen.css';
 
@@ -77,6 +79,7 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
           >
             {t('lessons.open')}
           </button>
+          <LegendMenu />
           <ShareButton />
           <button type="button" aria-haspopup="dialog" onClick={() => setPrefs({ keysOpen: true })}>
             {t('keys.open')}
@@ -96,6 +99,7 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
       ) : null}
       <main className={inLesson ? 'workspace is-lesson' : 'workspace'}>
         <div className="status-row">
+          {inLesson ? null : <StartHere />}
           <StatusBanner />
           <LessonNotice />
           <LinkNotice />
