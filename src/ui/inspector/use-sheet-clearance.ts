@@ -24,6 +24,5 @@ export function useSheetClearance(
     const top = el.getBoundingClientRect().top;
     const box = picked.getBoundingClientRect();
     if (box.bottom + GAP > top) window.scrollBy({ top: box.bottom + GAP - top, behavior: 'auto' });
-    else if (box.top < 0) window.scrollBy({ top: box.top - GAP, behavior: 'auto' });
   }, [sheet, selected]);
 }
