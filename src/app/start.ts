@@ -3,6 +3,8 @@ import { SimBridge } from '../bridge/sim-bridge';
 import { mainThreadSim, workerSim } from './sim-host';
 import { parseLang } from '../i18n';
 import { registerControls } from '../store/controls';
+import { lessonStore } from '../store/lesson-store';
+import { watchMoments } from '../store/moment-player';
 import { simControls } from './sim-controls';
 import { LessonSession } from './lesson-session';
 import { readLessonRoute, routeBack } from './lesson-route';
@@ -70,6 +72,8 @@ export function startSim(): SimBridge {
     lessons.watch();
   };
   registerControls(simControls(b, lessons));
+  // The player slows around a lesson's key moments (the player's own: the log is untouched).
+  watchMoments(() => lessonStore.getState().slug !== null);
   if (url.hooks) installTestHooks(b);
   wirePresenter(b, presenter);
   const taken = linked ? openReplay(share).catch(() => false) : Promise.resolve(false);

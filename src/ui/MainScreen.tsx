@@ -20,6 +20,7 @@ import { LinkNotice } from '../features/sharing/LinkNotice';
 import { ShareButton } from '../features/sharing/ShareButton';
 import { ThemeSwitch } from './ThemeSwitch';
 import { LegendMenu } from './LegendMenu';
+import { MomentNotice } from './MomentNotice';
 import { StartHere } from './StartHere';
 import { Workspace } from './Workspace';
 import './main-screen.css';
@@ -102,6 +103,7 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
           {inLesson ? null : <StartHere />}
           <StatusBanner />
           <LessonNotice />
+          {inLesson ? <MomentNotice /> : null}
           <LinkNotice />
           {fork ? (
             <p className="notice" role="status" data-testid="fork-notice">

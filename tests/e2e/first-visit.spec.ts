@@ -17,8 +17,10 @@ test.describe('the first visit', () => {
     await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '1');
     await expect(start).toHaveCount(0);
     // The legend stays one click away inside the lesson.
-    await page.getByTestId('legend-menu').locator('summary').click();
-    await expect(page.getByTestId('legend-menu').getByTestId('legend')).toBeVisible();
+    await page.getByTestId('legend-open').click();
+    await expect(page.getByTestId('legend-dialog').getByTestId('legend')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('legend-dialog')).toHaveCount(0);
     // Doing something saves the lesson; a later visit to the bare address goes back there.
     await page.getByTestId('predict-choice-2').check();
     await expect(page).toHaveURL(/lesson=one-kernel-owns-everything/);

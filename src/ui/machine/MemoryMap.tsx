@@ -39,13 +39,16 @@ export const MemoryMap = memo(function MemoryMap(props: {
     .join('; ');
   const { bar } = layout;
   const aria = t('machine.memory.aria', { runs });
+  // The bar is a button of its own (a transparent box over it), named by what it shows: the
+  // drawing around it stays one labelled group (axe: a button's name must hold its visible text).
   const press = pressable(props.interactive, aria, { kind: 'memory' }, props.selected);
   return (
     <g
       data-testid={`${props.testPrefix}memory-map`}
       data-hl={hl ? 'memory' : undefined}
       data-highlighted={lit ? 'true' : undefined}
-      {...(props.interactive ? press : { role: 'img', 'aria-label': aria })}
+      role={props.interactive ? 'group' : 'img'}
+      aria-label={aria}
     >
       <text {...textAt(layout.title)} fontSize={12} fontWeight={600} className="mk-muted">
         {layout.title.text}
@@ -112,6 +115,18 @@ export const MemoryMap = memo(function MemoryMap(props: {
           </text>
         </g>
       ))}
+      {props.interactive ? (
+        <rect
+          x={bar.x}
+          y={bar.y}
+          width={bar.w}
+          height={bar.h}
+          rx={6}
+          fill="transparent"
+          className="mk-press"
+          {...press}
+        />
+      ) : null}
       {props.selected ? <rect className="mk-selected" {...around(bar, 2, 6)} /> : null}
       {lit ? <HighlightRing box={bar} rx={6} /> : null}
     </g>
