@@ -38,7 +38,8 @@ export function TaskChecks(props: {
         ? t('lessons.goal.done')
         : t('lessons.goal.waiting')
       : t('lessons.goal.hidden');
-  const machineWaits = step.goals.some((_, i) => !met[i]) || (watch.needed && !watch.done);
+  const machineWaits =
+    (watch.needed && !watch.done) || (watch.acted && step.goals.some((_, i) => !met[i]));
   const each = step.ui?.kind === 'select' ? step.ui.each : undefined;
   return (
     <div className="ls-checks">
