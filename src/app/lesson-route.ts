@@ -1,5 +1,6 @@
 import type { LessonSlug } from '../contract';
 import { CONTENT, LESSON_ORDER } from '../content';
+import { isBareAddress, lastPlace, rememberPlace } from '../store/last-place';
 
 /** A lesson deep link (DESIGN §7): `?lesson=<slug>&step=<1-based>`. */
 export type LessonRoute =
@@ -24,8 +25,22 @@ export function readLessonRoute(search: string): LessonRoute {
   return { kind: 'lesson', slug: lesson, step: n - 1 };
 }
 
-/** Keep the address bar on the lesson and step the learner is at (a reload returns there). */
+/**
+ * The bare address, for a learner who was in a lesson on this browser: back to that lesson
+ * (resumed from its saved progress). Any other address keeps its own route.
+ */
+export function routeBack(route: LessonRoute, search: string, hash: string): LessonRoute {
+  if (route.kind !== 'none' || !isBareAddress(search, hash)) return route;
+  const place = lastPlace();
+  return place && place !== 'sandbox' ? { kind: 'lesson', slug: place, step: null } : route;
+}
+
+/**
+ * Keep the address bar on the lesson and step the learner is at (a reload returns there), and
+ * remember the place for the bare address.
+ */
 export function syncUrl(slug: LessonSlug | null, step: number | null): void {
+  rememberPlace(slug ?? 'sandbox');
   const url = new URL(location.href);
   if (slug) {
     url.searchParams.set('lesson', slug);

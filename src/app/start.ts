@@ -3,9 +3,11 @@ import { SimBridge } from '../bridge/sim-bridge';
 import { mainThreadSim, workerSim } from './sim-host';
 import { parseLang } from '../i18n';
 import { registerControls } from '../store/controls';
+import { lessonStore } from '../store/lesson-store';
+import { watchMoments } from '../store/moment-player';
 import { simControls } from './sim-controls';
 import { LessonSession } from './lesson-session';
-import { readLessonRoute } from './lesson-route';
+import { readLessonRoute, routeBack } from './lesson-route';
 import { installTestHooks } from './test-hooks';
 import {
   hasReplay,
@@ -63,10 +65,15 @@ export function startSim(): SimBridge {
   // An audience window replays the presenter's machine: it neither opens nor saves progress.
   const route = (viaLink: boolean) => {
     if (presenter.mode === 'audience') return;
-    if (!viaLink) lessons.prepare(readLessonRoute(location.search));
+    if (!viaLink) {
+      const asked = readLessonRoute(location.search);
+      lessons.prepare(routeBack(asked, location.search, location.hash));
+    }
     lessons.watch();
   };
   registerControls(simControls(b, lessons));
+  // The player slows around a lesson's key moments (the player's own: the log is untouched).
+  watchMoments(() => lessonStore.getState().slug !== null);
   if (url.hooks) installTestHooks(b);
   wirePresenter(b, presenter);
   const taken = linked ? openReplay(share).catch(() => false) : Promise.resolve(false);

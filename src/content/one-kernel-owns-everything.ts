@@ -13,8 +13,10 @@ export const oneKernel: LessonContent = {
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: [],
-      ui: { kind: 'select', what: 'cpu' },
+      ui: { kind: 'select', what: 'cpu', each: ['cpu:2', 'cpu:6', 'memory:all'] },
+      watchMs: 20,
       highlights: [
+        { kind: 'timeline' },
         { kind: 'cpu', ids: ALL_CPUS },
         { kind: 'kernel', names: ['host'] },
         { kind: 'memory' },

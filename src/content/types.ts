@@ -30,7 +30,12 @@ export type Highlight =
  */
 export type UiTask =
   | { readonly kind: 'open-card' }
-  | { readonly kind: 'select'; readonly what: 'cpu' | 'kernel' | 'message' | 'memory' | 'device' };
+  | {
+      readonly kind: 'select';
+      readonly what: 'cpu' | 'kernel' | 'message' | 'memory' | 'device';
+      /** Each of these must be selected (`cpu:2`, `memory:all`: the inspector's selection codes). */
+      readonly each?: readonly string[];
+    };
 
 export interface StepContent {
   /** Prediction: number of choices (keys `…sN.p.c1…cK`) and the right one (1-based), if any. */
@@ -40,6 +45,11 @@ export interface StepContent {
   /** Machine goal ids, in the order of the lesson logic's goals (each has `…sN.goal.<id>`). */
   readonly goals: readonly string[];
   readonly ui?: UiTask;
+  /**
+   * The step teaches something that happens over time: its checks wait until the machine has run
+   * this many ms of simulated time in the step (the clock cannot stay stopped).
+   */
+  readonly watchMs?: number;
   /** This step shows a card (`…sN.card.title`, `…sN.card.body`): recovery, source, comparison. */
   readonly card?: boolean;
   readonly highlights: readonly Highlight[];

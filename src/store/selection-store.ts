@@ -8,7 +8,8 @@ export type Selection =
   | { readonly kind: 'device'; readonly pci: string }
   | { readonly kind: 'message'; readonly seq: number }
   | { readonly kind: 'workload'; readonly id: number }
-  | { readonly kind: 'constant'; readonly name: ConstantName };
+  | { readonly kind: 'constant'; readonly name: ConstantName }
+  | { readonly kind: 'memory' };
 
 export interface SelectionState {
   readonly selected: Selection | null;

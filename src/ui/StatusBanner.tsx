@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { playbackStore } from '../store/playback-store';
 import { statusStore } from '../store/status-store';
 import { controls } from '../store/controls';
 import { useLang, useT } from './hooks';
@@ -14,6 +15,7 @@ export function StatusBanner() {
   const t = useT();
   const lang = useLang();
   const s = useStore(statusStore);
+  const playing = useStore(playbackStore, (p) => p.playing);
   const booting = s.phase === 'starting' || s.phase === 'restarting';
   let text: string;
   if (booting && s.replay) text = progressText(t, lang, s.replay, s.phase === 'restarting');
@@ -28,7 +30,7 @@ export function StatusBanner() {
       ),
       count: s.lastRestart.replayed,
     });
-  } else text = t('status.running');
+  } else text = t(playing ? 'status.running' : 'status.paused');
   return (
     <div className="status-line">
       <p
@@ -36,6 +38,7 @@ export function StatusBanner() {
         role="status"
         data-testid="worker-status"
         data-phase={s.phase}
+        data-playing={String(playing)}
         data-restarts={s.restarts}
         data-stopped={s.stopped?.reason}
       >

@@ -3,22 +3,30 @@ import { Sandbox } from './sandbox/Sandbox';
 import { ShellPanel } from './shell/ShellPanel';
 import { useT } from './hooks';
 
-/** The two tool panels at the foot of the page, loaded as one chunk after the first paint. */
-function Workbench() {
+function ShellArea() {
   const t = useT();
   return (
-    <>
-      <section className="shell-area" aria-label={t('shell.area')}>
-        <ShellPanel />
-      </section>
-      <section className="sandbox-area" aria-label={t('sandbox.label')}>
-        <Sandbox />
-      </section>
-    </>
+    <section className="shell-area" aria-label={t('shell.area')}>
+      <ShellPanel />
+    </section>
   );
 }
 
-/** The panels, for the page that loaded this chunk (MainScreen, once the code is there). */
-export function workbench(): ReactElement {
-  return <Workbench />;
+function SandboxArea() {
+  const t = useT();
+  return (
+    <section className="sandbox-area" aria-label={t('sandbox.label')}>
+      <Sandbox />
+    </section>
+  );
+}
+
+/** The two tool panels, loaded as one chunk after the first paint (a lesson may dock the shell). */
+export interface WorkbenchParts {
+  readonly shell: ReactElement;
+  readonly sandbox: ReactElement;
+}
+
+export function workbench(): WorkbenchParts {
+  return { shell: <ShellArea key="shell" />, sandbox: <SandboxArea key="sandbox" /> };
 }

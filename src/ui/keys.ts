@@ -1,3 +1,4 @@
+import { replayThat } from '../store/moment-player';
 import { useEffect } from 'react';
 import { changeSpeed, togglePlaying } from '../store/playback-store';
 import { controls } from '../store/controls';
@@ -16,6 +17,7 @@ export const KEYS = [
   { keys: ['+', '-'], action: 'keys.speed' },
   { keys: ['→', 'PageDown'], action: 'keys.nextStep' },
   { keys: ['←', 'PageUp'], action: 'keys.prevStep' },
+  { keys: ['r'], action: 'keys.replay' },
   { keys: ['f'], action: 'keys.fullscreen' },
   { keys: ['b'], action: 'keys.blank' },
   { keys: ['l'], action: 'keys.language' },
@@ -78,6 +80,11 @@ export function useKeys(onLang: () => void): void {
         case 'f':
           if (document.fullscreenElement) void document.exitFullscreen();
           else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+          return;
+        case 'r':
+        case 'R':
+          // "Replay that": the player back to just before the latest key moment of a lesson.
+          if (lessonStore.getState().slug) void replayThat();
           return;
         case '?':
           setPrefs({ keysOpen: !p.keysOpen });

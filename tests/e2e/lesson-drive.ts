@@ -96,12 +96,25 @@ export async function doUiTask(page: Page): Promise<void> {
   if ((await task.count()) === 0) return;
   const kind = (await task.getAttribute('data-task')) ?? '';
   if (kind === 'open-card') await page.getByTestId('card-toggle').click();
-  else
+  else if (kind.startsWith('select-each:')) {
+    for (const code of kind.slice('select-each:'.length).split(' '))
+      await page.locator(`#stage [data-select="${code}"]`).click();
+  } else
     await page
       .locator(`[data-select-kind="${kind.replace('select:', '')}"]`)
       .first()
       .click();
   await expect(task).toHaveAttribute('data-done', 'true');
+  await watchTask(page);
+}
+
+/** A step about something over time: let the clock run (Play) until its check holds, then pause. */
+export async function watchTask(page: Page): Promise<void> {
+  const watch = page.getByTestId('watch-task');
+  if ((await watch.count()) === 0 || (await watch.getAttribute('data-done')) === 'true') return;
+  await page.getByTestId('play-toggle').click();
+  await expect(watch).toHaveAttribute('data-done', 'true', STATE);
+  await page.getByTestId('play-toggle').click();
 }
 
 /** Answer every quiz question (the first choice), finish, and see the finish screen. */

@@ -1,4 +1,5 @@
 import type { ConstantName, TimingConstant } from '../../contract';
+import { useRef } from 'react';
 import { useStore } from 'zustand';
 import type { MessageKey } from '../../i18n';
 import { metaStore } from '../../store/meta-store';
@@ -12,9 +13,11 @@ import { CONSTANT_NAMES, CONSTANT_TITLES } from './constants';
 import { ConstantDetails } from './ConstantDetails';
 import { CpuDetails, DeviceDetails } from './HardwareDetails';
 import { KernelDetails } from './KernelDetails';
+import { MemoryDetails } from './MemoryDetails';
 import { MessageDetails } from './MessageDetails';
 import { WorkloadDetails } from './WorkloadDetails';
 import { decodeSelection, encodeSelection, latestMessage } from './story';
+import { useSheetClearance } from './use-sheet-clearance';
 import './inspector.css';
 
 export type ConstantTable = Readonly<Partial<Record<ConstantName, TimingConstant>>>;
@@ -32,8 +35,16 @@ export function Inspector({ constants }: { readonly constants?: ConstantTable } 
   const selected = useStore(selectionStore, (s) => s.selected);
   const fromMeta = useStore(metaStore, (s) => s.constants);
   const table: ConstantTable | null = constants ?? fromMeta;
+  const ref = useRef<HTMLElement>(null);
+  useSheetClearance(ref, selected);
   return (
-    <section className="inspector" data-testid="inspector" aria-labelledby="insp-h">
+    <section
+      ref={ref}
+      className="inspector"
+      data-testid="inspector"
+      data-selected={String(selected !== null)}
+      aria-labelledby="insp-h"
+    >
       <div className="insp-top">
         <h2 id="insp-h">{t('inspector.heading')}</h2>
         {selected ? (
@@ -74,6 +85,8 @@ function Details({
       return <WorkloadDetails id={selection.id} />;
     case 'constant':
       return <ConstantDetails name={selection.name} constant={constants?.[selection.name]} />;
+    case 'memory':
+      return <MemoryDetails />;
   }
 }
 
@@ -107,6 +120,7 @@ function Picker({
         onChange={(e) => select(decodeSelection(e.target.value))}
       >
         <option value="">{t('inspector.pick.none')}</option>
+        <option value="memory:all">{t('inspector.memory')}</option>
         <optgroup label={t('inspector.pick.kernels')}>
           {instances.map((i) => (
             <option key={i.id} value={`kernel:${i.id}`}>

@@ -1,9 +1,9 @@
 import { RING_USABLE, type Happening, type HappeningKind } from '../../contract';
 import { useStore } from 'zustand';
-import type { MessageKey } from '../../i18n';
 import { simStore } from '../../store/sim-store';
 import { formatCount, formatMiB, formatNs } from '../format';
 import { describeHappening } from '../happenings';
+import { stateText } from '../machine/machine-spec';
 import { useLang, useT } from '../hooks';
 import { kernelTimings } from './constants';
 import { Gone, cpuLinks, workloadLinks } from './detail-links';
@@ -77,11 +77,13 @@ export function KernelDetails({ id }: { readonly id: number }) {
       />
       <Facts>
         <Row term={t('inspector.state')} testid="inspect-state">
-          <Badge tone={inst.state === 'failed' ? 'danger' : undefined}>
-            {t(`state.${inst.stateLabel}` as MessageKey)}
-          </Badge>{' '}
-          {inst.panicked ? <Badge tone="danger">{t('state.panicked')}</Badge> : null}{' '}
-          {inst.hung ? <Badge tone="warn">{t('state.hung')}</Badge> : null}
+          <Badge
+            tone={
+              inst.state === 'failed' || inst.panicked ? 'danger' : inst.hung ? 'warn' : undefined
+            }
+          >
+            {stateText(t, inst)}
+          </Badge>
         </Row>
         {inst.pending ? (
           <Row term={t('inspector.pending')}>

@@ -64,6 +64,8 @@ export function encodeSelection(s: Selection | null): string {
       return `message:${s.seq}`;
     case 'constant':
       return `constant:${s.name}`;
+    case 'memory':
+      return 'memory:all';
   }
 }
 
@@ -84,6 +86,8 @@ export function decodeSelection(v: string): Selection | null {
       return rest ? { kind, pci: rest } : null;
     case 'constant':
       return rest ? { kind, name: rest as ConstantName } : null;
+    case 'memory':
+      return { kind };
     default:
       return null;
   }

@@ -3,6 +3,7 @@ import type { StepContent } from '../../content';
 import { lessonStore } from '../../store/lesson-store';
 import { useT } from '../hooks';
 import { nextStep, previousStep } from './navigation';
+import { useWatch } from './use-watch';
 
 /**
  * Back and Next. Next is never blocked; it says so when the step's checks still wait, and after
@@ -17,7 +18,9 @@ export function StepNav(props: {
   const t = useT();
   const { k, steps, step, met } = props;
   const uiDone = useStore(lessonStore, (s) => !!s.uiDone[k]);
-  const waiting = step.goals.some((_, i) => !met[i]) || (!!step.ui && !uiDone);
+  const watch = useWatch(k, step);
+  const waiting =
+    step.goals.some((_, i) => !met[i]) || (!!step.ui && !uiDone) || (watch.needed && !watch.done);
   const last = k + 1 >= steps;
   const label = last ? t('lessons.next.quiz') : t('lessons.next');
   return (

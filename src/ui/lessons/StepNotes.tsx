@@ -9,7 +9,8 @@ import type { Tx } from './use-lesson-text';
 
 /**
  * Where the step's claims come from (sections of the facts), and what our sources leave
- * uncertain: the step's own note and the lesson's notes, each visibly labelled "uncertain".
+ * uncertain: the step's own note in full, and the lesson's notes — whole on its first step,
+ * folded to one line marked "uncertain" on the others — each visibly labelled.
  */
 export function StepNotes(props: {
   readonly slug: LessonSlug;
@@ -21,23 +22,33 @@ export function StepNotes(props: {
   const { slug, k, step, tx } = props;
   const lesson = CONTENT[slug];
   const sources = step.sources?.length ? step.sources : lesson.sources;
-  const notes = [
-    ...(step.uncertain ? [lessonKey.step.uncertain(slug, k + 1)] : []),
-    ...Array.from({ length: lesson.uncertain }, (_, i) => lessonKey.uncertain(slug, i + 1)),
-  ];
+  const whole = k === 0;
+  const own = step.uncertain ? [lessonKey.step.uncertain(slug, k + 1)] : [];
+  const general = Array.from({ length: lesson.uncertain }, (_, i) =>
+    lessonKey.uncertain(slug, i + 1),
+  );
+  const notes = whole ? [...own, ...general] : own;
+  const item = (key: string) => (
+    <li key={key} data-key={key}>
+      <span className="ls-badge is-uncertain">{t('lessons.uncertain')}</span>{' '}
+      <RichText text={tx(key)} />
+    </li>
+  );
   return (
     <footer className="ls-notes">
-      {notes.length > 0 ? (
+      {notes.length > 0 || general.length > 0 ? (
         <section aria-labelledby="ls-uncertain" data-testid="lesson-uncertain">
           <h4 id="ls-uncertain">{t('lessons.uncertain.title')}</h4>
-          <ul>
-            {notes.map((key) => (
-              <li key={key} data-key={key}>
+          {notes.length > 0 ? <ul>{notes.map(item)}</ul> : null}
+          {whole || general.length === 0 ? null : (
+            <details className="ls-folded" data-testid="lesson-uncertain-folded">
+              <summary>
                 <span className="ls-badge is-uncertain">{t('lessons.uncertain')}</span>{' '}
-                <RichText text={tx(key)} />
-              </li>
-            ))}
-          </ul>
+                {t('lessons.uncertain.folded', { n: general.length, step: 1 })}
+              </summary>
+              <ul>{general.map(item)}</ul>
+            </details>
+          )}
         </section>
       ) : null}
       {sources.length > 0 ? (

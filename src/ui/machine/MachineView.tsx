@@ -167,6 +167,8 @@ function MachineDrawing({ view, now, interactive, testPrefix, waiting }: Drawing
           prefix={prefix}
           testPrefix={testPrefix}
           hl={common.hl}
+          interactive={interactive}
+          selected={selected?.kind === 'memory'}
         />
       </svg>
       <svg {...layer}>

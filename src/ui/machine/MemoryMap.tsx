@@ -7,7 +7,7 @@ import { hatchId } from './Defs';
 import { ownerName } from '../owner-name';
 import type { MachineShape, Translate } from './machine-spec';
 import { HighlightRing } from './HighlightRing';
-import { textAt } from './pressable';
+import { around, pressable, textAt } from './pressable';
 
 /**
  * The memory map: the machine's memory as one bar, a run per owner in address order (the pool's
@@ -22,6 +22,9 @@ export const MemoryMap = memo(function MemoryMap(props: {
   readonly prefix: string;
   readonly testPrefix: string;
   readonly hl: ReadonlySet<string> | null;
+  /** The main machine's bar selects the memory for the inspector; the twin's is a picture. */
+  readonly interactive: boolean;
+  readonly selected: boolean;
 }) {
   const { shape, layout, t, lang, hl } = props;
   const lit = !!hl?.has('memory');
@@ -35,14 +38,17 @@ export const MemoryMap = memo(function MemoryMap(props: {
     )
     .join('; ');
   const { bar } = layout;
+  const aria = t('machine.memory.aria', { runs });
+  // The bar is a button of its own (a transparent box over it), named by what it shows: the
+  // drawing around it stays one labelled group (axe: a button's name must hold its visible text).
+  const press = pressable(props.interactive, aria, { kind: 'memory' }, props.selected);
   return (
     <g
       data-testid={`${props.testPrefix}memory-map`}
       data-hl={hl ? 'memory' : undefined}
-      data-select-kind={hl ? 'memory' : undefined}
       data-highlighted={lit ? 'true' : undefined}
-      role="img"
-      aria-label={t('machine.memory.aria', { runs })}
+      role={props.interactive ? 'group' : 'img'}
+      aria-label={aria}
     >
       <text {...textAt(layout.title)} fontSize={12} fontWeight={600} className="mk-muted">
         {layout.title.text}
@@ -109,6 +115,19 @@ export const MemoryMap = memo(function MemoryMap(props: {
           </text>
         </g>
       ))}
+      {props.interactive ? (
+        <rect
+          x={bar.x}
+          y={bar.y}
+          width={bar.w}
+          height={bar.h}
+          rx={6}
+          fill="transparent"
+          className="mk-press"
+          {...press}
+        />
+      ) : null}
+      {props.selected ? <rect className="mk-selected" {...around(bar, 2, 6)} /> : null}
       {lit ? <HighlightRing box={bar} rx={6} /> : null}
     </g>
   );

@@ -62,15 +62,21 @@ export function shapeOf(view: MachineView): MachineShape {
   };
 }
 
-/** A kernel's state as the view says it: the lifecycle state, and panicked / hung when set. */
+/**
+ * A kernel's state as the view says it, never two things that cannot both hold: a panicked or
+ * hung kernel is not running, so it does not read "active · panicked". The host's panic stops it
+ * (nothing keeps a record of it); a spawn's record may still say active (v1/v2 have no halt), and
+ * that is said as the host's record, not as the kernel's state.
+ */
 export function stateText(
   t: Translate,
-  i: Pick<InstanceView, 'stateLabel' | 'panicked' | 'hung'>,
+  i: Pick<InstanceView, 'id' | 'stateLabel' | 'panicked' | 'hung'>,
 ): string {
-  const parts = [t(`state.${i.stateLabel}` as MessageKey)];
-  if (i.panicked) parts.push(t('state.panicked'));
-  if (i.hung) parts.push(t('state.hung'));
-  return parts.join(' · ');
+  const down = i.panicked ? t('state.panicked') : i.hung ? t('state.hung') : null;
+  if (!down) return t(`state.${i.stateLabel}` as MessageKey);
+  if (i.id === 0) return t('state.down.host', { state: down });
+  if (i.stateLabel === 'active') return t('state.down.listedActive', { state: down });
+  return `${down} · ${t(`state.${i.stateLabel}` as MessageKey)}`;
 }
 
 export const alarming = (i: Pick<InstanceView, 'panicked' | 'hung' | 'state'>) =>

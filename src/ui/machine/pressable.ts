@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { select, type Selection } from '../../store/selection-store';
 import type { Rect } from '../../viz/machine-types';
+import { encodeSelection } from '../inspector/story';
 
 /**
  * Props that make an SVG element a button: focusable, named, and pressed by a click, Enter or
@@ -22,6 +23,7 @@ export function pressable(
     'aria-pressed': selected,
     // What pressing it selects (lesson tasks and tests find selectable things by it).
     'data-select-kind': target.kind,
+    'data-select': encodeSelection(target),
     onClick: press,
     onKeyDown: (e: KeyboardEvent<SVGElement>) => {
       if (e.key !== 'Enter' && e.key !== ' ') return;

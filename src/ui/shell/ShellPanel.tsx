@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { pushInput } from '../../store/input-store';
 import { clearShell, pushShellEntry, simStore } from '../../store/sim-store';
+import { useTypedRuns } from './use-typed-runs';
 import { useT } from '../hooks';
 import { complete } from './complete';
 import { INTERRUPT, PROMPT, lineText, transcriptText, waitedText } from './text';
@@ -64,10 +65,9 @@ export function ShellPanel() {
   }, [last, entries.length, t]);
 
   const blocked = last?.waiting === true;
-  const run = () => {
+  const run = (text = line) => {
     // The prompt waits for the blocked call, as a terminal does (Ctrl-C stops waiting).
     if (blocked) return;
-    const text = line;
     setLine('');
     setBrowse(null);
     draft.current = '';
@@ -100,6 +100,8 @@ export function ShellPanel() {
     }
     pushInput({ type: 'shell.line', line: text });
   };
+
+  useTypedRuns(inputRef, setLine, run);
 
   const recall = (dir: -1 | 1) => {
     if (history.length === 0) return;

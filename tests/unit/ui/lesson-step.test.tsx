@@ -10,6 +10,7 @@ import { inputStore } from '../../../src/store/input-store';
 import { lessonStore, receiveLessonStatus } from '../../../src/store/lesson-store';
 import { playbackStore } from '../../../src/store/playback-store';
 import { select } from '../../../src/store/selection-store';
+import { simStore } from '../../../src/store/sim-store';
 import { plainText } from '../../../src/ui/lessons/marks';
 import { StepView } from '../../../src/ui/lessons/StepView';
 
@@ -101,17 +102,35 @@ describe('StepView: checks and Next follow the step’s state', () => {
     expect(nextButton()).toHaveTextContent(new RegExp(`^${en('lessons.next')}$`));
   });
 
-  it('counts a page task done when the learner selects the kind it asks for', async () => {
+  it('counts a page task done only when every thing it names was selected (half stays unmet)', async () => {
     await atStep(0, { predicted: 2 });
     const task = screen.getByTestId('ui-task');
+    const part = (code: string) =>
+      screen.getAllByTestId('ui-part').find((p) => p.dataset.target === code);
     expect(task).toHaveTextContent(en('lessons.goal.waiting'));
+    act(() => select({ kind: 'kernel', id: 0 }));
+    act(() => select({ kind: 'cpu', id: 2 }));
+    expect(part('cpu:2')).toHaveAttribute('data-done', 'true');
+    expect(part('cpu:6')).toHaveAttribute('data-done', 'false');
+    expect(task).toHaveAttribute('data-done', 'false');
+    act(() => select({ kind: 'cpu', id: 6 }));
+    expect(task).toHaveAttribute('data-done', 'false');
     expect(nextButton()).toHaveTextContent(
       en('lessons.next.waiting', { label: en('lessons.next') }),
     );
-    act(() => select({ kind: 'kernel', id: 0 }));
-    expect(task).toHaveTextContent(en('lessons.goal.waiting'));
-    act(() => select({ kind: 'cpu', id: 2 }));
-    expect(task).toHaveTextContent(en('lessons.goal.done'));
+    act(() => select({ kind: 'memory' }));
+    expect(task).toHaveAttribute('data-done', 'true');
+    // The step is about tasks moving over time: with the clock stopped at the step's start it
+    // stays unmet, and asks for Play.
+    act(() => playbackStore.setState({ playing: false }));
+    expect(screen.getByTestId('watch-task')).toHaveAttribute('data-done', 'false');
+    expect(screen.getByTestId('play-prompt')).toHaveTextContent(en('lessons.playPrompt'));
+    expect(nextButton()).toHaveTextContent(
+      en('lessons.next.waiting', { label: en('lessons.next') }),
+    );
+    act(() => simStore.setState({ t: 20_000_000 }));
+    expect(screen.getByTestId('watch-task')).toHaveAttribute('data-done', 'true');
+    expect(screen.queryByTestId('play-prompt')).toBeNull();
     expect(nextButton()).toHaveTextContent(new RegExp(`^${en('lessons.next')}$`));
   });
 
@@ -207,5 +226,24 @@ describe('StepView in Spanish', () => {
     expect(check('back')).toHaveTextContent('Pendiente');
     expect(nextButton()).toHaveTextContent('Siguiente (tarea sin terminar)');
     expect(screen.getByRole('button', { name: 'Atrás' })).toBeEnabled();
+  });
+});
+
+describe('StepView: the lesson’s uncertainty notes are read once', () => {
+  it('shows them whole on step 1 and folds them to one marked line on the next steps', async () => {
+    await atStep(0, { predicted: 2 });
+    const notes = screen.getByTestId('lesson-uncertain');
+    expect(notes).toHaveTextContent(lesson('uncertain.1'));
+    expect(screen.queryByTestId('lesson-uncertain-folded')).toBeNull();
+    status(1);
+    const folded = await screen.findByTestId('lesson-uncertain-folded');
+    expect(folded).not.toHaveAttribute('open');
+    expect(folded.querySelector('summary .is-uncertain')).toHaveTextContent(
+      en('lessons.uncertain'),
+    );
+    expect(within(folded).getByText(lesson('uncertain.1'))).not.toBeVisible();
+    expect(folded.querySelector('summary')).toHaveTextContent(
+      en('lessons.uncertain.folded', { n: 1, step: 1 }),
+    );
   });
 });

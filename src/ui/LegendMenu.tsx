@@ -1,0 +1,41 @@
+import { useRef, useState } from 'react';
+import { useT } from './hooks';
+import { Legend } from './Legend';
+import { useModal } from './use-modal';
+import './start-here.css';
+
+/** The legend, one click away from the header on every screen: a button and a small dialog. */
+export function LegendMenu() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const close = useRef<HTMLButtonElement>(null);
+  const modal = useModal(open, () => setOpen(false), close);
+  return (
+    <>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        data-testid="legend-open"
+        onClick={() => setOpen(true)}
+      >
+        {t('legend.open')}
+      </button>
+      {open ? (
+        <dialog
+          {...modal}
+          className="ls-dialog legend-dialog"
+          aria-labelledby="legend-title"
+          data-testid="legend-dialog"
+        >
+          <div className="keys-top">
+            <h2 id="legend-title">{t('legend.title')}</h2>
+            <button ref={close} type="button" onClick={() => setOpen(false)}>
+              {t('overlay.close')}
+            </button>
+          </div>
+          <Legend />
+        </dialog>
+      ) : null}
+    </>
+  );
+}

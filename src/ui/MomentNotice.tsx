@@ -1,0 +1,25 @@
+import { useStore } from 'zustand';
+import { momentStore, replayThat } from '../store/moment-player';
+import { simStore } from '../store/sim-store';
+import { describeHappening } from './happenings';
+import { useT } from './hooks';
+
+/**
+ * In a lesson: what the player slowed down for, and "Replay that" (key R) to see it again from
+ * just before. The player's own controls: the machine's log and trace are untouched.
+ */
+export function MomentNotice() {
+  const t = useT();
+  const last = useStore(momentStore, (s) => s.last);
+  const slow = useStore(momentStore, (s) => s.slowUntil !== null);
+  const view = useStore(simStore, (s) => s.view);
+  if (!last) return null;
+  return (
+    <p className="notice moment" role="status" data-testid="moment" data-slow={String(slow)}>
+      {t(slow ? 'moment.slow' : 'moment.last', { what: describeHappening(t, last, view) })}{' '}
+      <button type="button" data-testid="replay-that" onClick={() => void replayThat()}>
+        {t('moment.replay')}
+      </button>
+    </p>
+  );
+}

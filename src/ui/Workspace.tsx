@@ -1,0 +1,145 @@
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { lessonStore } from '../store/lesson-store';
+import { EventLog } from './EventLog';
+import { useT } from './hooks';
+import { Inspector } from './inspector/Inspector';
+import { LessonPanel } from './lessons/LessonPanel';
+import { useStepDock, type DockPanel } from './lessons/step-dock';
+import { MachineView, TwinView } from './machine/MachineView';
+import { Metrics } from './metrics/Metrics';
+import { PlaybackControls } from './PlaybackControls';
+import { TableView } from './TableView';
+import { Timeline } from './timeline/Timeline';
+import type { WorkbenchParts } from './Workbench';
+import './lesson-screen.css';
+
+/**
+ * The shell and the sandbox sit last on the page: their code loads after the first paint. Not
+ * `lazy()`: React renders a lazy part's arrival at a priority that never expires and that every
+ * frame's update interrupts; a big machine's frames kept it from finishing, and the shell and the
+ * sandbox never appeared (while the page built and threw away their elements every frame).
+ * A state set when the code is there renders at once.
+ */
+function useWorkbench(): WorkbenchParts | null {
+  const [loaded, setLoaded] = useState<WorkbenchParts | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./Workbench').then((m) => {
+      if (live) setLoaded(m.workbench());
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return loaded;
+}
+
+/**
+ * Everything below the status line appears at once, with the first frame: nothing already on
+ * screen moves when the machine arrives (no layout shift). In a lesson, the first screen is the
+ * lesson's: the playback bar, the machine, the step (with the inspector) and the panels the step
+ * needs, fitted to the window so nothing the step asks for is below the fold (issue 12).
+ */
+export function Workspace({
+  twin,
+  viewMode,
+}: {
+  readonly twin: boolean;
+  readonly viewMode: 'visual' | 'table';
+}) {
+  const t = useT();
+  const parts = useWorkbench();
+  const inLesson = useStore(lessonStore, (s) => s.slug !== null);
+  const dock = useStepDock();
+  const stage = (
+    <section id="stage" className="stage" aria-label={t('stage.label')} tabIndex={-1}>
+      <div className={twin ? 'stage-pair' : undefined}>
+        {twin ? <TwinView /> : null}
+        {viewMode === 'visual' ? <MachineView /> : <TableView />}
+      </div>
+    </section>
+  );
+  const panels: Record<DockPanel, ReactNode> = {
+    timeline: (
+      <section key="timeline" className="timeline-area" aria-label={t('timeline.label')}>
+        <Timeline />
+      </section>
+    ),
+    metrics: (
+      <section key="metrics" className="metrics-area" aria-label={t('metrics.label')}>
+        <Metrics />
+      </section>
+    ),
+    shell: parts?.shell ?? null,
+  };
+  if (!inLesson) {
+    return (
+      <>
+        <PlaybackControls />
+        {stage}
+        <aside className="side">
+          <Inspector />
+          <EventLog />
+        </aside>
+        {panels.timeline}
+        {panels.metrics}
+        {panels.shell}
+        {parts?.sandbox}
+      </>
+    );
+  }
+  const rest = (['timeline', 'metrics', 'shell'] as const).filter((p) => !dock.includes(p));
+  return (
+    <>
+      <LessonScreen docked={dock.length}>
+        <PlaybackControls />
+        {stage}
+        <aside className="side">
+          <LessonPanel />
+          <Inspector />
+        </aside>
+        {dock.length > 0 ? (
+          <div className="ls-dock" data-testid="lesson-dock" data-dock={dock.join(' ')}>
+            {dock.map((p) => panels[p])}
+          </div>
+        ) : null}
+      </LessonScreen>
+      <div className="log-area">
+        <EventLog />
+      </div>
+      {rest.map((p) => panels[p])}
+      {parts?.sandbox}
+    </>
+  );
+}
+
+/** The lesson's one screen: as tall as the window below the page's header and status line. */
+function LessonScreen({
+  docked,
+  children,
+}: {
+  readonly docked: number;
+  readonly children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const place = () => {
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      el.style.setProperty('--ls-top', `${Math.round(top)}px`);
+    };
+    place();
+    const seen = new ResizeObserver(place);
+    const main = el.parentElement;
+    if (main?.previousElementSibling) seen.observe(main.previousElementSibling);
+    if (el.previousElementSibling) seen.observe(el.previousElementSibling);
+    return () => seen.disconnect();
+  }, []);
+  return (
+    <div ref={ref} className="lesson-screen" data-testid="lesson-screen" data-docked={docked}>
+      {children}
+    </div>
+  );
+}

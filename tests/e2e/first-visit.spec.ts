@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { openLab } from './helpers';
+import { lessonReady } from './lesson-drive';
+
+// Issue 12: a first visit leads — "start here", the legend, one big "Start lesson 1", the sandbox
+// a click away — and a returning learner's bare address goes back to where they were.
+test.describe('the first visit', () => {
+  test('leads to lesson 1, and the bare address later returns to it', async ({ page }) => {
+    await openLab(page);
+    const start = page.getByTestId('start-here');
+    await expect(start).toBeVisible();
+    await expect(start.locator('[data-legend]')).toHaveCount(5);
+    const big = page.getByTestId('start-lesson-1');
+    await expect(big).toBeInViewport();
+    await big.click();
+    await lessonReady(page);
+    await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '1');
+    await expect(start).toHaveCount(0);
+    // The legend stays one click away inside the lesson.
+    await page.getByTestId('legend-open').click();
+    await expect(page.getByTestId('legend-dialog').getByTestId('legend')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('legend-dialog')).toHaveCount(0);
+    // Doing something saves the lesson; a later visit to the bare address goes back there.
+    await page.getByTestId('predict-choice-2').check();
+    await expect(page).toHaveURL(/lesson=one-kernel-owns-everything/);
+    await page.goto('/?testhooks');
+    await lessonReady(page);
+    await expect(page.getByTestId('lesson-panel')).toBeVisible();
+    await expect(page).toHaveURL(/lesson=one-kernel-owns-everything/);
+    await expect(page.getByTestId('start-here')).toHaveCount(0);
+  });
+
+  test('the sandbox is a click away, and is where the bare address returns to', async ({
+    page,
+  }) => {
+    await openLab(page, '&lang=es');
+    await expect(page.getByTestId('start-here')).toContainText('Empieza aquí');
+    await page.getByTestId('start-sandbox').click();
+    await expect(page.getByTestId('start-here')).toHaveCount(0);
+    await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+    await openLab(page);
+    await expect(page.getByTestId('start-here')).toHaveCount(0);
+    await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+  });
+});
