@@ -6,12 +6,20 @@ const config: KnipConfig = {
   entry: [
     // Run by hand or by npm scripts, not imported: regenerate golden hashes and link fixtures.
     'scripts/*.{ts,mjs}',
+    // `npm run class`: the session server and the built lab (docs/classroom.md).
+    'server/class/main.ts',
     // Read as a file by scripts/vite-offline.ts, which strips its types into dist/sw.js.
     'src/features/offline/service-worker.ts',
     // The test-only build of tests/e2e/eleventh-lesson.spec.ts, named on vite's command line.
     'tests/fixtures/lessons/vite.config.ts',
   ],
-  project: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.ts'],
+  project: [
+    'src/**/*.{ts,tsx}',
+    'scripts/**/*.{ts,mjs}',
+    'server/**/*.ts',
+    'tests/**/*.{ts,tsx}',
+    '*.ts',
+  ],
   ignore: [
     // Linted under pretend paths by tests/lint/layers.test.ts; never imported.
     'tests/lint-fixtures/**',
