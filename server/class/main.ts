@@ -2,6 +2,7 @@
 // computer, reachable from the local network; prints the teacher's link, the students' link,
 // the room code and a QR code of the students' link (docs/classroom.md).
 //   --port 4410   --host 0.0.0.0   --site dist   --build (rebuild even if dist/ exists)
+//   --bare (the session server alone)
 //   CLASS_REDIS=host:port  several nodes share rooms' documents through Redis
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,11 +19,13 @@ const { values } = parseArgs({
     host: { type: 'string', default: '0.0.0.0' },
     site: { type: 'string', default: 'dist' },
     build: { type: 'boolean', default: false },
+    // The session server alone, no site (the load script, a server behind a separate web host).
+    bare: { type: 'boolean', default: false },
   },
 });
 
-const site = path.resolve(values.site);
-if (values.build || !existsSync(path.join(site, 'index.html'))) {
+const site = values.bare ? null : path.resolve(values.site);
+if (site && (values.build || !existsSync(path.join(site, 'index.html')))) {
   console.log(`Building the lab into ${site} …`);
   const built = spawnSync('npx', ['vite', 'build', '--outDir', site], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);

@@ -31,9 +31,10 @@ export function serveFile(root: string, req: IncomingMessage, res: ServerRespons
   } catch {
     return false;
   }
-  const file = path.resolve(root, `.${name}`);
+  const base = path.resolve(root);
+  const file = path.resolve(base, `.${name}`);
   // Nothing outside the site folder, whatever the path says.
-  if (file !== root && !file.startsWith(root + path.sep)) return false;
+  if (file !== base && !file.startsWith(base + path.sep)) return false;
   let target = file;
   try {
     if (statSync(target).isDirectory()) target = path.join(target, 'index.html');

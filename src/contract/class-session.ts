@@ -40,7 +40,7 @@ export function formatRoomCode(code: string): string {
 export interface ClassQuestion {
   readonly id: string;
   readonly choices: number;
-  /** The right choice, published only with the reveal (before it, null). */
+  /** The right choice, published only with the reveal (before it, null; null too if none). */
   readonly answer: number | null;
   readonly revealed: boolean;
 }

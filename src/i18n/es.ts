@@ -1,4 +1,5 @@
 import about from './es/about-ui.json';
+import classroom from './es/class.json';
 import core from './es/core.json';
 import embed from './es/embed.json';
 import facts from './es/facts.json';
@@ -24,4 +25,5 @@ export const es: Readonly<Record<string, string>> = {
   ...presenter,
   ...embed,
   ...share,
+  ...classroom,
 };

@@ -1,4 +1,5 @@
 import about from './en/about-ui.json';
+import classroom from './en/class.json';
 import core from './en/core.json';
 import embed from './en/embed.json';
 import facts from './en/facts.json';
@@ -25,6 +26,7 @@ const en = {
   ...presenter,
   ...embed,
   ...share,
+  ...classroom,
 };
 
 export type MessageKey = keyof typeof en;

@@ -49,7 +49,7 @@ const reply = z.discriminatedUnion('type', [
   }),
 ]);
 
-const question = z
+export const questionSchema = z
   .object({
     id: questionId,
     choices: intIn(2, MAX_CHOICES),
@@ -58,13 +58,13 @@ const question = z
   })
   .check(
     rule<ClassQuestion>((q, ctx) => {
-      const bad = q.answer !== null && q.answer >= q.choices;
-      if (bad || (q.revealed && q.answer === null))
+      // A question without a right answer (an opinion) is revealed with `answer: null`.
+      if (q.answer !== null && q.answer >= q.choices)
         ctx.addIssue({ code: 'custom', message: 'answer', path: ['answer'] });
     }),
   );
 
-const tally = z
+export const tallySchema = z
   .object({
     question: questionId,
     counts: z.array(count).check(z.minLength(2), z.maxLength(MAX_CHOICES)),
@@ -96,8 +96,9 @@ function fromText(schema: z.ZodMiniType, payload: unknown): unknown {
 export const checkClassAnswer = (payload: unknown) =>
   fromText(answer, payload) as ClassAnswer | null;
 export const checkClassReply = (payload: unknown) => fromText(reply, payload) as ClassReply | null;
-export const checkClassQuestion = (data: unknown) => parsed(question, data) as ClassQuestion | null;
-export const checkClassTally = (data: unknown) => parsed(tally, data) as ClassTally | null;
+export const checkClassQuestion = (data: unknown) =>
+  parsed(questionSchema, data) as ClassQuestion | null;
+export const checkClassTally = (data: unknown) => parsed(tallySchema, data) as ClassTally | null;
 
 /** A student's id as sent in their connection's token: random, URL-safe, fixed length. */
 export function isStudentId(s: unknown): s is string {
