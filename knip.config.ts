@@ -6,8 +6,6 @@ const config: KnipConfig = {
   entry: [
     // Run by hand or by npm scripts, not imported: regenerate golden hashes and link fixtures.
     'scripts/*.{ts,mjs}',
-    // `npm run class`: the session server and the built lab (docs/classroom.md).
-    'server/class/main.ts',
     // Read as a file by scripts/vite-offline.ts, which strips its types into dist/sw.js.
     'src/features/offline/service-worker.ts',
     // The test-only build of tests/e2e/eleventh-lesson.spec.ts, named on vite's command line.

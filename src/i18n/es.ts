@@ -1,5 +1,4 @@
 import about from './es/about-ui.json';
-import classroom from './es/class.json';
 import core from './es/core.json';
 import embed from './es/embed.json';
 import facts from './es/facts.json';
@@ -25,5 +24,4 @@ export const es: Readonly<Record<string, string>> = {
   ...presenter,
   ...embed,
   ...share,
-  ...classroom,
 };

@@ -1,5 +1,4 @@
 import about from './en/about-ui.json';
-import classroom from './en/class.json';
 import core from './en/core.json';
 import embed from './en/embed.json';
 import facts from './en/facts.json';
@@ -26,7 +25,6 @@ const en = {
   ...presenter,
   ...embed,
   ...share,
-  ...classroom,
 };
 
 export type MessageKey = keyof typeof en;

@@ -2,7 +2,7 @@ import './class.css';
 import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { formatRoomCode, normalizeRoomCode } from '../../contract';
-import { useT } from '../../ui/hooks';
+import { useClassT } from './use-class-t';
 import { classStore } from './class-store';
 import { choiceLetter } from './tally-csv';
 import { TallyBars } from './TallyBars';
@@ -11,7 +11,7 @@ const NICK_KEY = 'mklab.class.nick';
 
 /** `?class` with no code: the code from the projector, and an optional nickname. */
 function JoinForm() {
-  const t = useT();
+  const t = useClassT();
   const [bad, setBad] = useState(false);
   const join = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -58,7 +58,7 @@ function JoinForm() {
  * When the server cannot be reached it says so (and keeps trying).
  */
 export default function ClassBar(props: { readonly code: string | null }) {
-  const t = useT();
+  const t = useClassT();
   const s = useStore(classStore);
   if (!props.code) return <JoinForm />;
 

@@ -1,7 +1,7 @@
 import './class.css';
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { useT } from '../../ui/hooks';
+import { useClassT } from './use-class-t';
 import { classStore } from './class-store';
 import { readClassRoute } from './class-route';
 import { RoomQr } from './RoomQr';
@@ -22,7 +22,7 @@ function download(csv: string): void {
  * prediction, Reveal, the CSV and End. The session code loads on Start.
  */
 export function ClassPanel() {
-  const t = useT();
+  const t = useClassT();
   const s = useStore(classStore);
   const room = useRef<TeacherRoom | null>(null);
   const [starting, setStarting] = useState(false);

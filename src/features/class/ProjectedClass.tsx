@@ -1,6 +1,6 @@
 import './class.css';
 import { useStore } from 'zustand';
-import { useT } from '../../ui/hooks';
+import { useClassT } from './use-class-t';
 import { classOnProjector } from '../presenter/class-on-projector';
 import { RoomQr } from './RoomQr';
 import { TallyBars } from './TallyBars';
@@ -10,7 +10,7 @@ import { TallyBars } from './TallyBars';
  * the step's prediction — counts before the reveal, the right choice marked after it.
  */
 export function ProjectedClass() {
-  const t = useT();
+  const t = useClassT();
   const room = useStore(classOnProjector, (s) => s.room);
   if (!room) return null;
   return (

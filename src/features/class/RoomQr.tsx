@@ -1,10 +1,10 @@
 import { qrPath } from '../sharing/qr-path';
-import { useT } from '../../ui/hooks';
+import { useClassT } from './use-class-t';
 import { formatRoomCode } from '../../contract';
 
 /** The room to join, for a projector: the code in large type, the short address and its QR. */
 export function RoomQr(props: { readonly code: string; readonly url: string }) {
-  const t = useT();
+  const t = useClassT();
   const qr = qrPath(props.url);
   return (
     <div className="cl-room">

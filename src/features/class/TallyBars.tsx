@@ -1,5 +1,5 @@
 import type { ClassQuestion, ClassTally } from '../../contract';
-import { useT } from '../../ui/hooks';
+import { useClassT } from './use-class-t';
 import { choiceLetter } from './tally-csv';
 
 /**
@@ -11,7 +11,7 @@ export function TallyBars(props: {
   readonly question: ClassQuestion;
   readonly tally: ClassTally | null;
 }) {
-  const t = useT();
+  const t = useClassT();
   const { question } = props;
   const tally = props.tally?.question === question.id ? props.tally : null;
   const counts = tally?.counts ?? Array.from({ length: question.choices }, () => 0);

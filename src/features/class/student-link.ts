@@ -1,7 +1,7 @@
 import type { SimBridge } from '../../bridge/sim-bridge';
 import { lessonStore } from '../../store/lesson-store';
 import { setPlaying } from '../../store/playback-store';
-import { CLASS_PROTOCOL, STUDENT_ID_LENGTH } from '../../contract';
+import { CLASS_PROTOCOL, normalizeRoomCode, STUDENT_ID_LENGTH } from '../../contract';
 import { parsePresenterMessage } from '../presenter/protocol';
 import { createFollower } from '../presenter/follower';
 import { classStore } from './class-store';
@@ -43,7 +43,9 @@ function nickname(): string | undefined {
  * the lesson player goes to the room as their answer. "Break away" stops following (the lab
  * is theirs), "Rejoin" replays the teacher's machine again.
  */
-export function startStudentLink(bridge: SimBridge, code: string): { leave: () => void } {
+export function startStudentLink(bridge: SimBridge, typed: string): { leave: () => void } {
+  // A code that cannot be one is refused here, as the server would (no room has it).
+  const code = normalizeRoomCode(typed) ?? typed;
   classStore.setState({ role: 'student', code, link: 'connecting', following: true });
   setPlaying(false);
   const follower = createFollower(bridge, () => undefined);

@@ -51,7 +51,7 @@ export function PredictionBlock(props: {
       ))}
       {chosen !== undefined && hold ? (
         <p className="ls-muted" data-testid="predict-held">
-          {t('class.student.held')}
+          {t('lessons.predict.held')}
         </p>
       ) : chosen !== undefined ? (
         <p className="ls-verdict" role="status" data-testid="predict-verdict">
