@@ -69,6 +69,14 @@ Students: scan, or open ${base}?class and type the code  ${formatRoomCode(room.c
 ${renderUnicodeCompact(students, { border: 1 })}
 Nothing is written to disk; the class ends when this stops (Ctrl+C).`);
 
+// The load script (scripts/bench-class.ts) reads the server's memory from here.
+const every = Number(process.env.CLASS_MEMORY_LOG ?? 0);
+if (every > 0)
+  setInterval(() => {
+    const m = process.memoryUsage();
+    console.log(`memory heapUsed=${m.heapUsed} rss=${m.rss}`);
+  }, every).unref();
+
 const stop = async () => {
   await server.stop();
   process.exit(0);

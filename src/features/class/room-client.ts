@@ -73,6 +73,9 @@ export class RoomClient {
       name: opts.room,
       document: this.doc,
       token: opts.token,
+      // Students share no presence: each one's would go to every other (N² messages every
+      // 15 s). The presenter's alone keeps every connection hearing something while paused.
+      ...(opts.token.startsWith('s:') ? { awareness: null } : {}),
       onAuthenticationFailed: ({ reason }) => this.setStatus('refused', reason),
       onStateless: ({ payload }) => {
         const reply = checkClassReply(payload);
