@@ -202,6 +202,12 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
       else {
         stats.answers++;
         scheduleTally(documentName);
+        // The nickname goes to the teacher alone, never to the other students.
+        if (answer?.nick) {
+          const roster = JSON.stringify({ ...reply, type: 'roster', nick: answer.nick });
+          for (const c of document.getConnections())
+            if ((c.context as Context).role === 'presenter') c.sendStateless(roster);
+        }
       }
       connection.sendStateless(JSON.stringify(reply));
     },

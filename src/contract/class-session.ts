@@ -65,7 +65,7 @@ export interface ClassAnswer {
 
 export type RefusedWhy = 'invalid' | 'closed' | 'choice' | 'duplicate';
 
-/** Server → one student: what became of their answer. */
+/** Server → one student: what became of their answer (and → the presenter: who answered). */
 export type ClassReply =
   | {
       readonly v: typeof CLASS_PROTOCOL;
@@ -73,7 +73,15 @@ export type ClassReply =
       readonly question: string;
       readonly choice: number;
     }
-  | { readonly v: typeof CLASS_PROTOCOL; readonly type: 'refused'; readonly why: RefusedWhy };
+  | { readonly v: typeof CLASS_PROTOCOL; readonly type: 'refused'; readonly why: RefusedWhy }
+  /** To the presenter only: a student who gave a nickname answered (for the teacher's CSV). */
+  | {
+      readonly v: typeof CLASS_PROTOCOL;
+      readonly type: 'roster';
+      readonly question: string;
+      readonly nick: string;
+      readonly choice: number;
+    };
 
 /** The names of what the presenter publishes in the room's shared map. */
 export const ROOM_KEYS = {

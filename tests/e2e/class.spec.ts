@@ -97,7 +97,9 @@ test('three students follow the presenter and answer; the projector shows the ta
     await presenter.waitForFunction((b) => window.__mklab?.lesson()?.step !== b, before);
     const at = Date.now();
     const want = await machine(presenter);
-    took.push(...(await Promise.all(students.map((s) => reach(s, want, at)))));
+    const these = await Promise.all(students.map((s) => reach(s, want, at)));
+    console.log(`class e2e: ${key} to step ${want.step}: ${these.join(', ')} ms`);
+    took.push(...these);
     // …and the same picture: the same machine state.
     for (const s of students) expect((await machine(s)).hash).toBe(want.hash);
   }

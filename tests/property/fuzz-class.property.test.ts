@@ -22,6 +22,9 @@ const answer = fc
 const reply = fc.oneof(
   fc.record({ question: qid, choice: fc.nat(7) }).map((r) => ({ v: 1, type: 'answered', ...r })),
   fc
+    .record({ question: qid, choice: fc.nat(7), nick: fc.constantFrom('Ana', "O'Neil", 'Zoë 2') })
+    .map((r) => ({ v: 1, type: 'roster', ...r })),
+  fc
     .constantFrom('invalid', 'closed', 'choice', 'duplicate')
     .map((why) => ({ v: 1, type: 'refused', why })),
 );

@@ -42,6 +42,7 @@ const answer = z.object({
 
 const reply = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('answered'), question: questionId, choice }),
+  z.object({ v, type: z.literal('roster'), question: questionId, nick, choice }),
   z.object({
     v,
     type: z.literal('refused'),

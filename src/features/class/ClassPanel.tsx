@@ -9,6 +9,9 @@ import { TallyBars } from './TallyBars';
 import { tallyCsv } from './tally-csv';
 import type { TeacherRoom } from './teacher-room';
 
+/** The teacher's link (`#class=<code>.<token>`) starts its room once per page, not per mount. */
+let routeTaken = false;
+
 function download(csv: string): void {
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
   const a = Object.assign(document.createElement('a'), { href: url, download: 'class-tally.csv' });
@@ -35,7 +38,10 @@ export function ClassPanel() {
   };
   useEffect(() => {
     const route = readClassRoute(location.search, location.hash);
-    if (route.mode === 'teacher' && !room.current) void start(route);
+    if (route.mode === 'teacher' && !routeTaken) {
+      routeTaken = true;
+      void start(route);
+    }
     return () => void room.current?.end();
   }, []);
 
@@ -71,7 +77,7 @@ export function ClassPanel() {
                 type="button"
                 data-testid="class-csv"
                 disabled={Object.keys(s.history).length === 0}
-                onClick={() => download(tallyCsv(s.history))}
+                onClick={() => download(tallyCsv(s.history, s.roster))}
               >
                 {t('class.csv')}
               </button>

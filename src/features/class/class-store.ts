@@ -23,6 +23,14 @@ export interface ClassState {
   readonly refused: RefusedWhy | null;
   /** Teacher: the last tally of every question asked in this class, for the CSV. */
   readonly history: Readonly<Record<string, ClassTally>>;
+  /** Teacher: the answers of students who gave a nickname (for the CSV; shown nowhere else). */
+  readonly roster: readonly RosterEntry[];
+}
+
+export interface RosterEntry {
+  readonly question: string;
+  readonly nick: string;
+  readonly choice: number;
 }
 
 export const classStore = createStore<ClassState>(() => ({
@@ -37,6 +45,7 @@ export const classStore = createStore<ClassState>(() => ({
   mine: null,
   refused: null,
   history: {},
+  roster: [],
 }));
 
 /**

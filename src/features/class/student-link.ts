@@ -78,7 +78,7 @@ export function startStudentLink(bridge: SimBridge, typed: string): { leave: () 
     onStatus: (link, why) => classStore.setState({ link, why: why ?? null }),
     onReply: (r) => {
       if (r.type === 'answered') classStore.setState({ mine: r, refused: null });
-      else classStore.setState({ refused: r.why });
+      else if (r.type === 'refused') classStore.setState({ refused: r.why });
     },
   });
 

@@ -43,7 +43,7 @@ export async function startTeacherRoom(
   }
   const { code, token } = made;
   const url = joinUrl(code);
-  classStore.setState({ code, url, history: {} });
+  classStore.setState({ code, url, history: {}, roster: [] });
   const revealed = new Set<string>();
 
   const project = () => {
@@ -56,6 +56,11 @@ export async function startTeacherRoom(
     room: code,
     token: `p:${token}`,
     onStatus: (link, why) => classStore.setState({ link, why: why ?? null }),
+    onReply: (r) => {
+      if (r.type !== 'roster') return;
+      const { question, nick, choice } = r;
+      classStore.setState((s) => ({ roster: [...s.roster, { question, nick, choice }] }));
+    },
     onChange: () => {
       const { tally } = client.read();
       const history = classStore.getState().history;

@@ -54,4 +54,19 @@ describe('the tally as CSV', () => {
       '',
     ]);
   });
+
+  it('lists who answered what for those who gave a nickname, none read as a formula', () => {
+    const tally = { question: 'q:0', counts: [1, 1], answered: 2, present: 2 };
+    const csv = tallyCsv({ 'q:0': tally }, [
+      { question: 'q:0', nick: 'Zoë', choice: 1 },
+      { question: 'q:0', nick: '-1', choice: 0 },
+    ]);
+    expect(csv.split('\r\n').slice(3)).toEqual([
+      '',
+      'nickname,lesson,step,choice',
+      'Zoë,q,1,B',
+      "'-1,q,1,A",
+      '',
+    ]);
+  });
 });

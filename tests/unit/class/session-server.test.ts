@@ -96,6 +96,15 @@ describe('the class session server', () => {
     b.answer(answer('crash:0', 7)); // a choice the question does not have
     for (const bad of ['', '{', 'null', '{"v":1,"type":"answer"}', 'x'.repeat(600)]) b.sendRaw(bad);
     await vi.waitFor(() => expect(a.replies.length + b.replies.length).toBe(10), WAIT);
+    // Ana's nickname went to the presenter alone.
+    await vi.waitFor(
+      () =>
+        expect(presenter.replies).toEqual([
+          { v: 1, type: 'roster', question: 'crash:0', nick: 'Ana', choice: 2 },
+        ]),
+      WAIT,
+    );
+    expect(JSON.stringify([a.replies, b.replies])).not.toContain('Ana');
     expect(server.stats()).toMatchObject({
       answers: 2,
       refused: { duplicate: 1, closed: 1, choice: 1, invalid: 5 },
