@@ -21,15 +21,22 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 
-const machine = (page: Page) =>
-  page.evaluate(async () => ({
-    t: window.__mklab?.t(),
-    hash: await window.__mklab?.hash()?.catch(() => 'rebuilding'),
-    step: window.__mklab?.lesson()?.step,
-  }));
+/** Where a page's lab stands: its lesson step, simulated time and state hash. */
+async function machine(page: Page) {
+  return page.evaluate(async () => {
+    const lab = window.__mklab;
+    // A lab rebuilding its machine has no hash for a moment: that reads as "not yet".
+    const hash = await (lab?.hash() ?? Promise.resolve(undefined)).catch(() => null);
+    return { step: lab?.lesson()?.step, t: lab?.t(), hash };
+  });
+}
 
+/** A clicker key, to the page (not to whatever button has the focus). */
 async function press(page: Page, key: string): Promise<void> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.locator('body').evaluate((b) => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    b.focus();
+  });
   await page.keyboard.press(key);
 }
 

@@ -30,17 +30,20 @@ export function ClassPanel() {
   const room = useRef<TeacherRoom | null>(null);
   const [starting, setStarting] = useState(false);
 
-  const start = async (given: { code: string; token: string } | null) => {
-    setStarting(true);
+  const begin = async (given: { code: string; token: string } | null) => {
     const m = await import('./teacher-room');
     room.current = await m.startTeacherRoom(given);
+  };
+  const start = async () => {
+    setStarting(true);
+    await begin(null);
     setStarting(false);
   };
   useEffect(() => {
     const route = readClassRoute(location.search, location.hash);
     if (route.mode === 'teacher' && !routeTaken) {
       routeTaken = true;
-      void start(route);
+      void begin(route);
     }
     return () => void room.current?.end();
   }, []);
@@ -101,7 +104,7 @@ export function ClassPanel() {
             className="primary"
             data-testid="class-start"
             disabled={starting}
-            onClick={() => void start(null)}
+            onClick={() => void start()}
           >
             {starting ? t('class.starting') : t('class.start')}
           </button>
