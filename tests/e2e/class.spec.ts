@@ -172,3 +172,16 @@ test('a student whose page cannot reach a class server is told so', async ({ pag
   // The lab itself works.
   await expect(page.getByTestId('machine-view')).toBeVisible();
 });
+
+test('a teacher whose lab has no class server behind it is told so when starting a class', async ({
+  page,
+}) => {
+  await page.goto('/?testhooks&present');
+  await page.waitForFunction(() => window.__mklab?.phase() === 'running');
+  await page.getByTestId('class-start').click();
+  await expect(page.getByTestId('class-unreachable')).toContainText(
+    'Cannot reach the class server at 127.0.0.1:',
+  );
+  // Presenting goes on without it.
+  await expect(page.getByTestId('open-audience')).toBeEnabled();
+});
