@@ -3,6 +3,7 @@ import { setPlaying, SPEEDS } from '../../store/playback-store';
 import { simStore } from '../../store/sim-store';
 import { statusStore, type BootFailure } from '../../store/status-store';
 import type { PlaybackSnapshot, PresenterMessage } from '../../contract';
+import { extendTo } from './follow-extend';
 import { planFollow } from './protocol';
 
 type Sync = Extract<PresenterMessage, { type: 'sync' }>;
@@ -60,6 +61,12 @@ export function createFollower(
             continue;
           }
           if (sync.logKey === failedKey) continue;
+          // A step moved on at this instant: only its inputs, not a replay from the start.
+          if (replaying !== null && (await extendTo(bridge, sync.log, sync.logKey))) {
+            replaying = sync.logKey;
+            dirty = true;
+            continue;
+          }
           setPlaying(false);
           report({ reloading: true });
           let booted = false;
