@@ -213,9 +213,10 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
     },
 
     async onRequest({ request, response }) {
-      if (api(request, response) || (site && serveFile(site, request, response)))
-        // Hocuspocus's way to say "answered here": a hook that rejects with nothing.
-        throw null;
+      if (!api(request, response) && !(site && serveFile(site, request, response)))
+        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      // Hocuspocus's way to say "answered here": a hook that rejects with nothing.
+      throw null;
     },
   });
 
