@@ -38,3 +38,21 @@ export async function extendTo(
   for (const e of extra) pushInput(e.input);
   return (await applied) && logKey(bridge.inputLog) === key;
 }
+
+/**
+ * When the presenter stepped back (its log is this lab's cut short, as a lesson's "back" cuts
+ * it), do the same step back here instead of replaying from the start. True only when the
+ * lab's log then has the presenter's very key.
+ */
+export async function stepBackTo(
+  bridge: SimBridge,
+  log: readonly LogEntry[],
+  key: string,
+  step: number | null,
+): Promise<boolean> {
+  const own = bridge.inputLog;
+  if (step === null || log.length >= own.length) return false;
+  if (logKey(own.slice(0, log.length)) !== key) return false;
+  await bridge.rewindToStep(step);
+  return logKey(bridge.inputLog) === key;
+}

@@ -3,7 +3,7 @@ import { setPlaying, SPEEDS } from '../../store/playback-store';
 import { simStore } from '../../store/sim-store';
 import { statusStore, type BootFailure } from '../../store/status-store';
 import type { PlaybackSnapshot, PresenterMessage } from '../../contract';
-import { extendTo } from './follow-extend';
+import { extendTo, stepBackTo } from './follow-extend';
 import { planFollow } from './protocol';
 
 type Sync = Extract<PresenterMessage, { type: 'sync' }>;
@@ -61,8 +61,13 @@ export function createFollower(
             continue;
           }
           if (sync.logKey === failedKey) continue;
-          // A step moved on at this instant: only its inputs, not a replay from the start.
-          if (replaying !== null && (await extendTo(bridge, sync.log, sync.logKey))) {
+          // A step moved on at this instant, or back: the same step here, not a full replay.
+          const back = st.lesson?.step ?? null;
+          if (
+            replaying !== null &&
+            ((await extendTo(bridge, sync.log, sync.logKey)) ||
+              (await stepBackTo(bridge, sync.log, sync.logKey, back)))
+          ) {
             replaying = sync.logKey;
             dirty = true;
             continue;
