@@ -332,7 +332,7 @@ export default defineConfig([
   // Globals per runtime (matter for plain JS files and for rules like no-undef there).
   {
     name: 'globals/node',
-    files: ['*.{js,mjs,cjs,ts}', 'scripts/**', 'tests/**'],
+    files: ['*.{js,mjs,cjs,ts}', 'scripts/**', 'server/**', 'tests/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -11,7 +11,13 @@ const config: KnipConfig = {
     // The test-only build of tests/e2e/eleventh-lesson.spec.ts, named on vite's command line.
     'tests/fixtures/lessons/vite.config.ts',
   ],
-  project: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', '*.ts'],
+  project: [
+    'src/**/*.{ts,tsx}',
+    'scripts/**/*.{ts,mjs}',
+    'server/**/*.ts',
+    'tests/**/*.{ts,tsx}',
+    '*.ts',
+  ],
   ignore: [
     // Linted under pretend paths by tests/lint/layers.test.ts; never imported.
     'tests/lint-fixtures/**',

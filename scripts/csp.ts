@@ -22,6 +22,26 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'form-action': "'none'",
 };
 
+/**
+ * The live class's session server, when the lab is built to reach one on another origin
+ * (`VITE_CLASS_SERVER=https://class.school.example npm run build`, docs/classroom.md): its
+ * origin for the API and the same host's WebSocket scheme. Served by `npm run class`, the lab
+ * and the server share one origin and `'self'` covers both.
+ */
+export function classServerSources(setting: string | undefined): string {
+  if (!setting) return '';
+  const url = new URL(setting);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`VITE_CLASS_SERVER must be an http(s) URL, not ${setting}`);
+  const ws = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return ` ${url.origin} ${ws}//${url.host}`;
+}
+
+/** `connect-src` with the class server's origin, when the build names one. */
+export function connectSrc(setting = process.env.VITE_CLASS_SERVER): string {
+  return `${CSP_DIRECTIVES['connect-src']}${classServerSources(setting)}`;
+}
+
 /** The policy as one string; `frame-ancestors` only works as a header, never in a <meta>. */
 export function cspString(extra: Readonly<Record<string, string>> = {}): string {
   return Object.entries({ ...CSP_DIRECTIVES, ...extra })
@@ -39,7 +59,10 @@ export function csp(): Plugin {
       handler: () => [
         {
           tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: cspString() },
+          attrs: {
+            'http-equiv': 'Content-Security-Policy',
+            content: cspString({ 'connect-src': connectSrc() }),
+          },
           injectTo: 'head-prepend',
         },
       ],

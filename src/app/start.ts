@@ -17,6 +17,8 @@ import {
 } from '../features/sharing/wiring';
 import { readPresenterRoute } from '../features/presenter/route';
 import { wirePresenter } from '../features/presenter/wire';
+import { readClassRoute } from '../features/class/class-route';
+import { wireClass } from '../features/class/wire-class';
 
 /** Read the start spec from the URL: `?scenario=<preset>&seed=<int>&lang=en|es`. */
 export function readUrl(search: string): {
@@ -63,9 +65,11 @@ export function startSim(): SimBridge {
   // A `#r=` replay link wins over the lesson route: its codec loads first, then the machine boots.
   const linked = presenter.mode !== 'audience' && hasReplay(location.hash);
   // An audience window replays the presenter's machine: it neither opens nor saves progress.
+  // A student in a class replays the teacher's machine too, in their own lesson player.
+  const student = readClassRoute(location.search, location.hash).mode === 'student';
   const route = (viaLink: boolean) => {
     if (presenter.mode === 'audience') return;
-    if (!viaLink) {
+    if (!viaLink && !student) {
       const asked = readLessonRoute(location.search);
       lessons.prepare(routeBack(asked, location.search, location.hash));
     }
@@ -76,6 +80,7 @@ export function startSim(): SimBridge {
   watchMoments(() => lessonStore.getState().slug !== null);
   if (url.hooks) installTestHooks(b);
   wirePresenter(b, presenter);
+  wireClass(b, readClassRoute(location.search, location.hash));
   const taken = linked ? openReplay(share).catch(() => false) : Promise.resolve(false);
   void Promise.all([taken, restored]).then(async ([viaLink]) => {
     route(viaLink);

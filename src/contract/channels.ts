@@ -1,6 +1,7 @@
 import type { StartSpec } from './api';
 import type { LogEntry } from './inputs';
 import type { LessonSlug } from './lessons';
+import type { ClassQuestion, ClassTally } from './class-session';
 
 // The page's two message channels besides the worker: an embedding page's commands
 // (postMessage, docs/embedding.md) and the presenter ↔ audience BroadcastChannel (DESIGN §7).
@@ -54,8 +55,22 @@ export type PresenterMessage =
       readonly log: readonly LogEntry[];
       readonly logKey: string;
     }
+  | {
+      readonly v: typeof PRESENTER_PROTOCOL;
+      readonly type: 'class';
+      /** The live class the presenter runs, for the projector: its code, question and tally. */
+      readonly room: ProjectedRoom | null;
+    }
   | ({
       readonly v: typeof PRESENTER_PROTOCOL;
       readonly type: 'state';
       readonly seq: number;
     } & PlaybackSnapshot);
+
+export interface ProjectedRoom {
+  readonly code: string;
+  /** The short address students open (the code alone works too). */
+  readonly url: string;
+  readonly question: ClassQuestion | null;
+  readonly tally: ClassTally | null;
+}

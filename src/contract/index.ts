@@ -15,3 +15,4 @@ export * from './engine-version';
 export * from './problems';
 export * from './files';
 export * from './channels';
+export * from './class-session';

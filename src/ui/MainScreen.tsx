@@ -4,6 +4,7 @@ import type { Lang } from '../i18n';
 import { lessonStore, setListOpen } from '../store/lesson-store';
 import { prefsStore, setPrefs } from '../store/prefs-store';
 import { startStore } from '../store/start-store';
+import { readClassRoute } from '../features/class/class-route';
 import { enterPresenterMode, presenterStore } from '../features/presenter/presenter-store';
 import { simStore } from '../store/sim-store';
 import { AboutButton } from './about/AboutButton';
@@ -27,6 +28,9 @@ import './main-screen.css';
 
 /** Presenter mode's toolbar and notes: loaded only when a window presents. */
 const PresenterBar = lazy(() => import('../features/presenter/PresenterBar'));
+/** A student's class bar (`?class`): loaded only when the page was opened to join a class. */
+const ClassBar = lazy(() => import('../features/class/ClassBar'));
+const classRoute = readClassRoute(location.search, location.hash);
 
 /** The main screen: the machine, its timeline and metrics, the inspector, the log, the sandbox. */
 export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }) {
@@ -98,9 +102,14 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
           <PresenterBar />
         </Suspense>
       ) : null}
+      {classRoute.mode === 'student' ? (
+        <Suspense fallback={null}>
+          <ClassBar code={classRoute.code} />
+        </Suspense>
+      ) : null}
       <main className={inLesson ? 'workspace is-lesson' : 'workspace'}>
         <div className="status-row">
-          {inLesson ? null : <StartHere />}
+          {inLesson || classRoute.mode === 'student' ? null : <StartHere />}
           <StatusBanner />
           <LessonNotice />
           {inLesson ? <MomentNotice /> : null}

@@ -11,7 +11,8 @@ import type { SimBridge } from '../../src/bridge/sim-bridge';
 import { simStore } from '../../src/store/sim-store';
 import { statusStore } from '../../src/store/status-store';
 import { MAX_SEEK_NS, MAX_T, type LogEntry } from '../../src/contract';
-import { fuzzRuns, hostileValue, materialize, mutate, mutation } from './hostile-values';
+import { fuzzRuns } from './hostile-values';
+import { judge, tagged } from './fuzz-judge';
 
 // Messages from outside the page (issue 11; DESIGN §7): the embed's commands from its host page
 // and the presenter's channel. Every message is checked by the contract's validator without a
@@ -26,33 +27,6 @@ const command = fc.oneof(
   fc.integer({ min: 1, max: 99 }).map((step) => ({ type: 'mklab:goto', v: 1, step })),
   fc.integer({ min: 0, max: MAX_SEEK_NS }).map((tNs) => ({ type: 'mklab:seek', v: 1, tNs })),
 );
-
-/** A valid message, one made hostile in one place, or anything at all: which, and the data. */
-const tagged = (valid: fc.Arbitrary<unknown>) =>
-  fc.oneof(
-    valid.map((data) => ({ kind: 'valid', data })),
-    fc
-      .tuple(valid, mutation)
-      .map(([v, m]) => ({ kind: 'mutated', data: materialize(mutate(v, m)) })),
-    hostileValue.map((v) => ({ kind: 'hostile', data: materialize(v) })),
-  );
-
-/**
- * How a validator must judge what `tagged` made: a valid message is taken as it is (`read` of
- * it equals `expected` of it), a hostile one refused, a mutated one either. Returns whether it
- * was refused.
- */
-function judge(
-  t: { kind: string; data: unknown },
-  read: (x: unknown) => unknown,
-  expected: (x: unknown) => unknown,
-): boolean {
-  const out = read(t.data);
-  if (t.kind === 'valid') expect(out === null ? null : out).not.toBeNull();
-  if (t.kind === 'hostile') expect(out).toBeNull();
-  if (out !== null) expect(out).toEqual(expected(t.data));
-  return out === null;
-}
 
 describe('embed commands under fuzzing', () => {
   const parent = { postMessage: vi.fn() };
@@ -113,6 +87,19 @@ const presenterMessage = fc.oneof(
     const start = { scenario: 'two-kernels', seed };
     return { v: 1, type: 'sync', start, log, logKey: logKey(log) };
   }),
+  fc.constantFrom<object>(
+    { v: 1, type: 'class', room: null },
+    {
+      v: 1,
+      type: 'class',
+      room: {
+        code: 'ABCDE12345',
+        url: 'http://10.0.0.2:4410/?class=ABCDE12345',
+        question: { id: 'crash-containment:0', choices: 3, answer: null, revealed: false },
+        tally: { question: 'crash-containment:0', counts: [1, 0, 2], answered: 3, present: 4 },
+      },
+    },
+  ),
 );
 
 describe('presenter channel messages under fuzzing', () => {

@@ -8,6 +8,8 @@ import { intIn, rule, simTime, text, within } from './fields';
 import { inputLog } from './log';
 import type { StepsOf } from './replay-link';
 import { scenario } from './scenario';
+import { questionSchema, tallySchema } from './class-message';
+import { ROOM_CODE_LENGTH } from '../class-session';
 
 /**
  * A message on the presenter's BroadcastChannel (DESIGN §7), checked field by field: anything
@@ -74,6 +76,18 @@ function message(stepsOf: StepsOf): z.ZodMiniType {
     z.object({ v, type: z.literal('bye') }),
     sync,
     state,
+    z.object({
+      v,
+      type: z.literal('class'),
+      room: z.nullable(
+        z.object({
+          code: z.string().check(z.length(ROOM_CODE_LENGTH)),
+          url: text(200),
+          question: z.nullable(questionSchema),
+          tally: z.nullable(tallySchema),
+        }),
+      ),
+    }),
   ]);
   made.set(stepsOf, schema);
   return schema;

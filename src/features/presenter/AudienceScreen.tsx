@@ -13,6 +13,7 @@ import { useLang, useT } from '../../ui/hooks';
 import { useLessonText } from '../../ui/lessons/use-lesson-text';
 import { MachineView, TwinView } from '../../ui/machine/MachineView';
 import { BlankScreen } from './BlankScreen';
+import { ProjectedClass } from '../class/ProjectedClass';
 
 function LessonHeading({ slug, k, steps }: { slug: LessonSlug; k: number; steps: number }) {
   const t = useT();
@@ -133,6 +134,7 @@ export default function AudienceScreen() {
           <p className="aud-time">{t('presenter.audience.time', { time: formatNs(lang, now) })}</p>
         </header>
         <AudienceTrouble />
+        <ProjectedClass />
         {link !== 'following' ? (
           <p className="notice" role="status" data-testid="audience-link">
             {link === 'gone' ? t('presenter.audience.gone') : t('presenter.audience.waiting')}

@@ -7,6 +7,7 @@ import { audienceUrl } from './audience-url';
 import { BlankScreen } from './BlankScreen';
 import { ExportButtons } from './ExportButtons';
 import { PresenterNotes } from './PresenterNotes';
+import { ClassPanel } from '../class/ClassPanel';
 
 function toggleFullscreen(): void {
   if (document.fullscreenElement) void document.exitFullscreen();
@@ -71,6 +72,7 @@ export default function PresenterBar() {
           {t('presenter.audience.blocked', { url: audience.blocked })}
         </p>
       ) : null}
+      <ClassPanel />
       <PresenterNotes />
       <BlankScreen />
     </section>

@@ -11,6 +11,27 @@ import { channelName, logKey, parsePresenterMessage } from './protocol';
 /** While playing, simulated time alone is sent at most this often (the audience's clock runs too). */
 const TIME_EVERY_MS = 250;
 
+type Tap = (m: PresenterMessage) => void;
+const taps = new Set<Tap>();
+/** The running link: to send its sync and state again, and to post beside them. */
+let running: { readonly resend: () => void; readonly post: (m: PresenterMessage) => void } | null =
+  null;
+
+/**
+ * The live class (src/features/class) hears every sync and state the audience window does,
+ * and gets the current ones at once. Returns the function that stops it hearing.
+ */
+export function tapPresenter(tap: Tap): () => void {
+  taps.add(tap);
+  running?.resend();
+  return () => taps.delete(tap);
+}
+
+/** A message for the audience window besides the link's own (the class's room and tally). */
+export function postToAudience(m: PresenterMessage): void {
+  running?.post(m);
+}
+
 function newSession(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -25,7 +46,10 @@ export function startPresenterLink(bridge: SimBridge): () => void {
   const session = presenterStore.getState().session ?? newSession();
   presenterStore.setState({ session });
   const channel = new BroadcastChannel(channelName(session));
-  const post = (m: PresenterMessage) => channel.postMessage(m);
+  const post = (m: PresenterMessage) => {
+    channel.postMessage(m);
+    if (m.type === 'sync' || m.type === 'state') for (const tap of taps) tap(m);
+  };
 
   let seq = 0;
   let key = logKey(bridge.inputLog);
@@ -111,9 +135,18 @@ export function startPresenterLink(bridge: SimBridge): () => void {
   );
   const bye = () => post({ v: PRESENTER_PROTOCOL, type: 'bye' });
   addEventListener('pagehide', bye);
+  running = {
+    post,
+    resend: () => {
+      if (!ready()) return;
+      sync(true);
+      state(true);
+    },
+  };
   update();
 
   return () => {
+    running = null;
     for (const u of unsubscribe) u();
     removeEventListener('pagehide', bye);
     bye();

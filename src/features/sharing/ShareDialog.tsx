@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
-import { encode } from 'uqr';
+import { qrPath } from './qr-path';
 import { closeShareDialog, sharing, shareStore, type SharedLink } from './share-store';
 import { useT } from '../../ui/hooks';
 import { useModal } from '../../ui/use-modal';
@@ -144,12 +144,7 @@ function Unopenable(props: {
 /** The QR code as one SVG path of dark modules: crisp at any size, large on a projector. */
 function QrCode({ url }: { readonly url: string }) {
   const t = useT();
-  let qr: ReturnType<typeof encode> | null = null;
-  try {
-    qr = encode(url, { ecc: 'L', border: 4 });
-  } catch {
-    qr = null;
-  }
+  const qr = qrPath(url);
   if (!qr) {
     return (
       <p className="notice" data-testid="share-qr-too-long">
@@ -157,12 +152,6 @@ function QrCode({ url }: { readonly url: string }) {
       </p>
     );
   }
-  let d = '';
-  qr.data.forEach((row, y) =>
-    row.forEach((dark, x) => {
-      if (dark) d += `M${x} ${y}h1v1h-1z`;
-    }),
-  );
   return (
     <figure className="sh-qr">
       <svg
@@ -173,7 +162,7 @@ function QrCode({ url }: { readonly url: string }) {
         shapeRendering="crispEdges"
       >
         <rect width={qr.size} height={qr.size} fill="#fff" />
-        <path d={d} fill="#000" />
+        <path d={qr.d} fill="#000" />
       </svg>
       <figcaption>{t('share.qr.caption', { length: url.length })}</figcaption>
     </figure>

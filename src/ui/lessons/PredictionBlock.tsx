@@ -3,6 +3,8 @@ import { lessonKey } from '../../content/keys';
 import type { StepContent } from '../../content';
 import { predict } from '../../store/lesson-store';
 import { useT } from '../hooks';
+import { useStore } from 'zustand';
+import { classStore, holdVerdict } from '../../features/class/class-store';
 import { plainText } from './marks';
 import { RichText } from './RichText';
 import type { Tx } from './use-lesson-text';
@@ -23,6 +25,8 @@ export function PredictionBlock(props: {
   const n = k + 1;
   const { choices, answer } = props.predict;
   const name = `ls-predict-${slug}-${n}`;
+  // In a live class the verdict waits for the teacher's reveal (the room answers first).
+  const hold = useStore(classStore, holdVerdict);
   return (
     <fieldset className="ls-block ls-predict">
       <legend>
@@ -45,7 +49,11 @@ export function PredictionBlock(props: {
           </span>
         </label>
       ))}
-      {chosen !== undefined ? (
+      {chosen !== undefined && hold ? (
+        <p className="ls-muted" data-testid="predict-held">
+          {t('lessons.predict.held')}
+        </p>
+      ) : chosen !== undefined ? (
         <p className="ls-verdict" role="status" data-testid="predict-verdict">
           {answer === null
             ? t('lessons.predict.noted')
