@@ -210,9 +210,8 @@ export class Timeline {
     try {
       // Back in time, or forward past a checkpoint: start from the latest one at or before t.
       const cp = this.checkpoints.atOrBefore(t);
-      if (t < this.m.now || (cp && cp.t > this.m.now && cp.applied >= this.appliedCount)) {
-        this.restoreFrom(t);
-      }
+      const ahead = cp && cp.t > this.m.now && cp.applied >= this.appliedCount;
+      if (t < this.m.now || ahead) this.restoreFrom(t);
       while (!this.runTo(t, SEEK_CHUNK)) {
         this.maybeCheckpoint();
         await yieldNow();
