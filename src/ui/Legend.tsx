@@ -1,5 +1,6 @@
+import { homeText, type HomeKey } from '../i18n/home-text';
 import { ownerColour, ownerInk } from '../viz/palette';
-import { useT } from './hooks';
+import { useLang } from './hooks';
 
 /**
  * What the machine view's marks mean — kernel boxes, CPU cells, IPI dots, rings and the pool —
@@ -7,7 +8,8 @@ import { useT } from './hooks';
  * one click away from the header everywhere.
  */
 export function Legend() {
-  const t = useT();
+  const lang = useLang();
+  const h = (key: HomeKey) => homeText(lang, key);
   const rows = [
     { id: 'kernel', mark: <KernelMark /> },
     { id: 'cpu', mark: <CpuMark /> },
@@ -23,9 +25,9 @@ export function Legend() {
             <svg width="44" height="28" viewBox="0 0 44 28" aria-hidden="true">
               {r.mark}
             </svg>
-            <span>{t(`legend.${r.id}.name`)}</span>
+            <span>{h(`legend.${r.id}.name` as HomeKey)}</span>
           </dt>
-          <dd>{t(`legend.${r.id}`)}</dd>
+          <dd>{h(`legend.${r.id}` as HomeKey)}</dd>
         </div>
       ))}
     </dl>

@@ -1,8 +1,9 @@
+import { homeText, type HomeKey } from '../i18n/home-text';
 import { useState } from 'react';
 import { LESSON_SLUGS } from '../contract';
 import { controls } from '../store/controls';
 import { isBareAddress, lastPlace, rememberPlace } from '../store/last-place';
-import { useT } from './hooks';
+import { useLang } from './hooks';
 import { Legend } from './Legend';
 import './start-here.css';
 
@@ -18,7 +19,8 @@ const firstVisit = (): boolean =>
  * below) one click away. Not a modal: the machine stays usable under it.
  */
 export function StartHere() {
-  const t = useT();
+  const lang = useLang();
+  const h = (key: HomeKey) => homeText(lang, key);
   const [open, setOpen] = useState(firstVisit);
   if (!open) return null;
   const sandbox = () => {
@@ -32,8 +34,8 @@ export function StartHere() {
   return (
     <section className="start-here" data-testid="start-here" aria-labelledby="start-h">
       <div className="start-text">
-        <h2 id="start-h">{t('start.title')}</h2>
-        <p>{t('start.what')}</p>
+        <h2 id="start-h">{h('start.title')}</h2>
+        <p>{h('start.what')}</p>
         <div className="start-actions">
           <button
             type="button"
@@ -41,15 +43,15 @@ export function StartHere() {
             data-testid="start-lesson-1"
             onClick={lesson1}
           >
-            {t('start.lesson1')}
+            {h('start.lesson1')}
           </button>
           <button type="button" data-testid="start-sandbox" onClick={sandbox}>
-            {t('start.sandbox')}
+            {h('start.sandbox')}
           </button>
         </div>
       </div>
       <div className="start-legend">
-        <h3>{t('legend.title')}</h3>
+        <h3>{h('legend.title')}</h3>
         <Legend />
       </div>
     </section>
