@@ -8,18 +8,21 @@ import machine from './en/machine.json';
 import presenter from './en/presenter.json';
 import sandbox from './en/sandbox.json';
 import share from './en/share.json';
-import shell from './en/shell.json';
+import type shellEn from './en/shell.json';
 import timeline from './en/timeline.json';
 
-/** English, merged from one file per area of the app (so each area's strings live together). */
-const en = {
+/**
+ * English, merged from one file per area of the app (so each area's strings live together). The
+ * shell's (help texts, kerf's notes: the biggest area) come with the shell's own chunk, which
+ * adds them (`addEnglish`) before it draws: the first screen and the embed do not carry them.
+ */
+const base = {
   ...core,
   ...about,
   ...machine,
   ...timeline,
   ...sandbox,
   ...inspector,
-  ...shell,
   ...lessons,
   ...facts,
   ...presenter,
@@ -27,12 +30,18 @@ const en = {
   ...share,
 };
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof base | keyof typeof shellEn;
+const en: Record<string, string> = { ...base };
+
+/** A lazy area's English strings, added to the catalog when its chunk loads. */
+export function addEnglish(table: Readonly<Record<string, string>>): void {
+  Object.assign(en, table);
+}
 export type Lang = 'en' | 'es';
 export const LANGS: readonly Lang[] = ['en', 'es'];
 type Catalog = Readonly<Record<MessageKey, string>>;
 
-const catalogs: Partial<Record<Lang, Catalog>> = { en };
+const catalogs: Partial<Record<Lang, Catalog>> = { en: en as Catalog };
 
 /** English ships in the main bundle; Spanish loads on first use, as one chunk. */
 export async function loadLocale(lang: Lang): Promise<void> {
@@ -50,7 +59,8 @@ export function translate(
   key: MessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  const text = (catalogs[lang] ?? en)[key] ?? en[key];
+  // A key of an area not loaded yet reads as itself (the area adds its strings before it draws).
+  const text = (catalogs[lang] ?? en)[key] ?? en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     return v === undefined ? whole : String(v);

@@ -1,7 +1,10 @@
 import type { OutLine } from '../../contract';
-import type { MessageKey } from '../../i18n';
+import { addEnglish, type MessageKey } from '../../i18n';
 import shellEn from '../../i18n/en/shell.json';
 import type { ShellEntry } from '../../store/sim-store';
+
+// The shell's English strings travel in its chunk (src/i18n/index.ts): in the catalog from here on.
+addEnglish(shellEn);
 
 /** What the prompt shows: the lab's shell runs on the host, as root (kerf needs root). */
 export const PROMPT = 'root@host:~#';
