@@ -1,8 +1,15 @@
 import type { Frame, LabInput, LogEntry, Scenario, ScenarioRefusal, SimApi } from '../contract';
 import type { Remote } from 'comlink';
-import type { SimEndpoint } from './endpoint';
 import { bootWorker, failureOf, failureWords } from './boot';
 import { WorkerSlot } from './worker-slot';
+import {
+  IDLE_FRAME_MS,
+  MAX_FRAME_MS,
+  WORKER_TIMEOUT_MS,
+  type BridgeOptions,
+  type Call,
+  type Resume,
+} from './bridge-options';
 import { RateMeter } from './rate-meter';
 import { startStore, type StartPlan } from '../store/start-store';
 import { playbackStore, setPlaying, speedOf } from '../store/playback-store';
@@ -10,25 +17,6 @@ import { hasInputs, requeueInputs, takeInputs } from '../store/input-store';
 import { receiveFrame, resetSim, simStore, sinceOf } from '../store/sim-store';
 import { metaStore } from '../store/meta-store';
 import { statusStore } from '../store/status-store';
-
-/** A worker that has not answered for this long is restarted (DESIGN §4). */
-export const WORKER_TIMEOUT_MS = 5000;
-/** Longest wall time one frame may cover: after a stall we do not leap ahead. */
-const MAX_FRAME_MS = 100;
-/** Paused and idle, the page asks for a frame this often (to notice a silent worker). */
-const IDLE_FRAME_MS = 1000;
-
-/** A log to replay and the time to stand at (a link, saved progress, a file). */
-type Resume = { readonly log: readonly LogEntry[]; readonly t: number };
-
-export interface BridgeOptions {
-  readonly spawn: () => SimEndpoint;
-  /** The first machine (the page may `prime` another before `start`). */
-  readonly start: StartPlan;
-  readonly timeoutMs?: number;
-  /** Injected for tests; the page uses requestAnimationFrame and performance.now. */
-  readonly raf?: (cb: (now: number) => void) => number;
-}
 
 /**
  * The main thread's end of the pipe: one frame request per animation frame, at most one in
@@ -205,10 +193,19 @@ export class SimBridge {
   }
 
   /** Ask for one call outside the frame loop (step, seek), respecting the one-in-flight rule. */
-  private async call(fn: (api: Remote<SimApi>) => Promise<Frame>): Promise<void> {
+  private async call(fn: Call, queued = false): Promise<void> {
     if (this.inFlight) await this.pending;
-    if (!this.slot.api || this.inFlight) return;
-    await this.send([], fn(this.slot.api), performance.now(), 0);
+    if (!this.slot.api || this.inFlight || (queued && !hasInputs())) return;
+    const inputs = queued ? takeInputs() : [];
+    await this.send(inputs, fn(this.slot.api, inputs), performance.now(), 0);
+  }
+
+  /** Send the queued inputs now, not at the next animation frame (a hidden tab gets none). */
+  flush(): Promise<void> {
+    return this.call(
+      (api, inputs) => api.frame({ inputs, advanceNs: 0, ...sinceOf(simStore.getState()) }),
+      true,
+    );
   }
 
   stepEvent(): Promise<void> {
@@ -223,10 +220,8 @@ export class SimBridge {
     return this.call((api) => api.seek(Math.max(0, Math.round(t)), sinceOf(simStore.getState())));
   }
 
-  /**
-   * What the next boot starts from, and (saved lesson progress, a link) the log it replays to
-   * `t`. A lesson brings its own twin setting; another machine keeps the twin as it is.
-   */
+  /** The next boot's start, and the log it replays to `t` (progress, a link). A lesson brings
+   *  its own twin setting; another machine keeps the twin as it is. */
   prime(start: StartPlan, resume?: Resume | null): void {
     const { twin: _ignored, ...rest } = start;
     this.spec = start.lesson ? rest : { ...rest, twin: start.twin ?? this.spec.twin ?? false };
@@ -235,10 +230,8 @@ export class SimBridge {
     this.resumeAt = resume ? resume.t : null;
   }
 
-  /**
-   * Another machine (preset, seed, version, or a lesson): a fresh worker and fresh stores. False
-   * when it did not boot: a machine refused, a worker that never answers — the page says why.
-   */
+  /** Another machine (preset, seed, version, lesson) on a fresh worker and stores. False when
+   *  it did not boot (refused, a worker that never answers): the page says why. */
   async load(start: StartPlan, resume?: Resume | null): Promise<boolean> {
     this.prime(start, resume);
     this.inFlight = null;

@@ -36,6 +36,8 @@ export async function extendTo(
     }
   });
   for (const e of extra) pushInput(e.input);
+  // A student's tab in the background gets no animation frames to carry them.
+  void bridge.flush();
   return (await applied) && logKey(bridge.inputLog) === key;
 }
 
