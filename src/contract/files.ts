@@ -78,6 +78,7 @@ export interface ScenarioFile {
   readonly seed: number;
   readonly config: Scenario['config'];
   readonly setup: Scenario['setup'];
+  readonly warmupNs?: Scenario['warmupNs'];
   readonly log?: readonly LogEntry[];
   readonly t?: number;
 }

@@ -163,6 +163,12 @@ export const SETUP_TYPES = [
 export interface Scenario {
   readonly config: MachineConfig;
   readonly setup: readonly Input[];
+  /**
+   * Simulated time the machine runs after its setup before it opens (ns, at most
+   * `MAX_WARMUP_NS`): its workloads have measured windows, so a chart and a check that compares
+   * with "before" have a value to start from.
+   */
+  readonly warmupNs?: number;
 }
 
 /** One entry of an input log: the input and the simulated time it was applied at. */

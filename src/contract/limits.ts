@@ -85,6 +85,8 @@ export const MAX_REPLAY_EVENTS = FRAME_EVENTS * 60 * HOUR_OF_USE_S;
  * that busy, so trying an imported file never holds the worker for long.
  */
 export const MAX_SETUP_EVENTS = 200_000;
+/** A scenario's warm-up after its setup (10 s): a few metric windows need 300 ms. */
+export const MAX_WARMUP_NS = 10_000_000_000;
 /**
  * Simulated time a shell line blocked in a system call runs ahead per frame, whatever the speed,
  * paused or not (250 ms): kerf kill's 30 s SHUTDOWN_ACK timeout answers in 120 frames, about 2 s

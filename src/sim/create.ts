@@ -52,6 +52,11 @@ export function createMachine(
         { step: i, input },
       );
   });
+  // The warm-up shares the setup's event budget.
+  const opens = m.now + (scenario.warmupNs ?? 0);
+  advanceTo(m, opens, Math.max(0, maxEvents - m.counters.events));
+  if (m.now < opens)
+    throw new ScenarioError(`warmupNs: the warm-up takes more than ${maxEvents} events`);
   return m;
 }
 

@@ -7,6 +7,7 @@ import type { Input, Scenario } from './types';
 export function twinScenario(s: Scenario): Scenario {
   return {
     config: { ...s.config, monolithic: true, poolMiB: 0 },
+    ...(s.warmupNs === undefined ? {} : { warmupNs: s.warmupNs }),
     setup: s.setup.flatMap((i) => {
       const t = twinInput(i);
       return t ? [t] : [];

@@ -6,13 +6,14 @@ import {
   MAX_MEMORY_MIB,
   MAX_SETUP,
   MAX_THREADS,
+  MAX_WARMUP_NS,
   MAX_WORKLOAD_LOAD,
   NAME_RE,
 } from '../limits';
 import type { MachineConfig } from '../machine';
 import type { ProblemCode } from '../problems';
 import { machineConfig } from './config';
-import { flag, list, rule } from './fields';
+import { flag, intIn, list, rule } from './fields';
 import { machineInput } from './input';
 import { gated, typeGate } from './lab-input';
 
@@ -133,6 +134,10 @@ function setupRules(ctx: Ctx, c: MachineConfig, setup: readonly Input[]): void {
 /** The setup's check, for an object that holds `config` and `setup` (a scenario, a file). */
 export const setupChecks = rule<Scenario>((s, ctx) => setupRules(ctx, s.config, s.setup));
 
-export const scenarioShape = { config: machineConfig, setup: list(setupStep, MAX_SETUP) };
+export const scenarioShape = {
+  config: machineConfig,
+  setup: list(setupStep, MAX_SETUP),
+  warmupNs: z.optional(intIn(0, MAX_WARMUP_NS)),
+};
 
 export const scenario = z.strictObject(scenarioShape).check(setupChecks);

@@ -126,7 +126,7 @@ export async function importProgress(ctx: Context, text: string): Promise<Import
 
 export async function exportScenario(ctx: Context): Promise<string> {
   const spec = ctx.bridge.startSpec;
-  const { config, setup } = await ctx.bridge.scenario();
+  const { config, setup, warmupNs } = await ctx.bridge.scenario();
   return scenarioFileText({
     schema: SCENARIO_SCHEMA,
     v: SCENARIO_VERSION,
@@ -136,6 +136,7 @@ export async function exportScenario(ctx: Context): Promise<string> {
     seed: spec.seed,
     config,
     setup,
+    ...(warmupNs === undefined ? {} : { warmupNs }),
     log: [...ctx.bridge.inputLog],
     t: simStore.getState().t,
   });

@@ -25,6 +25,7 @@ export function scenarioFileText(f: ScenarioFile): string {
     seed: f.seed,
     config: f.config,
     setup: f.setup,
+    ...(f.warmupNs !== undefined ? { warmupNs: f.warmupNs } : {}),
     ...(f.log !== undefined ? { log: f.log } : {}),
     ...(f.t !== undefined ? { t: f.t } : {}),
   };
@@ -32,5 +33,6 @@ export function scenarioFileText(f: ScenarioFile): string {
 }
 
 export function scenarioOf(f: ScenarioFile): Scenario {
-  return { config: f.config, setup: f.setup };
+  const { config, setup, warmupNs } = f;
+  return warmupNs === undefined ? { config, setup } : { config, setup, warmupNs };
 }
