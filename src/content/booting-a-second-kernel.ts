@@ -8,6 +8,7 @@ export const booting: LessonContent = {
   uncertain: 3,
   steps: [
     {
+      uses: ['shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['state', 'tput'],
@@ -19,6 +20,7 @@ export const booting: LessonContent = {
       sources: ['1.2', '1.3', '1.4'],
     },
     {
+      uses: ['shell'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['kimage'],
@@ -26,6 +28,7 @@ export const booting: LessonContent = {
       sources: ['1.2', '1.3', '1.4'],
     },
     {
+      uses: ['shell', 'speed'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['claim', 'parked'],
@@ -37,6 +40,7 @@ export const booting: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['play'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['state', 'cpus', 'running'],
@@ -47,6 +51,7 @@ export const booting: LessonContent = {
       sources: ['1.10', '5'],
     },
     {
+      uses: ['shell', 'timeline'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: [],
@@ -55,6 +60,7 @@ export const booting: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['status'],

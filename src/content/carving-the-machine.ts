@@ -10,6 +10,7 @@ export const carving: LessonContent = {
   uncertain: 2,
   steps: [
     {
+      uses: ['shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['iomem'],
@@ -17,6 +18,7 @@ export const carving: LessonContent = {
       sources: ['1.4', '1.6'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['pool', 'parked', 'host'],
@@ -24,6 +26,8 @@ export const carving: LessonContent = {
       sources: ['1.5'],
     },
     {
+      uses: ['shell'],
+      sees: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['state', 'cpus', 'mem', 'parked'],
@@ -36,6 +40,7 @@ export const carving: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['refused', 'unchanged'],
@@ -43,6 +48,7 @@ export const carving: LessonContent = {
       sources: ['1.4'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['grown', 'consistent'],
@@ -50,6 +56,7 @@ export const carving: LessonContent = {
       sources: ['1.4', '1.6'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['lent'],

@@ -8,6 +8,8 @@ export const crashContainment: LessonContent = {
   uncertain: 4,
   steps: [
     {
+      uses: ['sandbox', 'shell'],
+      sees: ['charts'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['state', 'parked', 'others', 'tput'],
@@ -20,6 +22,8 @@ export const crashContainment: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['twin-button'],
+      sees: ['charts'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: ['twin', 'twinTput', 'tput'],
@@ -27,6 +31,8 @@ export const crashContainment: LessonContent = {
       sources: ['1.12'],
     },
     {
+      uses: ['sandbox', 'shell'],
+      sees: ['charts'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['db', 'web', 'dropped'],
@@ -39,6 +45,8 @@ export const crashContainment: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['card'],
+      sees: ['card'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: [],
@@ -49,6 +57,7 @@ export const crashContainment: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['card'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: [],

@@ -8,6 +8,7 @@ export const noisyNeighbours: LessonContent = {
   uncertain: 2,
   steps: [
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['twin', 'isolated'],
@@ -21,6 +22,7 @@ export const noisyNeighbours: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['inspector'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: [],
@@ -32,6 +34,7 @@ export const noisyNeighbours: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['kernel', 'p99'],
@@ -42,6 +45,7 @@ export const noisyNeighbours: LessonContent = {
       sources: ['1.12'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['idle', 'busy'],
@@ -49,6 +53,7 @@ export const noisyNeighbours: LessonContent = {
       sources: ['1.9', '2'],
     },
     {
+      uses: ['inspector', 'timeline'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: [],

@@ -10,6 +10,8 @@ export const oneKernel: LessonContent = {
   uncertain: 1,
   steps: [
     {
+      uses: ['inspector'],
+      sees: ['timeline'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: [],
@@ -24,6 +26,7 @@ export const oneKernel: LessonContent = {
       sources: ['3'],
     },
     {
+      uses: ['shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['iomem'],
@@ -31,6 +34,8 @@ export const oneKernel: LessonContent = {
       sources: ['1.4', '1.6'],
     },
     {
+      uses: ['sandbox', 'shell'],
+      sees: ['shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['offline', 'back'],
@@ -38,6 +43,7 @@ export const oneKernel: LessonContent = {
       sources: ['1.5', '3'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: ['panic', 'tput'],
@@ -50,6 +56,8 @@ export const oneKernel: LessonContent = {
       sources: ['1.12'],
     },
     {
+      uses: ['card'],
+      sees: ['card'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: [],

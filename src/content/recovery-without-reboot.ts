@@ -8,6 +8,7 @@ export const recovery: LessonContent = {
   uncertain: 2,
   steps: [
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['active', 'cpus', 'delivered'],
@@ -18,6 +19,7 @@ export const recovery: LessonContent = {
       sources: ['1.4', '1.11', '1.12'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['loaded', 'ack', 'parked'],
@@ -28,6 +30,7 @@ export const recovery: LessonContent = {
       sources: ['1.4', '1.11'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['hung', 'state'],
@@ -39,6 +42,7 @@ export const recovery: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['shell', 'speed'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: ['timeout', 'state'],
@@ -47,6 +51,7 @@ export const recovery: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['loaded', 'parked', 'others'],
@@ -57,6 +62,7 @@ export const recovery: LessonContent = {
       sources: ['1.4', '1.11'],
     },
     {
+      uses: ['shell'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['active'],

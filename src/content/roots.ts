@@ -8,6 +8,7 @@ export const roots: LessonContent = {
   uncertain: 3,
   steps: [
     {
+      uses: ['shell'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: ['state', 'cpus'],
@@ -19,6 +20,7 @@ export const roots: LessonContent = {
       sources: ['3', '1.2'],
     },
     {
+      uses: ['inspector', 'timeline'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: [],
@@ -28,6 +30,8 @@ export const roots: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['card'],
+      sees: ['card'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: [],
@@ -37,6 +41,7 @@ export const roots: LessonContent = {
       sources: ['3', '1.2', '2'],
     },
     {
+      uses: ['inspector', 'timeline'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: [],
@@ -45,6 +50,8 @@ export const roots: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['card'],
+      sees: ['card'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: [],
@@ -54,6 +61,8 @@ export const roots: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['card', 'timeline'],
+      sees: ['card'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: [],

@@ -8,6 +8,8 @@ export const talking: LessonContent = {
   uncertain: 4,
   steps: [
     {
+      uses: ['play'],
+      sees: ['inspector'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['delivered'],
@@ -19,6 +21,7 @@ export const talking: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['inspector'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: [],
@@ -28,6 +31,7 @@ export const talking: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: ['mem', 'memAdd'],
@@ -35,6 +39,8 @@ export const talking: LessonContent = {
       sources: ['1.6', '1.9'],
     },
     {
+      uses: ['sandbox', 'shell'],
+      sees: ['inspector'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: ['enospc'],
@@ -45,6 +51,7 @@ export const talking: LessonContent = {
       sources: ['1.9', '5'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['v1', 'overwritten'],
@@ -56,6 +63,7 @@ export const talking: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['play', 'sandbox', 'shell'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['github', 'silent', 'delivered'],

@@ -1,4 +1,5 @@
 import type { LessonSlug } from '../contract';
+import type { Control } from './controls';
 
 /**
  * A lesson's metadata and the shape of its text (DESIGN §6). The text itself lives in
@@ -53,6 +54,10 @@ export interface StepContent {
   /** This step shows a card (`…sN.card.title`, `…sN.card.body`): recovery, source, comparison. */
   readonly card?: boolean;
   readonly highlights: readonly Highlight[];
+  /** What the task and hints ask the reader to use, beyond the machine view (controls.ts). */
+  readonly uses?: readonly Control[];
+  /** What "what to look at" points to beyond the machine view (controls.ts). */
+  readonly sees?: readonly Control[];
   /** Which facts this step rests on; and whether it says something the facts mark uncertain. */
   readonly sources?: readonly FactRef[];
   readonly uncertain?: boolean;

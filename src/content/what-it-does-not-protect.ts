@@ -10,6 +10,7 @@ export const notProtected: LessonContent = {
   uncertain: 3,
   steps: [
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['corrupt', 'silent'],
@@ -18,6 +19,7 @@ export const notProtected: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['corrupt'],
@@ -25,6 +27,7 @@ export const notProtected: LessonContent = {
       sources: ['1.7'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: ['iommu', 'blocked', 'intact'],
@@ -32,6 +35,7 @@ export const notProtected: LessonContent = {
       sources: ['1.7', '1.13'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['p99'],
@@ -44,6 +48,7 @@ export const notProtected: LessonContent = {
       uncertain: true,
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['host', 'web', 'db'],
@@ -51,6 +56,7 @@ export const notProtected: LessonContent = {
       sources: ['2'],
     },
     {
+      uses: ['card'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: [],

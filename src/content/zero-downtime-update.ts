@@ -8,6 +8,7 @@ export const zeroDowntime: LessonContent = {
   uncertain: 3,
   steps: [
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: ['new', 'old', 'cpus', 'app'],
@@ -19,6 +20,7 @@ export const zeroDowntime: LessonContent = {
       sources: ['1.4', '1.12'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['delivered', 'drained', 'nodrop'],
@@ -31,6 +33,7 @@ export const zeroDowntime: LessonContent = {
       sources: ['1.9', '1.12'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: ['parked', 'rollback'],
@@ -42,6 +45,7 @@ export const zeroDowntime: LessonContent = {
       sources: ['1.11'],
     },
     {
+      uses: ['sandbox', 'shell'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
       goals: ['stopped', 'switched', 'nodrop'],
@@ -53,6 +57,7 @@ export const zeroDowntime: LessonContent = {
       sources: ['1.11'],
     },
     {
+      uses: ['shell'],
       predict: { choices: 3, answer: 1 },
       hints: 2,
       goals: ['gone', 'pool'],
@@ -60,6 +65,8 @@ export const zeroDowntime: LessonContent = {
       sources: ['1.4', '1.6'],
     },
     {
+      uses: ['card'],
+      sees: ['card'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
       goals: [],

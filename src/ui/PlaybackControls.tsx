@@ -63,6 +63,7 @@ export function PlaybackControls() {
           type="button"
           className="primary pb-play"
           data-testid="play-toggle"
+          data-control="play"
           aria-pressed={pb.playing}
           onClick={togglePlaying}
         >
@@ -112,7 +113,7 @@ export function PlaybackControls() {
           </span>
         </button>
       </div>
-      <div className="pb-group pb-speed">
+      <div className="pb-group pb-speed" data-control="speed">
         <label htmlFor={speedId} className="pb-label">
           {t('playback.speed')}
         </label>

@@ -30,6 +30,7 @@ export function EmbedBar() {
         type="button"
         className="primary"
         data-testid="embed-play"
+        data-control="play"
         aria-pressed={playing}
         onClick={togglePlaying}
       >

@@ -16,7 +16,7 @@ export default function EmbedFull({ slug }: { readonly slug: LessonSlug | null }
       {slug ? (
         <div className="ls-panel">
           <LessonTitle slug={slug} />
-          <StepView slug={slug} />
+          <StepView slug={slug} surface="embed-full" />
         </div>
       ) : null}
       <PlaybackControls />

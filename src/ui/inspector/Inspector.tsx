@@ -42,6 +42,7 @@ export function Inspector({ constants }: { readonly constants?: ConstantTable } 
       ref={ref}
       className="inspector"
       data-testid="inspector"
+      data-control="inspector"
       data-selected={String(selected !== null)}
       aria-labelledby="insp-h"
     >

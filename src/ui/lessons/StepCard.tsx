@@ -26,6 +26,7 @@ export function StepCard(props: {
         type="button"
         className="ls-card-toggle"
         data-testid="card-toggle"
+        data-control="card"
         aria-expanded={open}
         aria-controls={bodyId}
         onClick={() => (open ? closeCard(k) : openCard(k))}

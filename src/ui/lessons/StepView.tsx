@@ -1,6 +1,7 @@
 import type { LessonSlug } from '../../contract';
 import { useStore } from 'zustand';
 import { CONTENT } from '../../content';
+import { lacking, type Surface } from '../../content/controls';
 import { highlightKeys } from '../../content/highlight-keys';
 import { lessonKey } from '../../content/keys';
 import { lessonStore } from '../../store/lesson-store';
@@ -9,6 +10,7 @@ import { useArrival } from './use-arrival';
 import { HintsBlock } from './HintsBlock';
 import { PredictionBlock } from './PredictionBlock';
 import { RichText } from './RichText';
+import { SeenElsewhere, TaskElsewhere } from './Elsewhere';
 import { StepCard } from './StepCard';
 import { StepNav } from './StepNav';
 import { StepNotes } from './StepNotes';
@@ -21,7 +23,14 @@ import { useUiTask } from './use-ui-task';
  * One step: predict (answered before the reveal), the task with its checks, hints and "show
  * me", then what to look at and why, with the step's sources and uncertainty notes.
  */
-export function StepView({ slug }: { readonly slug: LessonSlug }) {
+export function StepView({
+  slug,
+  surface = 'app',
+}: {
+  readonly slug: LessonSlug;
+  /** Where the step is shown: a task it lacks the controls for is offered as "show me". */
+  readonly surface?: Surface;
+}) {
   const t = useT();
   const { tx } = useLessonText(slug);
   const status = useStore(lessonStore, (s) => (s.status?.slug === slug ? s.status : null));
@@ -39,12 +48,16 @@ export function StepView({ slug }: { readonly slug: LessonSlug }) {
   }
   const n = k + 1;
   const revealed = step.predict.choices === 0 || predicted !== undefined;
+  const cannot = lacking(surface, step.uses);
+  const unseen = lacking(surface, step.sees);
   return (
     <article
       className="ls-step"
       data-testid="lesson-step"
       data-step={n}
       data-highlights={highlightKeys(step.highlights).join(' ')}
+      data-uses={(step.uses ?? []).join(' ')}
+      data-sees={(step.sees ?? []).join(' ')}
       aria-labelledby="ls-step-title"
     >
       <div className="ls-progress">
@@ -59,11 +72,15 @@ export function StepView({ slug }: { readonly slug: LessonSlug }) {
       ) : null}
       <section className="ls-block" aria-labelledby="ls-task">
         <h4 id="ls-task">{t('lessons.task')}</h4>
-        <p>
-          <RichText text={tx(lessonKey.step.task(slug, n))} />
-        </p>
+        {cannot.length > 0 ? (
+          <TaskElsewhere missing={cannot} offerShowMe={false} />
+        ) : (
+          <p>
+            <RichText text={tx(lessonKey.step.task(slug, n))} />
+          </p>
+        )}
         <TaskChecks slug={slug} k={k} step={step} met={status.met} revealed={revealed} tx={tx} />
-        <HintsBlock slug={slug} k={k} count={step.hints} tx={tx} />
+        {cannot.length > 0 ? null : <HintsBlock slug={slug} k={k} count={step.hints} tx={tx} />}
         <StepTools k={k} playing={status.scriptLeft > 0} />
       </section>
       {step.card ? <StepCard slug={slug} k={k} tx={tx} /> : null}
@@ -73,6 +90,7 @@ export function StepView({ slug }: { readonly slug: LessonSlug }) {
           <p>
             <RichText text={tx(lessonKey.step.observe(slug, n))} />
           </p>
+          {unseen.length > 0 ? <SeenElsewhere missing={unseen} /> : null}
           <h4>{t('lessons.explain')}</h4>
           <p>
             <RichText text={tx(lessonKey.step.explain(slug, n))} />

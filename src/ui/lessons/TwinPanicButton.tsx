@@ -15,6 +15,7 @@ export function TwinPanicButton({ view }: { readonly view: MachineView | null })
       type="button"
       className="ls-twin-panic"
       data-testid="twin-panic"
+      data-control="twin-button"
       disabled={!view || panicked}
       onClick={() =>
         pushInput({ type: 'twin.only', input: { type: 'fault', kind: 'panic', target: 'host' } })

@@ -74,7 +74,11 @@ function MachineMetrics(props: {
   const KernelH = props.heading ? 'h4' : 'h3';
   const byKernel = (k: number): WorkloadView[] => view.workloads.filter((w) => w.kernel === k);
   return (
-    <div className={`mx-machine${isTwin ? ' is-twin' : ''}`} data-testid={`${props.prefix}s`}>
+    <div
+      className={`mx-machine${isTwin ? ' is-twin' : ''}`}
+      data-testid={`${props.prefix}s`}
+      data-control="charts"
+    >
       {props.heading ? <h3 className="mx-machine-title">{props.heading}</h3> : null}
       {kernels.length === 0 ? <p className="mx-empty">{t('metrics.empty')}</p> : null}
       {kernels.map((k) => {

@@ -22,7 +22,7 @@ export function Sandbox() {
   const instances = useInstances();
   const spawns = instances.filter((i) => i.id !== 0).length;
   return (
-    <div className="sandbox" data-testid="sandbox">
+    <div className="sandbox" data-testid="sandbox" data-control="sandbox">
       <header className="sbx-head">
         <h2>{t('sandbox.label')}</h2>
         <p className="sbx-intro">{t('sandbox.intro')}</p>

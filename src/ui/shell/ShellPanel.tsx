@@ -164,7 +164,12 @@ export function ShellPanel() {
   };
 
   return (
-    <div className="sh-panel" data-testid="shell-panel" {...hlAttrs('shell', highlighted)}>
+    <div
+      className="sh-panel"
+      data-testid="shell-panel"
+      data-control="shell"
+      {...hlAttrs('shell', highlighted)}
+    >
       <div className="sh-head">
         <h2>{t('shell.area')}</h2>
         <p className="sh-keys">{t('shell.keys')}</p>

@@ -105,6 +105,7 @@ export function Timeline() {
     <div
       ref={rootRef}
       className="tl"
+      data-control="timeline"
       data-follow={follow}
       data-window={windowNs}
       {...hlAttrs('timeline', highlighted)}
