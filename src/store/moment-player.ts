@@ -1,4 +1,4 @@
-import type { Happening, HappeningKind } from '../contract';
+import type { Happening, HappeningKind, TrafficEvent } from '../contract';
 import { createStore } from 'zustand/vanilla';
 import { controls } from './controls';
 import { DEFAULT_SPEED_INDEX, playbackStore } from './playback-store';
@@ -24,6 +24,14 @@ export const MOMENT_KINDS: ReadonlySet<HappeningKind> = new Set<HappeningKind>([
   'instance.state',
 ]);
 
+/** A ring that refused nothing for this long and now refuses a message is "filling": a moment. */
+export const RING_QUIET_NS = 10_000_000;
+
+/** What the player slows down for: a key happening, or a kernel's ring starting to refuse. */
+export type Moment =
+  | { readonly kind: 'happening'; readonly t: number; readonly happening: Happening }
+  | { readonly kind: 'ring-full'; readonly t: number; readonly kernel: number };
+
 /** Slow motion: 1 ms of the machine per second (the default is 10 ms/s). */
 export const SLOW_SPEED_INDEX = DEFAULT_SPEED_INDEX - 1;
 /** How long the slow stretch lasts, in simulated time after the moment. */
@@ -33,7 +41,7 @@ export const REPLAY_LEAD_NS = 1_000_000;
 
 export interface MomentState {
   /** The latest moment seen (what "replay that" goes back to). */
-  readonly last: Happening | null;
+  readonly last: Moment | null;
   /** While slowed: the simulated time at which the learner's speed comes back, and that speed. */
   readonly slowUntil: number | null;
   readonly restoreSpeed: number;
@@ -56,16 +64,48 @@ export function newestMoment(happenings: readonly Happening[], afterSeq: number)
 }
 
 /**
+ * Pure: the newest message refused because a kernel's ring was full (-ENOSPC) after `afterSeq`,
+ * when that ring had refused nothing for `RING_QUIET_NS` before — the moment it filled, not
+ * each of the refusals that follow. `lastRefused` (kernel → time) is updated as it reads.
+ */
+export function ringFilled(
+  traffic: readonly TrafficEvent[],
+  afterSeq: number,
+  lastRefused: Map<number, number>,
+): Moment | null {
+  let found: Moment | null = null;
+  for (const e of traffic) {
+    if (e.seq <= afterSeq || e.kind !== 'reject' || e.reason !== 'ENOSPC') continue;
+    const before = lastRefused.get(e.to);
+    if (before === undefined || e.t - before > RING_QUIET_NS)
+      found = { kind: 'ring-full', t: e.t, kernel: e.to };
+    lastRefused.set(e.to, e.t);
+  }
+  return found;
+}
+
+/**
  * Watch the machine for moments while `active()` says so (a lesson shows a step). Returns the
  * unsubscribe. A moment met during play slows the player; the learner's speed comes back after
  * `SLOW_SPAN_NS` of simulated time (or at once if they change the speed themselves).
  */
 export function watchMoments(active: () => boolean): () => void {
   let seenSeq = simStore.getState().happenings.at(-1)?.seq ?? -1;
+  let seenTraffic = simStore.getState().traffic.at(-1)?.seq ?? -1;
+  const lastRefused = new Map<number, number>();
   return simStore.subscribe((s) => {
     const head = s.happenings.at(-1)?.seq ?? -1;
-    const m = active() && head > seenSeq ? newestMoment(s.happenings, seenSeq) : null;
+    const h = active() && head > seenSeq ? newestMoment(s.happenings, seenSeq) : null;
     seenSeq = Math.max(seenSeq, head);
+    const trafficHead = s.traffic.at(-1)?.seq ?? -1;
+    if (trafficHead < seenTraffic) {
+      // Seeked back: the machine's traffic starts again from there.
+      seenTraffic = trafficHead;
+      lastRefused.clear();
+    }
+    const ring = trafficHead > seenTraffic ? ringFilled(s.traffic, seenTraffic, lastRefused) : null;
+    seenTraffic = Math.max(seenTraffic, trafficHead);
+    const m = newer(h ? { kind: 'happening', t: h.t, happening: h } : null, active() ? ring : null);
     const ms = momentStore.getState();
     const pb = playbackStore.getState();
     if (m && pb.playing) {
@@ -85,6 +125,11 @@ export function watchMoments(active: () => boolean): () => void {
         playbackStore.setState({ speedIndex: ms.restoreSpeed });
     }
   });
+}
+
+function newer(a: Moment | null, b: Moment | null): Moment | null {
+  if (!a || !b) return a ?? b;
+  return b.t > a.t ? b : a;
 }
 
 /** "Replay that": back to just before the latest moment, playing in slow motion. */

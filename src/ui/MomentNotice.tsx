@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { momentStore, replayThat } from '../store/moment-player';
 import { simStore } from '../store/sim-store';
 import { describeHappening } from './happenings';
+import { ownerName } from './owner-name';
 import { useT } from './hooks';
 
 /**
@@ -16,7 +17,14 @@ export function MomentNotice() {
   if (!last) return null;
   return (
     <p className="notice moment" role="status" data-testid="moment" data-slow={String(slow)}>
-      {t(slow ? 'moment.slow' : 'moment.last', { what: describeHappening(t, last, view) })}{' '}
+      {t(slow ? 'moment.slow' : 'moment.last', {
+        what:
+          last.kind === 'happening'
+            ? describeHappening(t, last.happening, view)
+            : t('moment.ringFull', {
+                name: ownerName(last.kernel, view?.instances ?? [], t('machine.pool')),
+              }),
+      })}{' '}
       <button type="button" data-testid="replay-that" onClick={() => void replayThat()}>
         {t('moment.replay')}
       </button>
