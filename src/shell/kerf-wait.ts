@@ -18,13 +18,6 @@ export interface Settled {
   readonly exit: number;
 }
 
-/** Simulated time as the lab prints it: `1.000 s`, `10.000 ms`, `22 µs`. */
-export function took(ns: number): string {
-  if (ns >= 1e9) return `${(ns / 1e9).toFixed(3)} s`;
-  if (ns >= 1e6) return `${(ns / 1e6).toFixed(3)} ms`;
-  return `${(ns / 1e3).toFixed(3)} µs`;
-}
-
 /** Leave the line blocked in `call` (the engine finishes it): nothing more is printed now. */
 export function block(ctx: Ctx, w: Omit<ShellWait, 'since'>): number {
   ctx.wait = { ...w, since: ctx.m.now };
@@ -36,17 +29,18 @@ const ETIMEDOUT = 'Error: reboot syscall failed: [Errno 110] Connection timed ou
 /** The call's answer once the machine has given it; null while the call still waits. */
 export function settleWait(m: Machine, w: ShellWait): Settled | null {
   const inst = m.instances.get(w.id);
-  const waited = took(m.now - w.since);
+  // A duration: the page writes it in its reader's language (src/ui/shell/text.ts).
+  const waitedNs = m.now - w.since;
   const out: OutLine[] = [];
   const fail = (key: string, params: Record<string, string | number>, text?: string): Settled => {
     if (text) out.push({ text, err: true });
-    out.push({ key, params: { waited, name: w.name, ...params }, err: true });
+    out.push({ key, params: { waitedNs, name: w.name, ...params }, err: true });
     return { output: out, exit: 1 };
   };
   if (!inst || inst.name !== w.name) return fail('shell.wait.gone', { state: 'deleted' });
   const state = statusOf(m, inst);
   const ok = (text: string, key: string): Settled => {
-    out.push({ text }, { key, params: { waited, name: w.name, cpu: w.cpu } });
+    out.push({ text }, { key, params: { waitedNs, name: w.name, cpu: w.cpu } });
     return { output: out, exit: 0 };
   };
   switch (w.call) {
@@ -98,7 +92,7 @@ export function interruptWait(m: Machine, w: ShellWait): Settled {
       { text: '^C' },
       {
         key: `shell.wait.interrupted.${w.call}`,
-        params: { waited: took(m.now - w.since), name: w.name, cpu: w.cpu, id: w.id },
+        params: { waitedNs: m.now - w.since, name: w.name, cpu: w.cpu, id: w.id },
         err: true,
       },
     ],

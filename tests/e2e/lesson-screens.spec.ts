@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { frames, settled } from './helpers';
 import { layoutProblems } from './layout-check';
+import { oneScreen } from './one-screen';
 import {
   atStep,
   inFreshPage,
@@ -15,6 +16,7 @@ import {
 /**
  * One step of each lesson the page lists, English and Spanish, opened by deep link with its
  * prediction answered (so the explanation shows): a clean layout at a laptop and a phone size,
+ * the step's text, the machine and what the step points to on one screen at the laptop size,
  * dark theme at the phone size, and a screenshot in test-results/screens/lessons/ to look at.
  */
 const STEP = 2;
@@ -55,6 +57,8 @@ async function screens(page: Page, slug: string, lang: 'en' | 'es'): Promise<voi
       fullPage: true,
     });
     expect(await layoutProblems(page), `${slug} ${w}×${h}`).toEqual([]);
+    // Every lesson, not only the three walked step by step: one screen at the laptop size.
+    if (w === 1280) await oneScreen(page, `${slug} step ${STEP} (${lang})`);
   }
 }
 

@@ -4,9 +4,10 @@ import { useStore } from 'zustand';
 import { pushInput } from '../../store/input-store';
 import { clearShell, pushShellEntry, simStore } from '../../store/sim-store';
 import { useTypedRuns } from './use-typed-runs';
-import { useT } from '../hooks';
+import { useLang, useT } from '../hooks';
+import { formatNs } from '../format';
 import { complete } from './complete';
-import { INTERRUPT, PROMPT, lineText, transcriptText, waitedText } from './text';
+import { INTERRUPT, PROMPT, lineText, transcriptText } from './text';
 import './shell.css';
 import { hlAttrs, useHighlighted } from '../lessons/highlights';
 
@@ -27,6 +28,7 @@ function firstWord(line: string): string {
  */
 export function ShellPanel() {
   const t = useT();
+  const lang = useLang();
   const inputId = useId();
   const highlighted = useHighlighted();
   const entries = useStore(simStore, (s) => s.shell);
@@ -54,7 +56,7 @@ export function ShellPanel() {
     const first = announced.current < 0 && entries.length > 1;
     announced.current = last.id;
     if (first) return;
-    const lines = last.output.map((l) => lineText(t, l)).filter((s) => s.trim() !== '');
+    const lines = last.output.map((l) => lineText(t, lang, l)).filter((s) => s.trim() !== '');
     const shown =
       lines.slice(0, ANNOUNCE_LINES).join(' ') + (lines.length > ANNOUNCE_LINES ? ' …' : '');
     setAnnounce(
@@ -62,7 +64,7 @@ export function ShellPanel() {
         ? t('shell.announce', { line: last.line, output: shown })
         : t('shell.announce.empty', { line: last.line }),
     );
-  }, [last, entries.length, t]);
+  }, [last, entries.length, t, lang]);
 
   const blocked = last?.waiting === true;
   const run = (text = line) => {
@@ -151,7 +153,7 @@ export function ShellPanel() {
   };
 
   const copy = () => {
-    const text = transcriptText(t, simStore.getState().shell);
+    const text = transcriptText(t, lang, simStore.getState().shell);
     const clip = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
     if (!clip) {
       setCopied('failed');
@@ -213,7 +215,7 @@ export function ShellPanel() {
               <pre className="sh-out">
                 {e.output.map((l, i) => (
                   <span key={i} className={l.err ? 'sh-err' : 'text' in l ? undefined : 'sh-note'}>
-                    {lineText(t, l)}
+                    {lineText(t, lang, l)}
                     {'\n'}
                   </span>
                 ))}
@@ -221,7 +223,9 @@ export function ShellPanel() {
             ) : null}
             {e.waiting ? (
               <span className="sh-note" data-testid="shell-waiting">
-                {t('shell.wait.waiting', { waited: waitedText(blockedT - (e.atNs ?? blockedT)) })}
+                {t('shell.wait.waiting', {
+                  waited: formatNs(lang, Math.max(0, blockedT - (e.atNs ?? blockedT))),
+                })}
               </span>
             ) : null}
             {e.exit !== 0 ? (

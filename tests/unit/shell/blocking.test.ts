@@ -67,7 +67,7 @@ describe('blocking kerf calls', () => {
     expect(texts(cont.output)[0]).toBe(
       'Error: reboot syscall failed: [Errno 110] Connection timed out',
     );
-    expect(cont.output[1]).toMatchObject({ params: { waited: '1.000 s', cpu: 4 } });
+    expect(cont.output[1]).toMatchObject({ params: { waitedNs: 1_000_000_000, cpu: 4 } });
     expect(cont.atNs - t0).toBe(1 * S);
   });
 

@@ -19,6 +19,7 @@ import {
   SHELL_COMMANDS,
 } from '../../../src/ui/shell/complete-tables';
 import { lineText, transcriptText } from '../../../src/ui/shell/text';
+import { loadLocale, translate, type MessageKey } from '../../../src/i18n';
 import { bare, machine } from './helpers';
 
 const optionForm = (o: { long: string; flag?: true }) => (o.flag ? o.long : `${o.long}=`);
@@ -134,15 +135,32 @@ describe('the transcript as text', () => {
   const t = (key: string, params?: Readonly<Record<string, string | number>>) =>
     `${key}${params ? JSON.stringify(params) : ''}`;
   it('shows kernel text verbatim and translates the lab prose', () => {
-    expect(lineText(t, { text: '\tcpus = <4 5>;' })).toBe('\tcpus = <4 5>;');
-    expect(lineText(t, { key: 'shell.didYouMean', params: { cmd: 'kerf' } })).toBe(
+    expect(lineText(t, 'en', { text: '\tcpus = <4 5>;' })).toBe('\tcpus = <4 5>;');
+    expect(lineText(t, 'en', { key: 'shell.didYouMean', params: { cmd: 'kerf' } })).toBe(
       'shell.didYouMean{"cmd":"kerf"}',
     );
-    expect(lineText(t, { key: 'not.a.key' })).toBe('not.a.key');
+    expect(lineText(t, 'en', { key: 'not.a.key' })).toBe('not.a.key');
     expect(
-      transcriptText(t, [
+      transcriptText(t, 'en', [
         { id: 0, line: 'cat /proc/kimage', output: [{ text: 'x' }], exit: 0, atNs: 1 },
       ]),
     ).toBe('root@host:~# cat /proc/kimage\nx');
+  });
+
+  it('writes a duration from the worker (ns) in the reader’s language, not as 100.000 ms', async () => {
+    await loadLocale('es');
+    const line = { key: 'shell.wait.loaded', params: { waitedNs: 100_000_000, name: 'db' } };
+    const en = (k: string, p?: Readonly<Record<string, string | number>>) =>
+      translate('en', k as MessageKey, p);
+    const es = (k: string, p?: Readonly<Record<string, string | number>>) =>
+      translate('es', k as MessageKey, p);
+    expect(lineText(en, 'en', line)).toContain('after 100 ms of simulated time');
+    expect(lineText(es, 'es', line)).toContain('100 ms');
+    expect(
+      lineText(es, 'es', {
+        key: 'shell.wait.loaded',
+        params: { waitedNs: 1_250_000_000, name: 'db' },
+      }),
+    ).toContain('1,25 s');
   });
 });
