@@ -50,9 +50,13 @@ export function cellSlots(cell: { x: number; y: number; w: number; h: number }) 
   };
 }
 
-/** Grid columns for a group of `n` CPUs: rows of up to 4 (8 for big groups), if they fit. */
+/**
+ * Grid columns for a group of `n` CPUs, if they fit: up to 8 in one row (a machine of 8 before
+ * it is split is one short band, leaving the height to the memory bar and the step), then a
+ * square-ish grid of rows of up to 8 for big groups.
+ */
 export function columnsFor(n: number, fit: number): number {
   if (n === 0) return 0;
-  const preferred = n <= 4 ? n : n <= 8 ? 4 : Math.min(8, Math.ceil(Math.sqrt(n)));
+  const preferred = n <= 8 ? n : Math.min(8, Math.ceil(Math.sqrt(n)));
   return Math.max(1, Math.min(preferred, fit));
 }

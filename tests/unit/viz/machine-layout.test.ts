@@ -210,7 +210,7 @@ describe('machine layout', () => {
 
   it('chooses grid columns by group size', () => {
     expect([0, 1, 2, 4, 6, 8, 16, 64].map((n) => columnsFor(n, 99))).toEqual([
-      0, 1, 2, 4, 4, 4, 4, 8,
+      0, 1, 2, 4, 6, 8, 4, 8,
     ]);
     expect(columnsFor(8, 3)).toBe(3);
   });
