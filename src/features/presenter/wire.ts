@@ -60,6 +60,7 @@ export function wirePresenter(bridge: SimBridge, route: PresenterRoute): void {
   };
   presenterStore.subscribe((s, prev) => {
     if (s.mode !== prev.mode) apply(s.mode);
+    root.classList.toggle('mk-single', s.mode === 'presenter' && s.single);
   });
   if (route.mode === 'presenter') presenterStore.setState({ mode: 'presenter' });
 }
