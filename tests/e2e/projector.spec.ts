@@ -98,6 +98,11 @@ function measure(page: Page, root: string) {
 
 async function expectSizes(page: Page, root: string): Promise<void> {
   const m = await measure(page, root);
+  console.log(
+    `projector e2e: ${root} smallest text ${m.read.size.toFixed(1)} px ("${m.read.text}"), ` +
+      `smallest machine label ${m.stage.size.toFixed(1)} px ("${m.stage.text}"), ` +
+      `areas stage ${Math.round(m.stageArea)} side ${Math.round(m.sideArea)} head ${Math.round(m.headArea)}`,
+  );
   expect(m.labels, 'machine labels found').toBeGreaterThan(20);
   expect(m.read.size, `smallest text the room reads: "${m.read.text}"`).toBeGreaterThanOrEqual(24);
   expect(m.stage.size, `smallest machine label: "${m.stage.text}"`).toBeGreaterThanOrEqual(18);
