@@ -202,6 +202,11 @@ test('one screen: the presenter window shows what the room sees, the answer only
   await expect(screen.getByTestId('projected-answer')).toBeVisible();
   await expect(screen.locator('[data-right]')).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/one-screen-revealed.png` });
+  // A reload mid-class keeps the layout.
+  await page.reload();
+  await page.waitForFunction(() => window.__mklab?.lesson() !== null, null, STATE);
+  await expect(page.getByTestId('presenter-single-screen')).toBeVisible();
+  await expect(page.getByTestId('presenter-notes')).toHaveCount(0);
 });
 
 test('after "Open audience window" space plays; blank screen keeps the notes on the presenter window', async ({
