@@ -239,6 +239,8 @@ test("a clicker's F5 plays the step's action (show me) instead of reloading; the
   page,
 }) => {
   await openPresenter(page, { width: 1280, height: 800 });
+  const audience = await openAudience(page);
+  await expect(audience.getByTestId('audience-step')).toHaveAttribute('data-step', '1', STATE);
   await expect(page.getByTestId('presenter-keys')).toContainText('F5');
   await page.evaluate(() => ((window as unknown as { kept: number }).kept = 1));
   expect(await page.evaluate(() => window.__mklab?.kernelState('batch'))).toBe('active');
@@ -249,6 +251,20 @@ test("a clicker's F5 plays the step's action (show me) instead of reloading; the
   expect(await page.evaluate(() => window.__mklab?.logLength() ?? 0)).toBeGreaterThan(log0);
   // Same page: F5 did not reload it.
   expect(await page.evaluate(() => (window as unknown as { kept?: number }).kept)).toBe(1);
+  // At the room's pace: the player slowed down at the moment (the one player of the lab), and
+  // the projector played the same action.
+  await expect(page.getByTestId('moment')).toHaveAttribute('data-slow', 'true');
+  await audience.waitForFunction(
+    () => window.__mklab?.kernelState('batch') === 'loaded',
+    null,
+    STATE,
+  );
+  // r: replay that — back to just before the moment, slowly, on both screens.
+  await press(page, ' ');
+  const played = await page.evaluate(() => window.__mklab?.t() ?? 0);
+  await press(page, 'r');
+  await page.waitForFunction((t) => (window.__mklab?.t() ?? Infinity) < t, played, STATE);
+  await audience.waitForFunction((t) => (window.__mklab?.t() ?? Infinity) < t, played, STATE);
   await press(page, '?');
   const help = page.getByTestId('keys-overlay');
   await expect(help).toContainText('F5');
