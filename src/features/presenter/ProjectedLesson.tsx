@@ -173,7 +173,8 @@ function chartsOf(slug: LessonSlug, k: number): 'none' | 'own' | 'with-twin' {
 
 /**
  * The projector's lesson side (issue 13: "the projector teaches on its own"): what the room is
- * asked, the answer once the teacher reveals it, the step's card, its charts and the legend.
+ * asked, the answer once the teacher reveals it, the step's card, the legend and its charts
+ * (last: on a full projector they are what gives way).
  * Never the teacher's notes: what is here is what the room may see.
  */
 export function ProjectedLesson() {
@@ -194,14 +195,14 @@ function ProjectedPage({ slug, k, page }: { slug: LessonSlug; k: number; page: s
       ) : page === 'step' ? (
         <ProjectedStep slug={slug} k={k} tx={tx} />
       ) : null}
+      <section className="aud-legend" aria-label={t('presenter.projected.legend')}>
+        <Legend />
+      </section>
       {charts !== 'none' ? (
         <section className={`aud-charts ${charts}`} data-testid="projected-charts">
           <Metrics />
         </section>
       ) : null}
-      <section className="aud-legend" aria-label={t('presenter.projected.legend')}>
-        <Legend />
-      </section>
     </div>
   );
 }
