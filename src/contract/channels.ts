@@ -43,7 +43,17 @@ export interface PlaybackSnapshot {
   readonly lang: 'en' | 'es';
   readonly theme: 'light' | 'dark' | 'auto';
   readonly blank: boolean;
+  /**
+   * What the projector shows of the lesson (issue 13): the page the presenter is on, whether the
+   * teacher revealed its answer ("what to look at" and "why"; the quiz's answers) and whether the
+   * step's card is open.
+   */
+  readonly page: ProjectedPage;
+  readonly revealed: boolean;
+  readonly card: boolean;
 }
+
+export type ProjectedPage = 'step' | 'quiz' | 'finish';
 
 export type PresenterMessage =
   | { readonly v: typeof PRESENTER_PROTOCOL; readonly type: 'hello' }

@@ -6,8 +6,9 @@ import { prefsStore, setPrefs, type Theme } from '../store/prefs-store';
 import { simStore } from '../store/sim-store';
 import { lessonStore } from '../store/lesson-store';
 import { select } from '../store/selection-store';
-import { nextStep, previousStep } from './lessons/navigation';
+import { nextStep, previousStep, showMe } from './lessons/navigation';
 import { presenterStore, setBlank, toggleBlank } from '../features/presenter/presenter-store';
+import { revealNow } from '../features/presenter/reveal-now';
 
 /** DESIGN §5's one table of keys. The overlay (`?`) lists the same entries. */
 export const KEYS = [
@@ -20,6 +21,8 @@ export const KEYS = [
   { keys: ['r'], action: 'keys.replay' },
   { keys: ['f'], action: 'keys.fullscreen' },
   { keys: ['b'], action: 'keys.blank' },
+  { keys: ['a'], action: 'keys.reveal' },
+  { keys: ['F5'], action: 'keys.showMe' },
   { keys: ['l'], action: 'keys.language' },
   { keys: ['t'], action: 'keys.theme' },
   { keys: ['?'], action: 'keys.help' },
@@ -88,6 +91,17 @@ export function useKeys(onLang: () => void): void {
           return;
         case '?':
           setPrefs({ keysOpen: !p.keysOpen });
+          return;
+        case 'a':
+          // Reveal the answer on the projector (and close the class's question): presenter only.
+          revealNow();
+          return;
+        case 'F5':
+          // A clicker's "start slideshow" button (F5, then Shift+F5): "show me" at the room's
+          // pace. Presenter mode only, where reloading the page mid-class is never wanted.
+          if (presenterStore.getState().mode !== 'presenter') return;
+          e.preventDefault();
+          if (lessonStore.getState().slug && lessonStore.getState().page === 'step') showMe(false);
           return;
         case 'b':
           // Blank screen: a presenter's key only (elsewhere `b` does nothing).

@@ -150,7 +150,15 @@ async function presenterServing(context: BrowserContext, start: unknown): Promis
     for (const c of '[]') h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
     const logKey = `0:${h.toString(16).padStart(8, '0')}`;
     const state = { lesson: null, t: 0, playing: false, speedIndex: 7, logLength: 0, logKey };
-    const looks = { twin: false, lang: 'en', theme: 'auto', blank: false };
+    const looks = {
+      twin: false,
+      lang: 'en',
+      theme: 'auto',
+      blank: false,
+      page: 'step',
+      revealed: false,
+      card: false,
+    };
     const send = () => {
       channel.postMessage({ v: 1, type: 'sync', start: spec, log: [], logKey });
       channel.postMessage({ v: 1, type: 'state', seq: 1, ...state, ...looks });

@@ -128,7 +128,10 @@ test('three students follow the presenter and answer; the projector shows the ta
   await expect(audience.getByTestId('class-tally')).toHaveAttribute('data-answered', '3', STATE);
   await expect(audience.getByTestId('class-tally-1')).toContainText('2');
   await audience.screenshot({ path: `${SHOTS}/audience-tally.png` });
+  // The class's Reveal is the presenter's one reveal: the projector shows the answer too.
+  await expect(audience.getByTestId('projected-answer')).toHaveCount(0);
   await presenter.getByTestId('class-reveal').click();
+  await expect(audience.getByTestId('projected-answer')).toBeVisible(STATE);
   for (const s of students) await expect(s.getByTestId('class-tally')).toBeVisible(STATE);
   await presenter.screenshot({ path: `${SHOTS}/presenter.png` });
   await students[0]!.screenshot({ path: `${SHOTS}/student.png` });

@@ -81,7 +81,16 @@ const presenterMessage = fc.oneof(
   fc.constantFrom<object>({ v: 1, type: 'hello' }, { v: 1, type: 'bye' }),
   fc.record({ t: fc.nat(MAX_T), playing: fc.boolean(), seq: fc.nat() }).map((s) => ({
     ...{ v: 1, type: 'state', ...s, lesson: null, speedIndex: 3, logLength: 1 },
-    ...{ logKey: logKey(log), twin: false, lang: 'en', theme: 'auto', blank: false },
+    ...{
+      logKey: logKey(log),
+      twin: false,
+      lang: 'en',
+      theme: 'auto',
+      blank: false,
+      page: 'step',
+      revealed: false,
+      card: false,
+    },
   })),
   fc.nat().map((seed) => {
     const start = { scenario: 'two-kernels', seed };

@@ -45,6 +45,9 @@ const state = z.object({
   lang: z.enum(['en', 'es']),
   theme: z.enum(['light', 'dark', 'auto']),
   blank: z.boolean(),
+  page: z.enum(['step', 'quiz', 'finish']),
+  revealed: z.boolean(),
+  card: z.boolean(),
 });
 
 const start = z.object({

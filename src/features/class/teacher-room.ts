@@ -2,6 +2,7 @@ import { CONTENT } from '../../content';
 import { lessonStore } from '../../store/lesson-store';
 import { CLASS_PROTOCOL, type ClassQuestion } from '../../contract';
 import { postToAudience, tapPresenter } from '../presenter/presenter-link';
+import { isRevealed, presenterStore, questionId, reveal } from '../presenter/presenter-store';
 import { classStore } from './class-store';
 import { RoomClient } from './room-client';
 import { apiUrl, joinUrl, socketUrl } from './server-url';
@@ -44,7 +45,6 @@ export async function startTeacherRoom(
   const { code, token } = made;
   const url = joinUrl(code);
   classStore.setState({ code, url, history: {}, roster: [] });
-  const revealed = new Set<string>();
 
   const project = () => {
     const { question, tally } = classStore.getState();
@@ -76,8 +76,9 @@ export async function startTeacherRoom(
     const status = lessonStore.getState().status;
     const predict = status ? CONTENT[status.slug].steps[status.step]?.predict : undefined;
     if (!status || !predict) return null;
-    const id = `${status.slug}:${status.step}`;
-    const shown = revealed.has(id);
+    const id = questionId(status.slug, status.step);
+    // The presenter's one reveal (its key `a`, or this panel's button) closes the question.
+    const shown = isRevealed(id);
     const answer = shown && predict.answer !== null ? predict.answer - 1 : null;
     return { id, choices: predict.choices, answer, revealed: shown };
   };
@@ -100,18 +101,19 @@ export async function startTeacherRoom(
     // A newly opened audience window asks for everything: the room goes with it.
     if (m.type === 'sync') project();
   });
-  const unsubscribe = lessonStore.subscribe(publishQuestion);
+  const unsubscribe = [lessonStore, presenterStore].map((store) =>
+    (store as { subscribe: (cb: () => void) => () => void }).subscribe(publishQuestion),
+  );
   publishQuestion();
 
   return {
     reveal: () => {
       const q = questionNow();
-      if (q) revealed.add(q.id);
-      publishQuestion();
+      if (q) reveal(q.id);
     },
     end: async () => {
       untap();
-      unsubscribe();
+      for (const u of unsubscribe) u();
       client.destroy();
       postToAudience({ v: CLASS_PROTOCOL, type: 'class', room: null });
       classStore.setState({ role: 'off', link: 'off', code: null, url: null, question: null });

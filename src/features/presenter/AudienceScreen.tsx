@@ -1,34 +1,16 @@
-import { MAX_LOG, type LessonSlug } from '../../contract';
+import { MAX_LOG } from '../../contract';
 import './presenter.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
-import { lessonKey } from '../../content/keys';
-import { lessonStore } from '../../store/lesson-store';
 import { presenterStore, retryAudience, setBlank } from './presenter-store';
 import { simStore } from '../../store/sim-store';
 import { statusStore } from '../../store/status-store';
 import { formatNs } from '../../ui/format';
 import { failureText } from '../../ui/status-text';
 import { useLang, useT } from '../../ui/hooks';
-import { useLessonText } from '../../ui/lessons/use-lesson-text';
 import { MachineView, TwinView } from '../../ui/machine/MachineView';
 import { BlankScreen } from './BlankScreen';
-import { ProjectedClass } from '../class/ProjectedClass';
-
-function LessonHeading({ slug, k, steps }: { slug: LessonSlug; k: number; steps: number }) {
-  const t = useT();
-  const { tx } = useLessonText(slug);
-  return (
-    <>
-      <h1>{tx(lessonKey.title(slug))}</h1>
-      <p className="aud-step" data-testid="audience-step" data-step={k + 1}>
-        <span>{t('presenter.audience.step', { n: k + 1, total: steps })}</span>
-        {' · '}
-        <span>{tx(lessonKey.step.title(slug, k + 1))}</span>
-      </p>
-    </>
-  );
-}
+import { ProjectedBody, ProjectedHead } from './ProjectedBody';
 
 /** The audience's only keys: full screen (this window is the one on the projector) and Esc. */
 function useAudienceKeys(): void {
@@ -109,14 +91,12 @@ function AudienceTrouble() {
 
 /**
  * The audience window (`?audience=<session>`): the machine large, the lesson and step, the
- * simulated time — no controls. Everything it shows follows the presenter's window.
+ * simulated time; beside it the step's question (the answer once revealed), card, charts and
+ * legend, and the class's tally — no controls. Everything it shows follows the presenter's window.
  */
 export default function AudienceScreen() {
   const t = useT();
-  const lang = useLang();
-  const status = useStore(lessonStore, (s) => s.status);
   const twin = useStore(simStore, (s) => s.twin !== null);
-  const now = useStore(simStore, (s) => s.t);
   const link = useStore(presenterStore, (s) => s.link);
   const ready = useStore(simStore, (s) => s.view !== null);
   const stage = useRef<HTMLDivElement>(null);
@@ -125,31 +105,26 @@ export default function AudienceScreen() {
   return (
     <>
       <main className="aud" aria-label={t('presenter.audience.label')} data-testid="audience">
-        <header className="aud-head">
-          {status ? (
-            <LessonHeading slug={status.slug} k={status.step} steps={status.steps} />
-          ) : (
-            <h1>{t('presenter.audience.sandbox')}</h1>
-          )}
-          <p className="aud-time">{t('presenter.audience.time', { time: formatNs(lang, now) })}</p>
-        </header>
+        <ProjectedHead />
         <AudienceTrouble />
-        <ProjectedClass />
         {link !== 'following' ? (
           <p className="notice" role="status" data-testid="audience-link">
             {link === 'gone' ? t('presenter.audience.gone') : t('presenter.audience.waiting')}
           </p>
         ) : null}
-        <section className="aud-stage" aria-label={t('stage.label')}>
-          {frozen !== null && !ready ? (
-            <FrozenStage copy={frozen} />
-          ) : (
-            <div ref={stage} className={twin ? 'stage-pair' : undefined}>
-              {twin ? <TwinView /> : null}
-              <MachineView />
-            </div>
-          )}
-        </section>
+        <ProjectedBody
+          twin={twin}
+          stage={
+            frozen !== null && !ready ? (
+              <FrozenStage copy={frozen} />
+            ) : (
+              <div ref={stage} className={twin ? 'stage-pair' : undefined}>
+                {twin ? <TwinView /> : null}
+                <MachineView />
+              </div>
+            )
+          }
+        />
       </main>
       <BlankScreen />
     </>

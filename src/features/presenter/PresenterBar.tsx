@@ -1,13 +1,65 @@
 import './presenter.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { leavePresenterMode, presenterStore, toggleBlank } from './presenter-store';
+import { projectedNow, revealNow } from './reveal-now';
+import { lessonStore } from '../../store/lesson-store';
+import { showMe } from '../../ui/lessons/navigation';
 import { useT } from '../../ui/hooks';
 import { audienceUrl } from './audience-url';
 import { BlankScreen } from './BlankScreen';
 import { ExportButtons } from './ExportButtons';
 import { PresenterNotes } from './PresenterNotes';
 import { ClassPanel } from '../class/ClassPanel';
+import { simStore } from '../../store/sim-store';
+import { MachineView, TwinView } from '../../ui/machine/MachineView';
+import { ProjectedBody, ProjectedHead } from './ProjectedBody';
+
+/**
+ * One screen (a mirrored projector): this window shows what the audience window would, in
+ * place of the lab's workspace (hidden, still running: the keys and the lesson go on).
+ */
+function SingleScreen() {
+  const twin = useStore(simStore, (s) => s.twin !== null);
+  return (
+    <div className="aud pr-single" data-testid="presenter-single-screen">
+      <ProjectedHead />
+      <ProjectedBody
+        twin={twin}
+        stage={
+          <div className={twin ? 'stage-pair' : undefined}>
+            {twin ? <TwinView /> : null}
+            <MachineView />
+          </div>
+        }
+      />
+    </div>
+  );
+}
+
+/** How often the presenter checks whether the audience window it opened is still open. */
+const WATCH_AUDIENCE_MS = 1000;
+
+/**
+ * After a click on the bar the keys go to the page again: a focused button would take the next
+ * space (play/pause) as a press of itself.
+ */
+function backToPage(): void {
+  (document.activeElement as HTMLElement | null)?.blur?.();
+  window.focus();
+}
+
+/** While the audience window is open the presenter knows this window is not the projected one. */
+function useAudienceWindow(win: Window | null): void {
+  useEffect(() => {
+    if (!win) return;
+    presenterStore.setState({ audience: true });
+    const id = setInterval(() => {
+      if (win.closed) presenterStore.setState({ audience: false });
+    }, WATCH_AUDIENCE_MS);
+    return () => clearInterval(id);
+  }, [win]);
+}
 
 function toggleFullscreen(): void {
   if (document.fullscreenElement) void document.exitFullscreen();
@@ -23,13 +75,25 @@ export default function PresenterBar() {
   const t = useT();
   const session = useStore(presenterStore, (s) => s.session);
   const blank = useStore(presenterStore, (s) => s.blank);
+  const single = useStore(presenterStore, (s) => s.single);
   const [audience, setAudience] = useState<'none' | 'open' | { blocked: string }>('none');
+  const [win, setWin] = useState<Window | null>(null);
+  const inLesson = useStore(lessonStore, (s) => s.slug !== null && s.status !== null);
+  const page = useStore(lessonStore, (s) => s.page);
+  const question = useStore(lessonStore, () => projectedNow().question);
+  const revealed = useStore(
+    presenterStore,
+    (s) => question !== null && s.revealed.includes(question),
+  );
+  useAudienceWindow(win);
 
   const openAudience = () => {
     if (!session) return;
     const url = audienceUrl(location.href, session);
-    const win = window.open(url, `mklab-audience-${session}`);
-    setAudience(win ? 'open' : { blocked: url });
+    const opened = window.open(url, `mklab-audience-${session}`);
+    setAudience(opened ? 'open' : { blocked: url });
+    setWin(opened);
+    backToPage();
   };
 
   return (
@@ -44,6 +108,39 @@ export default function PresenterBar() {
           onClick={openAudience}
         >
           {t('presenter.audience.open')}
+        </button>
+        <button
+          type="button"
+          data-testid="presenter-reveal"
+          disabled={!inLesson || page === 'finish' || revealed}
+          onClick={() => {
+            revealNow();
+            backToPage();
+          }}
+        >
+          {revealed ? t('presenter.revealed') : t('presenter.reveal')}
+        </button>
+        <button
+          type="button"
+          data-testid="presenter-show-me"
+          disabled={!inLesson || page !== 'step'}
+          onClick={() => {
+            showMe(false);
+            backToPage();
+          }}
+        >
+          {t('presenter.showMe')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={single}
+          data-testid="presenter-single"
+          onClick={() => {
+            presenterStore.setState({ single: !single });
+            backToPage();
+          }}
+        >
+          {t('presenter.single')}
         </button>
         <button type="button" data-testid="presenter-fullscreen" onClick={toggleFullscreen}>
           {t('presenter.fullscreen')}
@@ -72,9 +169,12 @@ export default function PresenterBar() {
           {t('presenter.audience.blocked', { url: audience.blocked })}
         </p>
       ) : null}
+      <p className="pr-keys" data-testid="presenter-keys">
+        {t('presenter.keys')}
+      </p>
       <ClassPanel />
-      <PresenterNotes />
-      <BlankScreen />
+      {single ? <SingleScreen /> : <PresenterNotes />}
+      <BlankScreen own />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import type { LessonSlug } from '../../contract';
+import { useState } from 'react';
 import { useStore } from 'zustand';
+import { presenterStore } from './presenter-store';
 import { lessonKey } from '../../content/keys';
 import { lessonStore } from '../../store/lesson-store';
 import { useT } from '../../ui/hooks';
@@ -34,12 +36,19 @@ function StepNotes({ slug, k, steps }: { slug: LessonSlug; k: number; steps: num
   );
 }
 
-/** The presenter's notes, folded away with a click when the machine needs the room. */
-export function PresenterNotes() {
+/**
+ * The presenter's notes, folded away with a click when the machine needs the room. With no
+ * audience window open this window may be the projector (one mirrored screen): the notes, which
+ * hold the answer, stay hidden until the teacher asks for them here.
+ */
+export function PresenterNotes({ always = false }: { readonly always?: boolean }) {
   const t = useT();
   const slug = useStore(lessonStore, (s) => s.slug);
   const status = useStore(lessonStore, (s) => s.status);
+  const audience = useStore(presenterStore, (s) => s.audience);
+  const [here, setHere] = useState(false);
   const running = slug && status?.slug === slug ? status : null;
+  const shown = always || audience || here;
   return (
     <details
       open
@@ -48,16 +57,22 @@ export function PresenterNotes() {
       data-testid="presenter-notes"
       data-step={running ? running.step + 1 : ''}
     >
-      {slug && running ? (
+      {slug && running && shown ? (
         <StepNotes slug={slug} k={running.step} steps={running.steps} />
       ) : (
-        <>
-          <summary>
-            <h2 className="pr-notes-title">{t('presenter.notes.label')}</h2>
-          </summary>
-          <p className="pr-muted">{t('presenter.notes.none')}</p>
-        </>
+        <summary>
+          <h2 className="pr-notes-title">{t('presenter.notes.label')}</h2>
+        </summary>
       )}
+      {!running ? <p className="pr-muted">{t('presenter.notes.none')}</p> : null}
+      {running && !always && !audience ? (
+        <p className="pr-muted" data-testid="presenter-notes-hidden">
+          {here ? null : t('presenter.notes.hidden')}{' '}
+          <button type="button" data-testid="presenter-notes-toggle" onClick={() => setHere(!here)}>
+            {here ? t('presenter.notes.hide') : t('presenter.notes.show')}
+          </button>
+        </p>
+      ) : null}
     </details>
   );
 }

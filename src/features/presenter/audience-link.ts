@@ -23,6 +23,9 @@ function applyLooks(st: PlaybackSnapshot): void {
     void loadLocale(lang).then(() => prefsStore.setState({ lang }));
   }
   if (presenterStore.getState().blank !== st.blank) presenterStore.setState({ blank: st.blank });
+  const shown = presenterStore.getState().onScreen;
+  if (shown.page !== st.page || shown.revealed !== st.revealed || shown.card !== st.card)
+    presenterStore.setState({ onScreen: { page: st.page, revealed: st.revealed, card: st.card } });
   if (playbackStore.getState().speedIndex !== st.speedIndex)
     playbackStore.setState({ speedIndex: st.speedIndex });
 }

@@ -7,6 +7,7 @@ import { simStore } from '../../store/sim-store';
 import { statusStore } from '../../store/status-store';
 import { PRESENTER_PROTOCOL, type PlaybackSnapshot, type PresenterMessage } from '../../contract';
 import { channelName, logKey, parsePresenterMessage } from './protocol';
+import { projectedNow, revealedNow } from './reveal-now';
 
 /** While playing, simulated time alone is sent at most this often (the audience's clock runs too). */
 const TIME_EVERY_MS = 250;
@@ -77,6 +78,8 @@ export function startPresenterLink(bridge: SimBridge): () => void {
     const status = lessonStore.getState().status;
     const pb = playbackStore.getState();
     const prefs = prefsStore.getState();
+    const { page } = projectedNow();
+    const ls = lessonStore.getState();
     return {
       lesson: status ? { slug: status.slug, step: status.step, steps: status.steps } : null,
       t: s.t,
@@ -88,6 +91,9 @@ export function startPresenterLink(bridge: SimBridge): () => void {
       lang: prefs.lang,
       theme: prefs.theme,
       blank: presenterStore.getState().blank,
+      page,
+      revealed: revealedNow(),
+      card: status !== null && page === 'step' && ls.cards[status.step] === true,
     };
   };
 
@@ -125,7 +131,10 @@ export function startPresenterLink(bridge: SimBridge): () => void {
   channel.onmessage = (e: MessageEvent) => {
     const m = parsePresenterMessage(e.data);
     if (!m) ignoreMessage();
-    if (m?.type !== 'hello' || !ready()) return;
+    if (m?.type !== 'hello') return;
+    // An audience window is open: this window is the teacher's own (notes, blank with notes).
+    presenterStore.setState({ audience: true });
+    if (!ready()) return;
     sync(true);
     state(true);
   };

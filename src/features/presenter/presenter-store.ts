@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { ProjectedPage } from '../../contract';
 import type { BootFailure } from '../../store/status-store';
 
 /**
@@ -29,6 +30,25 @@ export interface PresenterState {
   readonly retries: number;
   /** Channel messages that failed validation so far, dropped unanswered (DESIGN §7). */
   readonly ignored: number;
+  /**
+   * Presenter: the questions whose answer the teacher revealed (`a`, or Reveal in the class
+   * panel), by `questionId`. The one reveal: the projector, the single-screen layout and the
+   * class's question all read it.
+   */
+  readonly revealed: readonly string[];
+  /**
+   * Presenter: one screen (a mirrored projector, no audience window): this window shows what the
+   * audience window would — the machine, the question, the answer once revealed — and no notes.
+   */
+  readonly single: boolean;
+  /** Presenter: an audience window is open (so this window is the teacher's own, not projected). */
+  readonly audience: boolean;
+  /** Audience: what the presenter's last state said the projector shows of the lesson. */
+  readonly onScreen: {
+    readonly page: ProjectedPage;
+    readonly revealed: boolean;
+    readonly card: boolean;
+  };
 }
 
 export const presenterStore = createStore<PresenterState>(() => ({
@@ -40,7 +60,26 @@ export const presenterStore = createStore<PresenterState>(() => ({
   failure: null,
   retries: 0,
   ignored: 0,
+  revealed: [],
+  single: false,
+  audience: false,
+  onScreen: { page: 'step', revealed: false, card: false },
 }));
+
+/** A question's id: a step's prediction (`slug:2`, 0-based) or a lesson's quiz (`slug:quiz`). */
+export function questionId(slug: string, step: number | 'quiz'): string {
+  return `${slug}:${step}`;
+}
+
+/** Reveal a question's answer (once: the room's answers close with it). */
+export function reveal(id: string): void {
+  const s = presenterStore.getState();
+  if (!s.revealed.includes(id)) presenterStore.setState({ revealed: [...s.revealed, id] });
+}
+
+export function isRevealed(id: string | null): boolean {
+  return id !== null && presenterStore.getState().revealed.includes(id);
+}
 
 /** A channel message failed validation: it is dropped, and counted. */
 export function ignoreMessage(): void {
@@ -67,5 +106,5 @@ export function enterPresenterMode(): void {
 
 export function leavePresenterMode(): void {
   if (presenterStore.getState().mode === 'presenter')
-    presenterStore.setState({ mode: 'off', blank: false });
+    presenterStore.setState({ mode: 'off', blank: false, single: false });
 }

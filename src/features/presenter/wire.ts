@@ -4,13 +4,17 @@ import type { PresenterRoute } from './route';
 
 /** A presenter window keeps its session across a reload, so its audience window keeps following. */
 const SESSION_KEY = 'mklab.presenter.session';
+/** …and its one-screen layout (a reload mid-class keeps projecting what the room saw). */
+const SINGLE_KEY = 'mklab.presenter.single';
 
 function keepSession(): void {
   try {
     const saved = sessionStorage.getItem(SESSION_KEY);
     if (saved && !presenterStore.getState().session) presenterStore.setState({ session: saved });
+    if (sessionStorage.getItem(SINGLE_KEY) === '1') presenterStore.setState({ single: true });
     presenterStore.subscribe((s, prev) => {
       if (s.session && s.session !== prev.session) sessionStorage.setItem(SESSION_KEY, s.session);
+      if (s.single !== prev.single) sessionStorage.setItem(SINGLE_KEY, s.single ? '1' : '0');
     });
   } catch {
     // Storage blocked: a reload starts a new session (the audience window is reopened).
@@ -60,6 +64,7 @@ export function wirePresenter(bridge: SimBridge, route: PresenterRoute): void {
   };
   presenterStore.subscribe((s, prev) => {
     if (s.mode !== prev.mode) apply(s.mode);
+    root.classList.toggle('mk-single', s.mode === 'presenter' && s.single);
   });
   if (route.mode === 'presenter') presenterStore.setState({ mode: 'presenter' });
 }

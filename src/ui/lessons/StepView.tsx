@@ -5,6 +5,7 @@ import { lacking, type Surface } from '../../content/controls';
 import { highlightKeys } from '../../content/highlight-keys';
 import { lessonKey } from '../../content/keys';
 import { lessonStore } from '../../store/lesson-store';
+import { presenterStore, questionId } from '../../features/presenter/presenter-store';
 import { useT } from '../hooks';
 import { useArrival } from './use-arrival';
 import { HintsBlock } from './HintsBlock';
@@ -38,6 +39,11 @@ export function StepView({
   const arrival = useArrival<HTMLHeadingElement>(k);
   const step = CONTENT[slug].steps[k];
   const predicted = useStore(lessonStore, (s) => s.predictions[k]);
+  // Presenting, the teacher's reveal (`a`) shows what to look at: the room predicts first.
+  const shownByTeacher = useStore(
+    presenterStore,
+    (s) => s.mode === 'presenter' && s.revealed.includes(questionId(slug, k)),
+  );
   useUiTask(k, status ? step?.ui : undefined);
   if (!status || !step) {
     return (
@@ -47,7 +53,7 @@ export function StepView({
     );
   }
   const n = k + 1;
-  const revealed = step.predict.choices === 0 || predicted !== undefined;
+  const revealed = step.predict.choices === 0 || predicted !== undefined || shownByTeacher;
   const cannot = lacking(surface, step.uses);
   const unseen = lacking(surface, step.sees);
   return (

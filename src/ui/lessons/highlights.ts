@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { CONTENT } from '../../content';
 import { highlightKeys } from '../../content/highlight-keys';
 import { lessonStore } from '../../store/lesson-store';
+import { presenterStore } from '../../features/presenter/presenter-store';
 
 /** The `data-hl` keys a step's highlight targets stand for (pure; the e2e test uses it too). */
 export { highlightKeys };
@@ -14,10 +15,13 @@ const NONE: ReadonlySet<string> = new Set();
  * quiz; null outside lessons (the sandbox's elements then carry no `data-hl` at all).
  */
 export function useHighlighted(): ReadonlySet<string> | null {
-  const slug = useStore(lessonStore, (s) => s.slug);
-  const step = useStore(lessonStore, (s) =>
-    s.page === 'step' || s.page === 'list' ? (s.status?.step ?? -1) : -1,
-  );
+  // The audience window plays no lesson of its own: it shows the presenter's (its step, its page).
+  const shown = useStore(presenterStore, (s) => (s.mode === 'audience' ? s.onScreen.page : null));
+  const slug = useStore(lessonStore, (s) => s.slug ?? (shown ? (s.status?.slug ?? null) : null));
+  const step = useStore(lessonStore, (s) => {
+    const page = shown ?? s.page;
+    return page === 'step' || page === 'list' ? (s.status?.step ?? -1) : -1;
+  });
   return useMemo(() => {
     if (!slug) return null;
     const targets = CONTENT[slug].steps[step]?.highlights;

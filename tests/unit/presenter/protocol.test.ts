@@ -25,6 +25,9 @@ const snapshot: PlaybackSnapshot = {
   lang: 'es',
   theme: 'dark',
   blank: false,
+  page: 'step',
+  revealed: false,
+  card: false,
 };
 const state = { v: 1, type: 'state', seq: 3, ...snapshot };
 const sync = {
@@ -72,6 +75,9 @@ describe('presenter protocol: messages in', () => {
       { lang: 'fr' },
       { theme: 'neon' },
       { blank: null },
+      { page: 'list' },
+      { revealed: 'yes' },
+      { card: 1 },
       { seq: -1 },
       { lesson: { slug: 'crash-containment', step: 5, steps: 5 } },
       { lesson: { slug: 'Crash Containment', step: 0, steps: 5 } },
