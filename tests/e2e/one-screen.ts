@@ -42,6 +42,24 @@ export async function showsInWindow(page: Page, l: Locator, what: string, min = 
 export const overlap = (a: Box, b: Box): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/**
+ * Bring the element into view inside the panels that scroll on their own (the step, the machine,
+ * the dock), never by scrolling the page: what is then outside the window is off the one screen.
+ */
+async function revealInside(l: Locator): Promise<void> {
+  await l.evaluate((el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const scrolls = /(auto|scroll)/.test(getComputedStyle(p).overflowY);
+      if (!scrolls || p.scrollHeight <= p.clientHeight) continue;
+      const r = el.getBoundingClientRect();
+      const box = p.getBoundingClientRect();
+      if (r.top < box.top) p.scrollTop -= box.top - r.top;
+      else if (r.bottom > box.bottom)
+        p.scrollTop += Math.min(r.bottom - box.bottom, r.top - box.top);
+    }
+  });
+}
+
 /** The page itself has not scrolled: everything is on the lesson's one screen. */
 export async function noPageScroll(page: Page, what: string): Promise<void> {
   expect(await page.evaluate(() => window.scrollY), `${what}: the page scrolled`).toBe(0);
@@ -52,16 +70,18 @@ export async function noPageScroll(page: Page, what: string): Promise<void> {
  * (what it asks the learner to look at or use) are in the window together, with no page scroll.
  */
 export async function oneScreen(page: Page, label: string): Promise<void> {
+  // A learner who never scrolled the page (Playwright's own clicks may have nudged it).
+  await page.evaluate(() => window.scrollTo(0, 0));
   const step = page.getByTestId('lesson-step');
-  await step.locator('h3').scrollIntoViewIfNeeded();
+  await revealInside(step.locator('h3'));
   await inWindow(page, step.locator('h3'), `${label}: the step's title`);
   const task = step.locator('#ls-task + p');
-  await task.scrollIntoViewIfNeeded();
+  await revealInside(task);
   await inWindow(page, task, `${label}: the task`);
   await showsInWindow(page, page.locator('#stage'), `${label}: the machine`);
   for (const el of await page.locator('[data-highlighted="true"]').all()) {
     const key = (await el.getAttribute('data-hl')) ?? '?';
-    await el.scrollIntoViewIfNeeded();
+    await revealInside(el);
     await showsInWindow(page, el, `${label}: highlighted ${key}`, 24);
   }
   await noPageScroll(page, label);
