@@ -14,10 +14,20 @@ export interface BuiltSlide {
  * The slide of what is on screen now: the twin (when shown, on the left as on the page), the
  * machine, and the caption. Null when the machine view is not on the page.
  */
-export async function buildSlide(lang: Lang, caption: SlideCaption): Promise<BuiltSlide | null> {
-  const machine = findView('machine-view');
+export function buildSlide(lang: Lang, caption: SlideCaption): Promise<BuiltSlide | null> {
+  return buildSlideFrom(document, '', lang, caption);
+}
+
+/** The slide of the views under `root` whose test ids start with `prefix`. */
+export async function buildSlideFrom(
+  root: ParentNode,
+  prefix: string,
+  lang: Lang,
+  caption: SlideCaption,
+): Promise<BuiltSlide | null> {
+  const machine = findView(`${prefix}machine-view`, root);
   if (!machine) return null;
-  const twin = findView('twin-machine-view');
+  const twin = findView(`${prefix}twin-machine-view`, root);
   const found = twin ? [twin, machine] : [machine];
   const panes: SlidePane[] = found.map((v) => {
     const isTwin = v === twin;

@@ -21,8 +21,8 @@ export interface FoundView {
 }
 
 /** The view with this test id (`machine-view`, or `twin-machine-view` for the twin), if shown. */
-export function findView(testId: string): FoundView | null {
-  const svg = document.querySelector<SVGSVGElement>(`svg[data-testid="${testId}"]`);
+export function findView(testId: string, root: ParentNode = document): FoundView | null {
+  const svg = root.querySelector<SVGSVGElement>(`svg[data-testid="${testId}"]`);
   if (!svg) return null;
   const canvas = svg.parentElement?.querySelector<HTMLCanvasElement>('canvas.mk-dots') ?? null;
   // The canvas covers only the band of the view on screen (DotCanvas): where, read off the page.
