@@ -10,6 +10,7 @@ import { useT } from '../../ui/hooks';
 import { plainText } from '../../ui/lessons/marks';
 import { drawStepPictures, type StepPicture } from './build-handout';
 import './handout.css';
+import '../stills/slides-text';
 
 /**
  * The lesson as a handout: a preview over the page with Print and Close, and, printed, one

@@ -5,6 +5,7 @@ import { simStore } from '../../store/sim-store';
 import { useT } from '../../ui/hooks';
 import { prefsStore } from '../../store/prefs-store';
 import { slideCaption } from './slide-caption';
+import { VideoButton } from '../video/VideoButton';
 import { exportName } from './svg-export';
 
 /**
@@ -66,6 +67,7 @@ export function ExportButtons({ scenario }: { readonly scenario?: string }) {
       >
         {busy === 'svg' ? t('presenter.export.busy') : t('presenter.export.svg')}
       </button>
+      <VideoButton />
       {problem ? (
         <span className="pr-problem" role="alert">
           {problem}

@@ -129,6 +129,9 @@ export function viewMarkup(svg: SVGSVGElement): { markup: string; viewBox: Box }
   return { markup, viewBox: { x, y, width, height } };
 }
 
+/** The page's font, read once: a video draws hundreds of slides. */
+let font: Promise<string | null> | null = null;
+
 /** The slide's look: the theme's page colour and ink (a dark theme's slide stays dark). */
 export async function slideLook(): Promise<SlideLook> {
   const root = getComputedStyle(document.documentElement);
@@ -138,7 +141,7 @@ export async function slideLook(): Promise<SlideLook> {
     ink: v('--fg', '#111111'),
     muted: v('--muted', '#555555'),
     fontFamily: getComputedStyle(document.body).fontFamily,
-    fontCss: await fontFace(),
+    fontCss: await (font ??= fontFace()),
   };
 }
 

@@ -7,8 +7,9 @@
 export const SLIDE_W = 1920;
 export const SLIDE_H = 1080;
 const PAD = 32;
-/** The caption band: the lesson's title over the step and the simulated time. */
+/** The caption band: the lesson's title over the step and the simulated time (and a note). */
 const CAPTION_H = 130;
+const NOTE_H = 50;
 /** A pane's heading ("Multikernel" / "Monolithic twin") when two panes share the slide. */
 const HEADING_H = 48;
 const GAP = 40;
@@ -34,6 +35,8 @@ export interface SlideCaption {
   readonly title: string;
   /** "Step 3 of 7: … · Simulated time 412 ms". */
   readonly detail: string;
+  /** A third line (a video's happening); given, even empty, the band keeps room for it. */
+  readonly note?: string;
 }
 
 export interface SlideLook {
@@ -59,14 +62,14 @@ export function fitBox(inner: { width: number; height: number }, outer: Box): Bo
 }
 
 /** Where each pane's drawing goes: one pane fills the slide above the caption; two share it. */
-export function slideLayout(panes: readonly Pick<SlidePane, 'viewBox' | 'heading'>[]): {
-  readonly headings: Box[];
-  readonly boxes: Box[];
-} {
+export function slideLayout(
+  panes: readonly Pick<SlidePane, 'viewBox' | 'heading'>[],
+  captionH = CAPTION_H,
+): { readonly headings: Box[]; readonly boxes: Box[] } {
   const n = Math.max(1, panes.length);
   const colW = (SLIDE_W - 2 * PAD - (n - 1) * GAP) / n;
   const top = PAD;
-  const bottom = SLIDE_H - CAPTION_H - PAD / 2;
+  const bottom = SLIDE_H - captionH - PAD / 2;
   const headings: Box[] = [];
   const boxes: Box[] = [];
   panes.forEach((p, i) => {
@@ -95,7 +98,8 @@ export function slideSvg(
   look: SlideLook,
   lang: string,
 ): { readonly text: string; readonly width: number; readonly height: number; boxes: Box[] } {
-  const { headings, boxes } = slideLayout(panes);
+  const captionH = caption.note === undefined ? CAPTION_H : CAPTION_H + NOTE_H;
+  const { headings, boxes } = slideLayout(panes, captionH);
   const font = `font-family:${look.fontFamily.replace(/"/g, "'")}`;
   const parts: string[] = [];
   parts.push(`<title>${esc(`${caption.title} — ${caption.detail}`)}</title>`);
@@ -114,12 +118,16 @@ export function slideSvg(
       `<svg data-pane="${p.id}" x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${r(b.height)}" viewBox="${r(vb.x)} ${r(vb.y)} ${r(vb.width)} ${r(vb.height)}" overflow="hidden">${p.markup}</svg>`,
     );
   });
-  const capY = SLIDE_H - CAPTION_H;
+  const capY = SLIDE_H - captionH;
   parts.push(
     `<line x1="${PAD}" x2="${SLIDE_W - PAD}" y1="${capY}" y2="${capY}" stroke="${esc(look.muted)}" stroke-width="2"/>`,
     `<text data-part="caption-title" x="${PAD}" y="${capY + 54}" fill="${esc(look.ink)}" style="${font};font-size:40px;font-weight:700">${esc(caption.title)}</text>`,
     `<text data-part="caption-detail" x="${PAD}" y="${capY + 104}" fill="${esc(look.muted)}" style="${font};font-size:32px">${esc(caption.detail)}</text>`,
   );
+  if (caption.note)
+    parts.push(
+      `<text data-part="caption-note" x="${PAD}" y="${capY + 154}" fill="${esc(look.ink)}" style="${font};font-size:32px;font-weight:600">${esc(caption.note)}</text>`,
+    );
   const text =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" xml:lang="${esc(lang)}" width="${SLIDE_W}" height="${SLIDE_H}" viewBox="0 0 ${SLIDE_W} ${SLIDE_H}">` +

@@ -21,9 +21,10 @@ export interface SideMachine {
 export function openSideMachine(): SideMachine {
   const endpoint = workerSim();
   const api: Remote<SimApi> = wrap<SimApi>(endpoint.port);
-  let since = 0;
+  /** The last happening seen (the next frame brings those after it). */
+  let since = -1;
   const seen = (f: Frame) => {
-    since = f.happeningHead;
+    since = f.happeningHead - 1;
     return f;
   };
   return {
