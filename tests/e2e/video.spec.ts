@@ -36,7 +36,12 @@ test('a step records as a WebM video whose frames are the same on every run, and
   await page.waitForFunction(() => window.__mklab?.phase() === 'running');
   await page.evaluate(() => window.__mklab?.setPlaying(false));
 
+  const began = Date.now();
   const first = await record(page);
+  test.info().annotations.push({
+    type: 'first recording',
+    description: `${first.frames} frames, ${first.file.length} bytes, ${Date.now() - began} ms`,
+  });
   const second = await record(page);
   expect(first.frames).toBeGreaterThan(10);
   expect(first.hashes).toHaveLength(first.frames);
