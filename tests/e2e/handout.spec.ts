@@ -23,6 +23,15 @@ test('Print handout turns the lesson into one printed page per step, without app
   }));
   expect(before.steps).toBeGreaterThan(2);
 
+  // Printing the page itself (no handout) prints the machine and the lesson, not the controls.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('svg[data-testid="machine-view"]')).toBeVisible();
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await expect(page.locator('.top-tools')).toBeHidden();
+  await expect(page.locator('.controls.pb')).toBeHidden();
+  await expect(page.getByTestId('show-me')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
   // Reached from the keyboard: focus the control, press Enter.
   await page.getByTestId('handout-open').focus();
   await page.keyboard.press('Enter');
