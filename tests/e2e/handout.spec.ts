@@ -32,6 +32,10 @@ test('Print handout turns the lesson into one printed page per step, without app
   await expect(page.getByTestId('show-me')).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
 
+  // In the dark theme, the paper still gets light pictures (a dark slide wastes ink).
+  await page.evaluate(() => window.__mklab?.prefs({ theme: 'dark' }));
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
   // Reached from the keyboard: focus the control, press Enter.
   await page.getByTestId('handout-open').focus();
   await page.keyboard.press('Enter');
@@ -59,6 +63,7 @@ test('Print handout turns the lesson into one printed page per step, without app
     const text = await page.evaluate((src) => fetch(src).then((r) => r.text()), p.src);
     expect(text).toContain(`Step ${k + 1} of ${before.steps}:`);
     expect(text).toContain('data-pane="machine"');
+    expect(text).toMatch(/<rect x="0" y="0" width="1920" height="1080" fill="(#fff|#ffffff)"\/>/);
   }
   for (const [k, q] of (await handout.getByTestId('handout-question').allTextContents()).entries())
     expect(q, `step ${k + 1}`).toMatch(/^Predict: .{10,}/);

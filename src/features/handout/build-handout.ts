@@ -35,6 +35,7 @@ export async function drawStepPictures(
         frame.twin,
         frame.t,
         slideCaption(lang, frame.lesson, frame.t),
+        true,
       );
       const url = URL.createObjectURL(new Blob([still.text], { type: 'image/svg+xml' }));
       onPicture({ step: k, url });

@@ -39,6 +39,7 @@ export async function buildSlideFrom(
       viewBox,
     };
   });
-  const svg = slideSvg(panes, caption, await slideLook(), lang);
+  const look = await slideLook(root instanceof Element ? root : document.documentElement);
+  const svg = slideSvg(panes, caption, look, lang);
   return { ...svg, dots: found.map((v) => v.dots) };
 }

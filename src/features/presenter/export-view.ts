@@ -81,7 +81,8 @@ export function viewMarkup(svg: SVGSVGElement): { markup: string; viewBox: Box }
   const layers = Array.from(
     svg.parentElement?.querySelectorAll<SVGSVGElement>(':scope > svg') ?? [],
   );
-  const rootStyle = getComputedStyle(document.documentElement);
+  // Variables as the view sees them (a handout's stage sets the paper's palette on itself).
+  const rootStyle = getComputedStyle(svg);
   const lookup = (name: string) => rootStyle.getPropertyValue(name);
   const bake = (el: Element, copy: Element) => {
     const cs = getComputedStyle(el);
@@ -133,8 +134,8 @@ export function viewMarkup(svg: SVGSVGElement): { markup: string; viewBox: Box }
 let font: Promise<string | null> | null = null;
 
 /** The slide's look: the theme's page colour and ink (a dark theme's slide stays dark). */
-export async function slideLook(): Promise<SlideLook> {
-  const root = getComputedStyle(document.documentElement);
+export async function slideLook(from: Element = document.documentElement): Promise<SlideLook> {
+  const root = getComputedStyle(from);
   const v = (name: string, fallback: string) => root.getPropertyValue(name).trim() || fallback;
   return {
     bg: v('--bg', '#ffffff'),

@@ -27,9 +27,11 @@ export async function stillOf(
   twin: MachineView | null,
   now: number,
   caption: SlideCaption,
+  paper = false,
 ): Promise<Still> {
   const stage = document.createElement('div');
-  stage.className = 'still-stage';
+  // On paper the light palette, whatever the page's theme (a dark slide wastes ink).
+  stage.className = paper ? 'still-stage still-paper' : 'still-stage';
   stage.setAttribute('aria-hidden', 'true');
   document.body.append(stage);
   const root = createRoot(stage);
