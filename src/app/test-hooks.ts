@@ -9,6 +9,7 @@ import { statusStore } from '../store/status-store';
 import { lessonStore } from '../store/lesson-store';
 import { metaStore } from '../store/meta-store';
 import { presenterStore } from '../features/presenter/presenter-store';
+import { videoStore } from '../features/video/video-store';
 
 /**
  * Hooks for the end-to-end tests (`?testhooks`): read state and provoke failures without
@@ -41,6 +42,8 @@ export interface TestHooks {
   channelIgnored(): number;
   /** The engine version the worker said at its handshake (what this page's links carry). */
   engine(): number | null;
+  /** The last step video made: frames, each one's pixel hash (before encoding) and caption line. */
+  video(): { frames: number; hashes: readonly string[]; notes: readonly string[] } | null;
 }
 
 declare global {
@@ -72,5 +75,6 @@ export function installTestHooks(bridge: SimBridge): void {
     logLength: () => bridge.inputLog.length,
     channelIgnored: () => presenterStore.getState().ignored,
     engine: () => metaStore.getState().engine,
+    video: () => videoStore.getState().last,
   };
 }

@@ -9,6 +9,7 @@ import presenter from './es/presenter.json';
 import sandbox from './es/sandbox.json';
 import share from './es/share.json';
 import shell from './es/shell.json';
+import slides from './es/slides.json';
 import timeline from './es/timeline.json';
 
 export const es: Readonly<Record<string, string>> = {
@@ -24,4 +25,5 @@ export const es: Readonly<Record<string, string>> = {
   ...presenter,
   ...embed,
   ...share,
+  ...slides,
 };

@@ -9,12 +9,14 @@ import presenter from './en/presenter.json';
 import sandbox from './en/sandbox.json';
 import share from './en/share.json';
 import type shellEn from './en/shell.json';
+import type slidesEn from './en/slides.json';
 import timeline from './en/timeline.json';
 
 /**
  * English, merged from one file per area of the app (so each area's strings live together). The
  * shell's (help texts, kerf's notes: the biggest area) come with the shell's own chunk, which
- * adds them (`addEnglish`) before it draws: the first screen and the embed do not carry them.
+ * adds them (`addEnglish`) before it draws: the first screen and the embed do not carry them;
+ * so do the handout's and the step video's (slides.json, src/features/stills/slides-text.ts).
  */
 const base = {
   ...core,
@@ -30,7 +32,7 @@ const base = {
   ...share,
 };
 
-export type MessageKey = keyof typeof base | keyof typeof shellEn;
+export type MessageKey = keyof typeof base | keyof typeof shellEn | keyof typeof slidesEn;
 const en: Record<string, string> = { ...base };
 
 /** A lazy area's English strings, added to the catalog when its chunk loads. */

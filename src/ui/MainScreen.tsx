@@ -25,6 +25,7 @@ import { MomentNotice } from './MomentNotice';
 import { StartHere } from './StartHere';
 import { Workspace } from './Workspace';
 import './main-screen.css';
+import './print.css';
 
 /** Presenter mode's toolbar and notes: loaded only when a window presents. */
 const PresenterBar = lazy(() => import('../features/presenter/PresenterBar'));

@@ -7,8 +7,8 @@ import { build, serveStatic, type StaticServer } from './static-server';
 
 // The shipped Content-Security-Policy (scripts/csp.ts), sent as a header the way
 // docs/embedding.md tells hosts to, over the build that also carries it as a <meta>: a lesson,
-// the shell, the embed, the presenter with its audience window and the slide export run with no
-// violation reported.
+// the shell, the embed, the presenter with its audience window, the slide export, the handout and
+// the step video run with no violation reported.
 
 const STATE = { timeout: 30_000 };
 let dist = '';
@@ -84,6 +84,16 @@ test('a lesson, the shell, the embed and the presenter run under the policy with
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
   await page.getByTestId('show-me').click();
   await page.waitForFunction(() => window.__mklab?.lesson()?.met.every(Boolean), null, STATE);
+
+  // The handout (pictures drawn on a worker of their own, shown from blob: URLs) and the step
+  // video (WebCodecs and the muxer's chunk), started and cancelled.
+  await page.getByTestId('handout-open').click();
+  await expect(page.getByTestId('handout-print')).toBeEnabled(STATE);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('video-record').first().click();
+  await expect(page.getByTestId('video-progress').first()).toContainText(/: [1-9]/, STATE);
+  await page.getByTestId('video-cancel').first().click();
+  await expect(page.getByTestId('video-message').first()).toBeVisible(STATE);
 
   // The sandbox's shell.
   await page.goto(`${lab}?testhooks`);

@@ -3,11 +3,15 @@ import { useStore } from 'zustand';
 import { lessonStore } from '../../store/lesson-store';
 import { simStore } from '../../store/sim-store';
 import { useT } from '../../ui/hooks';
+import { prefsStore } from '../../store/prefs-store';
+import { slideCaption } from './slide-caption';
+import { VideoButton } from '../video/VideoButton';
 import { exportName } from './svg-export';
 
 /**
- * "Export PNG" / "Export SVG" of the machine view, for slides. The export code loads on the
- * first click (it is needed by few, and never before the machine is on screen).
+ * "Export PNG" / "Export SVG" of the step as a 16:9 slide (1920×1080): the machine, the twin when
+ * it is shown, and a caption. The export code loads on the first click (it is needed by few, and
+ * never before the machine is on screen).
  */
 export function ExportButtons({ scenario }: { readonly scenario?: string }) {
   const t = useT();
@@ -25,16 +29,17 @@ export function ExportButtons({ scenario }: { readonly scenario?: string }) {
       ...(scenario ? { scenario } : {}),
       tNs: simStore.getState().t,
     });
-    import('./export-view')
-      .then(async (x) => {
-        const found = x.findMachineView();
-        if (!found) throw new Error(t('presenter.export.noView'));
-        const svg = await x.machineSvg(found.svg);
+    const lang = prefsStore.getState().lang;
+    const caption = slideCaption(lang, status, simStore.getState().t);
+    Promise.all([import('./export-slide'), import('./export-view')])
+      .then(async ([slide, view]) => {
+        const built = await slide.buildSlide(lang, caption);
+        if (!built) throw new Error(t('presenter.export.noView'));
         const blob =
           kind === 'svg'
-            ? new Blob([svg.text], { type: 'image/svg+xml' })
-            : await x.machinePng(svg, found.dots);
-        x.saveBlob(blob, name);
+            ? new Blob([built.text], { type: 'image/svg+xml' })
+            : await view.slidePng(built, built.dots);
+        view.saveBlob(blob, name);
       })
       .catch((e: unknown) =>
         setProblem(
@@ -62,6 +67,7 @@ export function ExportButtons({ scenario }: { readonly scenario?: string }) {
       >
         {busy === 'svg' ? t('presenter.export.busy') : t('presenter.export.svg')}
       </button>
+      <VideoButton />
       {problem ? (
         <span className="pr-problem" role="alert">
           {problem}

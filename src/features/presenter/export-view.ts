@@ -1,15 +1,11 @@
+import type { Box, SlideLook } from './slide';
 import {
   embeddedFontCss,
   fontUrlFromSrc,
-  pngSize,
-  PNG_SCALE,
   resolveVars,
   styleDeclaration,
-  svgFileText,
   transformAttribute,
 } from './svg-export';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The message dots' canvas and the band of the view it covers (fractions of its height). */
 export interface DotsBand {
@@ -18,9 +14,15 @@ export interface DotsBand {
   readonly height: number;
 }
 
-/** The main machine view on the page: its SVG and the canvas of message dots laid over it. */
-export function findMachineView(): { svg: SVGSVGElement; dots: DotsBand | null } | null {
-  const svg = document.querySelector<SVGSVGElement>('svg[data-testid="machine-view"]');
+/** A machine view on the page: its SVG and the canvas of message dots laid over it. */
+export interface FoundView {
+  readonly svg: SVGSVGElement;
+  readonly dots: DotsBand | null;
+}
+
+/** The view with this test id (`machine-view`, or `twin-machine-view` for the twin), if shown. */
+export function findView(testId: string, root: ParentNode = document): FoundView | null {
+  const svg = root.querySelector<SVGSVGElement>(`svg[data-testid="${testId}"]`);
   if (!svg) return null;
   const canvas = svg.parentElement?.querySelector<HTMLCanvasElement>('canvas.mk-dots') ?? null;
   // The canvas covers only the band of the view on screen (DotCanvas): where, read off the page.
@@ -34,7 +36,7 @@ export function findMachineView(): { svg: SVGSVGElement; dots: DotsBand | null }
 }
 
 /** The page's own font as an embedded @font-face (null when it cannot be read: system font then). */
-async function fontFace(): Promise<string | null> {
+export async function fontFace(): Promise<string | null> {
   const family = getComputedStyle(document.body).fontFamily.split(',')[0]?.trim() ?? '';
   const name = family.replace(/['"]/g, '');
   for (const sheet of Array.from(document.styleSheets)) {
@@ -69,21 +71,18 @@ async function fontFace(): Promise<string | null> {
 const STYLE_ATTR = 'data-export-style';
 
 /**
- * The machine view as a standalone SVG file: a copy with every element's computed look written
- * onto it (so the page's stylesheet and CSS variables are no longer needed), the theme's
- * background behind it, and the page's font embedded.
+ * One machine view's drawing, ready for a standalone file: a copy with every element's computed
+ * look written onto it (so the page's stylesheet and CSS variables are no longer needed), its
+ * layers' contents in one list, bottom to top, and the box it draws in.
  */
-export async function machineSvg(
-  svg: SVGSVGElement,
-): Promise<{ text: string; width: number; height: number }> {
+export function viewMarkup(svg: SVGSVGElement): { markup: string; viewBox: Box } {
   // The view is drawn in layers, each an SVG over the same box (MachineView: group frames,
-  // traffic arrows, the machine itself, ring levels and busy CPUs, traffic marks): the file holds
-  // their contents in one SVG, bottom to top, with the machine's own attributes and title.
+  // traffic arrows, the machine itself, ring levels and busy CPUs, traffic marks).
   const layers = Array.from(
     svg.parentElement?.querySelectorAll<SVGSVGElement>(':scope > svg') ?? [],
   );
-  const clone = svg.cloneNode(false) as SVGSVGElement;
-  const rootStyle = getComputedStyle(document.documentElement);
+  // Variables as the view sees them (a handout's stage sets the paper's palette on itself).
+  const rootStyle = getComputedStyle(svg);
   const lookup = (name: string) => rootStyle.getPropertyValue(name);
   const bake = (el: Element, copy: Element) => {
     const cs = getComputedStyle(el);
@@ -95,7 +94,7 @@ export async function machineSvg(
     copy.removeAttribute('style');
     if (style) copy.setAttribute(STYLE_ATTR, style);
     // (Patterns and gradients keep their own patternTransform / gradientTransform.)
-    const own = el === svg || el instanceof SVGPatternElement || el instanceof SVGGradientElement;
+    const own = el instanceof SVGPatternElement || el instanceof SVGGradientElement;
     const transform = own ? null : transformAttribute(cs.getPropertyValue('transform'));
     if (transform) copy.setAttribute('transform', transform);
     for (const attr of Array.from(copy.attributes)) {
@@ -106,7 +105,8 @@ export async function machineSvg(
     copy.removeAttribute('tabindex');
     copy.removeAttribute('class');
   };
-  bake(svg, clone);
+  const serializer = new XMLSerializer();
+  let markup = '';
   for (const layer of layers.includes(svg) ? layers : [svg]) {
     const copy = layer.cloneNode(true) as SVGSVGElement;
     const to = Array.from(copy.querySelectorAll('*'));
@@ -114,69 +114,73 @@ export async function machineSvg(
       const into = to[i];
       if (into) bake(el, into);
     });
-    clone.append(...Array.from(copy.childNodes));
+    // The view's own title names the live view; the slide has its own.
+    copy.querySelectorAll(':scope > title').forEach((t) => t.remove());
+    for (const child of Array.from(copy.childNodes)) markup += serializer.serializeToString(child);
   }
-  // The title first (the background goes right after it, under everything drawn).
-  const first = clone.querySelector('title');
-  if (first) clone.prepend(first);
+  // Each child serialized alone carries the namespace; inside the slide's SVG it is implied.
+  markup = markup
+    .replaceAll(' xmlns="http://www.w3.org/2000/svg"', '')
+    .replaceAll(` ${STYLE_ATTR}="`, ' style="');
   const [x = 0, y = 0, width = svg.clientWidth, height = svg.clientHeight] = (
     svg.getAttribute('viewBox') ?? ''
   )
     .split(/\s+/)
     .map(Number);
-  clone.setAttribute('xmlns', SVG_NS);
-  clone.setAttribute('width', String(width));
-  clone.setAttribute('height', String(height));
-  const bg = document.createElementNS(SVG_NS, 'rect');
-  bg.setAttribute('x', String(x));
-  bg.setAttribute('y', String(y));
-  bg.setAttribute('width', String(width));
-  bg.setAttribute('height', String(height));
-  // The theme's page colour (a slide in the dark theme keeps its dark ground and light ink).
-  bg.setAttribute('fill', lookup('--bg').trim() || '#ffffff');
-  const title = clone.querySelector('title');
-  if (title) title.after(bg);
-  else clone.prepend(bg);
-  const font = await fontFace();
-  if (font) {
-    const style = document.createElementNS(SVG_NS, 'style');
-    style.textContent = font;
-    clone.prepend(style);
-  }
-  const markup = new XMLSerializer()
-    .serializeToString(clone)
-    .replaceAll(` ${STYLE_ATTR}="`, ' style="');
-  return { text: svgFileText(markup), width, height };
+  return { markup, viewBox: { x, y, width, height } };
 }
 
-/** The view as a PNG at twice its size: the SVG drawn, then the message dots over it. */
-export async function machinePng(
-  svg: { text: string; width: number; height: number },
-  dots: DotsBand | null,
+/** The page's font, read once: a video draws hundreds of slides. */
+let font: Promise<string | null> | null = null;
+
+/** The slide's look: the theme's page colour and ink (a dark theme's slide stays dark). */
+export async function slideLook(from: Element = document.documentElement): Promise<SlideLook> {
+  const root = getComputedStyle(from);
+  const v = (name: string, fallback: string) => root.getPropertyValue(name).trim() || fallback;
+  return {
+    bg: v('--bg', '#ffffff'),
+    ink: v('--fg', '#111111'),
+    muted: v('--muted', '#555555'),
+    fontFamily: getComputedStyle(document.body).fontFamily,
+    fontCss: await (font ??= fontFace()),
+  };
+}
+
+/** The slide as a PNG (1920×1080): the SVG drawn, then each pane's message dots over it. */
+export async function slidePng(
+  svg: { text: string; width: number; height: number; boxes: readonly Box[] },
+  dots: readonly (DotsBand | null)[],
 ): Promise<Blob> {
-  const size = pngSize(svg.width, svg.height, PNG_SCALE);
+  const canvas = await slideCanvas(svg, dots);
+  return await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+  );
+}
+
+/** The slide drawn on a canvas of its size (the PNG's and the video's frames). */
+export async function slideCanvas(
+  svg: { text: string; width: number; height: number; boxes: readonly Box[] },
+  dots: readonly (DotsBand | null)[],
+  into?: HTMLCanvasElement,
+): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svg.text], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
     img.src = url;
     await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = size.width;
-    canvas.height = size.height;
+    const canvas = into ?? document.createElement('canvas');
+    canvas.width = svg.width;
+    canvas.height = svg.height;
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas');
-    ctx.drawImage(img, 0, 0, size.width, size.height);
-    // The dots' canvas covers the SVG's width (margin included) and a band of its height.
-    if (dots && dots.canvas.width > 0) {
-      const top = dots.top * size.height;
-      ctx.drawImage(dots.canvas, 0, top, size.width, dots.height * size.height);
-    }
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),
-        'image/png',
-      ),
-    );
+    ctx.drawImage(img, 0, 0, svg.width, svg.height);
+    // A dots canvas covers its view's width (margin included) and a band of its height.
+    dots.forEach((d, i) => {
+      const box = svg.boxes[i];
+      if (!d || !box || d.canvas.width === 0) return;
+      ctx.drawImage(d.canvas, box.x, box.y + d.top * box.height, box.width, d.height * box.height);
+    });
+    return canvas;
   } finally {
     URL.revokeObjectURL(url);
   }

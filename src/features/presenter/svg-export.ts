@@ -1,7 +1,7 @@
 /**
  * The pure half of "export the view for slides": resolving CSS variables, the style properties
- * copied onto each element, the file's text, the PNG's size and the file names. The DOM half
- * (walking the live SVG, drawing the PNG) is export-view.ts.
+ * copied onto each element, the embedded font and the file names. The DOM half
+ * (walking the live SVG, drawing the PNG) is export-view.ts; the 16:9 slide is slide.ts.
  */
 
 /** What an SVG element's look depends on; each is copied from its computed style. */
@@ -27,9 +27,6 @@ export const EXPORT_PROPS = [
   'letter-spacing',
   'stop-color',
 ] as const;
-
-/** The PNG is drawn at twice the view's size: sharp on a projector and on a retina slide. */
-export const PNG_SCALE = 2;
 
 /**
  * Replace every `var(--name)` or `var(--name, fallback)` in a value by what `lookup` says (a
@@ -122,22 +119,6 @@ export function fontUrlFromSrc(src: string): string | null {
 /** An @font-face rule carrying the font itself, so the file renders the same anywhere. */
 export function embeddedFontCss(family: string, base64Woff2: string): string {
   return `@font-face{font-family:'${family.replace(/['"]/g, '')}';font-weight:100 900;src:url(data:font/woff2;base64,${base64Woff2}) format('woff2');}`;
-}
-
-/** The serialized SVG as a standalone file: an XML declaration and the SVG namespace. */
-export function svgFileText(markup: string): string {
-  const withNs = /^<svg[^>]*\sxmlns=/.test(markup)
-    ? markup
-    : markup.replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg"');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${withNs}\n`;
-}
-
-export function pngSize(
-  width: number,
-  height: number,
-  scale = PNG_SCALE,
-): { readonly width: number; readonly height: number } {
-  return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
 
 /** `multikernel-crash-containment-step-3.png`, or `multikernel-two-kernels-412ms.svg`. */

@@ -2,6 +2,7 @@ import type { LessonSlug } from '../../contract';
 import { useStore } from 'zustand';
 import { CONTENT } from '../../content';
 import { lessonKey } from '../../content/keys';
+import { HandoutButton } from '../../features/handout/HandoutButton';
 import { controls } from '../../store/controls';
 import { lessonStore, setListOpen } from '../../store/lesson-store';
 import { useT } from '../hooks';
@@ -69,6 +70,7 @@ function LessonHeader({ slug }: { readonly slug: LessonSlug }) {
         >
           {t('lessons.sandbox')}
         </button>
+        <HandoutButton slug={slug} />
       </div>
     </header>
   );

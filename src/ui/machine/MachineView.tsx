@@ -51,7 +51,7 @@ interface DrawingProps {
 }
 
 /** The machine drawn as SVG, laid out for its container's width (measured, then passed on). */
-function MachineDrawing({ view, now, interactive, testPrefix, waiting }: DrawingProps) {
+export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: DrawingProps) {
   const t = useT();
   const lang: Lang = useLang();
   const [measure, measured] = useWidth();

@@ -3,10 +3,8 @@ import {
   embeddedFontCss,
   exportName,
   fontUrlFromSrc,
-  pngSize,
   resolveVars,
   styleDeclaration,
-  svgFileText,
   transformAttribute,
 } from '../../../src/features/presenter/svg-export';
 
@@ -61,17 +59,6 @@ describe('CSS transforms as SVG attributes', () => {
 });
 
 describe('file text, font, sizes and names', () => {
-  it('gives the SVG its namespace and an XML declaration', () => {
-    const text = svgFileText('<svg viewBox="0 0 10 10"><text>CPU 0</text></svg>');
-    expect(
-      text.startsWith(
-        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"',
-      ),
-    ).toBe(true);
-    expect(svgFileText('<svg xmlns="http://www.w3.org/2000/svg"/>').match(/xmlns=/g)).toHaveLength(
-      1,
-    );
-  });
   it('finds the font file and embeds it', () => {
     expect(fontUrlFromSrc('url("/assets/inter.woff2") format("woff2")')).toBe(
       '/assets/inter.woff2',
@@ -81,10 +68,6 @@ describe('file text, font, sizes and names', () => {
     expect(embeddedFontCss('"Inter Variable"', 'AAAA')).toContain(
       "font-family:'Inter Variable';font-weight:100 900;src:url(data:font/woff2;base64,AAAA)",
     );
-  });
-  it('draws the PNG at twice the view size', () => {
-    expect(pngSize(812, 431)).toEqual({ width: 1624, height: 862 });
-    expect(pngSize(100.4, 50.6, 3)).toEqual({ width: 301, height: 152 });
   });
   it('names the file after the lesson step, or the machine and time', () => {
     expect(exportName('png', { lesson: 'crash-containment', step: 2, tNs: 5e8 })).toBe(

@@ -1,0 +1,78 @@
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import type { MachineView } from '../../contract';
+import type { Lang } from '../../i18n';
+import { MachineDrawing } from '../../ui/machine/MachineView';
+import { buildSlideFrom } from '../presenter/export-slide';
+import type { SlideCaption } from '../presenter/slide';
+import './stills.css';
+
+/** A frame's machine (and twin) as a 16:9 slide with its caption, drawn off screen. */
+export interface Still {
+  readonly text: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+const frames = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+
+/**
+ * Draw the views with the page's own machine drawing, in a stage off screen at a fixed width,
+ * mounted afresh for each picture: nothing glides from a previous picture, so a picture depends
+ * only on the view it shows (a video's frames are the same on every run).
+ */
+export async function stillOf(
+  lang: Lang,
+  view: MachineView,
+  twin: MachineView | null,
+  now: number,
+  caption: SlideCaption,
+  paper = false,
+): Promise<Still> {
+  const stage = document.createElement('div');
+  // On paper the light palette, whatever the page's theme (a dark slide wastes ink).
+  stage.className = paper ? 'still-stage still-paper' : 'still-stage';
+  stage.setAttribute('aria-hidden', 'true');
+  document.body.append(stage);
+  const root = createRoot(stage);
+  try {
+    flushSync(() =>
+      root.render(
+        <>
+          {twin ? (
+            <div className="still-pane">
+              <MachineDrawing
+                view={twin}
+                now={now}
+                interactive={false}
+                testPrefix="still-twin-"
+                waiting=""
+              />
+            </div>
+          ) : null}
+          <div className="still-pane">
+            <MachineDrawing
+              view={view}
+              now={now}
+              interactive={false}
+              testPrefix="still-"
+              waiting=""
+            />
+          </div>
+        </>,
+      ),
+    );
+    // The drawing measures its box, lays itself out for it, then holds still two frames.
+    for (let i = 0; i < 60; i++) {
+      await frames();
+      const ready = stage.querySelector('svg[data-testid="still-machine-view"]');
+      if (ready && !stage.querySelector('.mk-still') && i >= 2) break;
+    }
+    const built = await buildSlideFrom(stage, 'still-', lang, caption);
+    if (!built) throw new Error('the machine could not be drawn');
+    return built;
+  } finally {
+    root.unmount();
+    stage.remove();
+  }
+}
