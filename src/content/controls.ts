@@ -50,3 +50,12 @@ export function holds(surface: Surface, c: Control): boolean {
 export function lacking(surface: Surface, wanted: readonly Control[] | undefined): Control[] {
   return (wanted ?? []).filter((c) => !holds(surface, c));
 }
+
+/** A step whose task is to open its card (a recovery, a source, a comparison): its usual shape. */
+export const CARD_STEP = {
+  uses: ['card'],
+  goals: [],
+  ui: { kind: 'open-card' },
+  card: true,
+  highlights: [{ kind: 'card' }],
+} as const;

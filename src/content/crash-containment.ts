@@ -1,3 +1,4 @@
+import { CARD_STEP } from './controls';
 import type { LessonContent } from './types';
 
 /** L5: crash containment (CURRICULUM L5): the GitHub tree's halt to the pool, beside the twin. */
@@ -45,25 +46,17 @@ export const crashContainment: LessonContent = {
       uncertain: true,
     },
     {
-      uses: ['card'],
+      ...CARD_STEP,
       sees: ['card'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
-      goals: [],
-      ui: { kind: 'open-card' },
-      card: true,
-      highlights: [{ kind: 'card' }],
       sources: ['1.11', '1.13'],
       uncertain: true,
     },
     {
-      uses: ['card'],
+      ...CARD_STEP,
       predict: { choices: 3, answer: 3 },
       hints: 2,
-      goals: [],
-      ui: { kind: 'open-card' },
-      card: true,
-      highlights: [{ kind: 'card' }],
       sources: ['1.7', '1.11', '6'],
       uncertain: true,
     },

@@ -1,3 +1,4 @@
+import { CARD_STEP } from './controls';
 import type { LessonContent } from './types';
 
 const ALL_CPUS = [0, 1, 2, 3, 4, 5, 6, 7];
@@ -56,14 +57,10 @@ export const oneKernel: LessonContent = {
       sources: ['1.12'],
     },
     {
-      uses: ['card'],
+      ...CARD_STEP,
       sees: ['card'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
-      goals: [],
-      ui: { kind: 'open-card' },
-      card: true,
-      highlights: [{ kind: 'card' }],
       sources: ['5'],
       uncertain: true,
     },

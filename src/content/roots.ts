@@ -1,3 +1,4 @@
+import { CARD_STEP } from './controls';
 import type { LessonContent } from './types';
 
 /** L10: roots (CURRICULUM L10): where the idea comes from, and what it is not. */
@@ -30,14 +31,10 @@ export const roots: LessonContent = {
       uncertain: true,
     },
     {
-      uses: ['card'],
+      ...CARD_STEP,
       sees: ['card'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
-      goals: [],
-      ui: { kind: 'open-card' },
-      card: true,
-      highlights: [{ kind: 'card' }],
       sources: ['3', '1.2', '2'],
     },
     {
@@ -50,14 +47,10 @@ export const roots: LessonContent = {
       uncertain: true,
     },
     {
-      uses: ['card'],
+      ...CARD_STEP,
       sees: ['card'],
       predict: { choices: 3, answer: 3 },
       hints: 2,
-      goals: [],
-      ui: { kind: 'open-card' },
-      card: true,
-      highlights: [{ kind: 'card' }],
       uncertain: true,
     },
     {

@@ -1,3 +1,4 @@
+import { CARD_STEP } from './controls';
 import type { LessonContent } from './types';
 
 const NVME = '0000:04:00.0';
@@ -56,13 +57,9 @@ export const notProtected: LessonContent = {
       sources: ['2'],
     },
     {
-      uses: ['card'],
+      ...CARD_STEP,
       predict: { choices: 3, answer: 3 },
       hints: 2,
-      goals: [],
-      ui: { kind: 'open-card' },
-      card: true,
-      highlights: [{ kind: 'card' }],
       sources: ['2', '3', '5', '1.12', '1.13'],
     },
   ],

@@ -1,3 +1,4 @@
+import { CARD_STEP } from './controls';
 import type { LessonContent } from './types';
 
 /** L8: zero-downtime update (CURRICULUM L8): old and new kernels side by side, then a switch. */
@@ -65,14 +66,10 @@ export const zeroDowntime: LessonContent = {
       sources: ['1.4', '1.6'],
     },
     {
-      uses: ['card'],
+      ...CARD_STEP,
       sees: ['card'],
       predict: { choices: 3, answer: 2 },
       hints: 2,
-      goals: [],
-      ui: { kind: 'open-card' },
-      card: true,
-      highlights: [{ kind: 'card' }],
       sources: ['1.8', '1.12', '2'],
       uncertain: true,
     },

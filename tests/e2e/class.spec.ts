@@ -121,8 +121,10 @@ test('three students follow the presenter and answer; the projector shows the ta
   for (const [i, s] of students.entries()) {
     await s.getByTestId(`predict-choice-${i === 2 ? 1 : 2}`).check();
     await expect(s.getByTestId('class-mine')).toBeVisible(STATE);
-    // The verdict waits for the teacher's reveal.
+    // The verdict, and what to look at and why, wait for the teacher's reveal.
     await expect(s.getByTestId('predict-held')).toBeVisible();
+    await expect(s.locator('#ls-observe')).toHaveCount(0);
+    await expect(s.getByTestId('reveal-after')).toBeVisible();
   }
   await expect(presenter.getByTestId('class-tally')).toHaveAttribute('data-answered', '3', STATE);
   await expect(audience.getByTestId('class-tally')).toHaveAttribute('data-answered', '3', STATE);
@@ -132,7 +134,10 @@ test('three students follow the presenter and answer; the projector shows the ta
   await expect(audience.getByTestId('projected-answer')).toHaveCount(0);
   await presenter.getByTestId('class-reveal').click();
   await expect(audience.getByTestId('projected-answer')).toBeVisible(STATE);
-  for (const s of students) await expect(s.getByTestId('class-tally')).toBeVisible(STATE);
+  for (const s of students) {
+    await expect(s.getByTestId('class-tally')).toBeVisible(STATE);
+    await expect(s.locator('#ls-observe')).toBeVisible();
+  }
   await presenter.screenshot({ path: `${SHOTS}/presenter.png` });
   await students[0]!.screenshot({ path: `${SHOTS}/student.png` });
   expect(server.stats().answers).toBe(3);

@@ -6,6 +6,7 @@ import { highlightKeys } from '../../content/highlight-keys';
 import { lessonKey } from '../../content/keys';
 import { lessonStore } from '../../store/lesson-store';
 import { presenterStore, questionId } from '../../features/presenter/presenter-store';
+import { classStore, holdVerdict } from '../../features/class/class-store';
 import { useT } from '../hooks';
 import { useArrival } from './use-arrival';
 import { HintsBlock } from './HintsBlock';
@@ -44,6 +45,8 @@ export function StepView({
     presenterStore,
     (s) => s.mode === 'presenter' && s.revealed.includes(questionId(slug, k)),
   );
+  // A student in a live class: the answer's explanation waits for the teacher's reveal too.
+  const held = useStore(classStore, holdVerdict);
   useUiTask(k, status ? step?.ui : undefined);
   if (!status || !step) {
     return (
@@ -53,7 +56,8 @@ export function StepView({
     );
   }
   const n = k + 1;
-  const revealed = step.predict.choices === 0 || predicted !== undefined || shownByTeacher;
+  const asked = step.predict.choices > 0;
+  const revealed = !asked || ((predicted !== undefined || shownByTeacher) && !held);
   const cannot = lacking(surface, step.uses);
   const unseen = lacking(surface, step.sees);
   return (
@@ -103,7 +107,11 @@ export function StepView({
           </p>
         </section>
       ) : (
-        <p className="ls-muted">{t('lessons.revealAfter')}</p>
+        <p className="ls-muted" data-testid="reveal-after">
+          {t(
+            held && predicted !== undefined ? 'lessons.revealAfterTeacher' : 'lessons.revealAfter',
+          )}
+        </p>
       )}
       <StepNotes slug={slug} k={k} step={step} tx={tx} />
       <StepNav k={k} steps={status.steps} step={step} met={status.met} />
