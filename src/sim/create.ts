@@ -52,8 +52,9 @@ export function createMachine(
         { step: i, input },
       );
   });
+  if (!scenario.warmupNs) return m;
   // The warm-up shares the setup's event budget.
-  const opens = m.now + (scenario.warmupNs ?? 0);
+  const opens = m.now + scenario.warmupNs;
   advanceTo(m, opens, Math.max(0, maxEvents - m.counters.events));
   if (m.now < opens)
     throw new ScenarioError(`warmupNs: the warm-up takes more than ${maxEvents} events`);

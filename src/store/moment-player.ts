@@ -74,8 +74,11 @@ export function ringFilled(
   lastRefused: Map<number, number>,
 ): Moment | null {
   let found: Moment | null = null;
-  for (const e of traffic) {
-    if (e.seq <= afterSeq || e.kind !== 'reject' || e.reason !== 'ENOSPC') continue;
+  // Only what is new (the list is in order): this runs on every frame of a lesson.
+  let from = traffic.length;
+  while (from > 0 && (traffic[from - 1]?.seq ?? -1) > afterSeq) from--;
+  for (const e of traffic.slice(from)) {
+    if (e.kind !== 'reject' || e.reason !== 'ENOSPC') continue;
     const before = lastRefused.get(e.to);
     if (before === undefined || e.t - before > RING_QUIET_NS)
       found = { kind: 'ring-full', t: e.t, kernel: e.to };
@@ -103,9 +106,12 @@ export function watchMoments(active: () => boolean): () => void {
       seenTraffic = trafficHead;
       lastRefused.clear();
     }
-    const ring = trafficHead > seenTraffic ? ringFilled(s.traffic, seenTraffic, lastRefused) : null;
+    const ring =
+      active() && trafficHead > seenTraffic
+        ? ringFilled(s.traffic, seenTraffic, lastRefused)
+        : null;
     seenTraffic = Math.max(seenTraffic, trafficHead);
-    const m = newer(h ? { kind: 'happening', t: h.t, happening: h } : null, active() ? ring : null);
+    const m = newer(h ? { kind: 'happening', t: h.t, happening: h } : null, ring);
     const ms = momentStore.getState();
     const pb = playbackStore.getState();
     if (m && pb.playing) {

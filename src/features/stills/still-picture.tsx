@@ -35,30 +35,28 @@ export async function stillOf(
   stage.setAttribute('aria-hidden', 'true');
   document.body.append(stage);
   const root = createRoot(stage);
+  // The twin's pane (when shown) beside the machine's, as the page draws them.
+  const panes: [MachineView, string][] = twin
+    ? [
+        [twin, 'still-twin-'],
+        [view, 'still-'],
+      ]
+    : [[view, 'still-']];
   try {
     flushSync(() =>
       root.render(
         <>
-          {twin ? (
-            <div className="still-pane">
+          {panes.map(([v, prefix]) => (
+            <div className="still-pane" key={prefix}>
               <MachineDrawing
-                view={twin}
+                view={v}
                 now={now}
                 interactive={false}
-                testPrefix="still-twin-"
+                testPrefix={prefix}
                 waiting=""
               />
             </div>
-          ) : null}
-          <div className="still-pane">
-            <MachineDrawing
-              view={view}
-              now={now}
-              interactive={false}
-              testPrefix="still-"
-              waiting=""
-            />
-          </div>
+          ))}
         </>,
       ),
     );
