@@ -46,10 +46,12 @@ export interface PlaybackSnapshot {
   /**
    * What the projector shows of the lesson (issue 13): the page the presenter is on, whether the
    * teacher revealed its answer ("what to look at" and "why"; the quiz's answers) and whether the
-   * step's card is open.
+   * step's card is open. `chartsShown`: a revealed step that points at its charts shows them
+   * again in its answer's place (the teacher's reveal key flips between the two).
    */
   readonly page: ProjectedPage;
   readonly revealed: boolean;
+  readonly chartsShown: boolean;
   readonly card: boolean;
 }
 

@@ -157,6 +157,7 @@ async function presenterServing(context: BrowserContext, start: unknown): Promis
       blank: false,
       page: 'step',
       revealed: false,
+      chartsShown: false,
       card: false,
     };
     const send = () => {

@@ -153,9 +153,16 @@ test('the audience window shows the question, then the answer on the reveal key;
   await expect(answer).toContainText(observe.slice(0, 40));
   await expect(choices.nth(1)).toHaveAttribute('data-right', 'true');
   await expect(audience.locator('[data-right]')).toHaveCount(1);
-  await expect(presenter.getByTestId('presenter-reveal')).toBeDisabled();
   await expectSizes(audience, '.aud');
   await audience.screenshot({ path: `${SHOTS}/audience-revealed.png` });
+  // The answer took the charts' place; the reveal key again brings them back, and again the answer.
+  await expect(audience.getByTestId('projected-charts')).toHaveCount(0);
+  await press(presenter, 'a');
+  await expect(audience.getByTestId('projected-charts')).toBeVisible();
+  await expect(audience.getByTestId('projected-answer')).toHaveCount(0);
+  await expect(audience.locator('[data-right]')).toHaveCount(1);
+  await press(presenter, 'a');
+  await expect(audience.getByTestId('projected-answer')).toBeVisible();
 
   // The next step asks again, unrevealed.
   await next(presenter, 1);
@@ -202,11 +209,65 @@ test('one screen: the presenter window shows what the room sees, the answer only
   await expect(screen.getByTestId('projected-answer')).toBeVisible();
   await expect(screen.locator('[data-right]')).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/one-screen-revealed.png` });
-  // A reload mid-class keeps the layout.
+  // A reload mid-class keeps the layout, and the answer the room has seen.
   await page.reload();
   await page.waitForFunction(() => window.__mklab?.lesson() !== null, null, STATE);
   await expect(page.getByTestId('presenter-single-screen')).toBeVisible();
   await expect(page.getByTestId('presenter-notes')).toHaveCount(0);
+  await expect(page.getByTestId('projected-answer')).toBeVisible();
+  await expect(page.locator('.pr-single [data-right]')).toHaveCount(1);
+});
+
+/** Whether a part of the projected screen is drawn whole: inside the screen, and not cut. */
+function whole(page: Page, testId: string) {
+  return page.evaluate((id) => {
+    const el = document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+    if (!el) return `no ${id}`;
+    const r = el.getBoundingClientRect();
+    if (r.bottom > innerHeight + 0.5) return `${id} ends at ${Math.round(r.bottom)} px`;
+    if (el.scrollHeight > el.clientHeight + 1)
+      return `${id} cut: ${el.scrollHeight} > ${el.clientHeight}`;
+    return 'whole';
+  }, testId);
+}
+
+// The steps whose long answer pushed their charts off a 1920×1080 projector: revealed, the answer
+// is whole; the reveal key again shows the charts whole in its place.
+test('every step that points at its charts: the answer, then the charts, each whole at 1920×1080', async ({
+  page: presenter,
+}) => {
+  test.setTimeout(120_000);
+  for (const [slug, steps] of [
+    ['crash-containment', 3],
+    ['noisy-neighbours', 2],
+  ] as const) {
+    await presenter.setViewportSize(FULL_HD);
+    await presenter.goto(`/?testhooks&present&lesson=${slug}`);
+    await presenter.waitForFunction(() => window.__mklab?.lesson() !== null, null, STATE);
+    const audience = await openAudience(presenter);
+    for (let k = 0; k < steps; k++) {
+      if (k > 0) await next(presenter, k);
+      await expect(audience.getByTestId('audience-step')).toHaveAttribute(
+        'data-step',
+        String(k + 1),
+        STATE,
+      );
+      await expect(audience.getByTestId('projected-charts')).toBeVisible();
+      await press(presenter, 'a');
+      await expect(audience.getByTestId('projected-answer')).toBeVisible();
+      expect(`${slug} ${k + 1}: ${await whole(audience, 'projected-answer')}`).toBe(
+        `${slug} ${k + 1}: whole`,
+      );
+      await press(presenter, 'a');
+      await expect(audience.getByTestId('projected-charts')).toBeVisible();
+      expect(`${slug} ${k + 1}: ${await whole(audience, 'projected-charts')}`).toBe(
+        `${slug} ${k + 1}: whole`,
+      );
+      await expectSizes(audience, '.aud');
+    }
+    await audience.screenshot({ path: `${SHOTS}/${slug}-charts-flipped.png` });
+    await audience.close();
+  }
 });
 
 test('after "Open audience window" space plays; blank screen keeps the notes on the presenter window', async ({

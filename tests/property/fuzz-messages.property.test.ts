@@ -89,6 +89,7 @@ const presenterMessage = fc.oneof(
       blank: false,
       page: 'step',
       revealed: false,
+      chartsShown: false,
       card: false,
     },
   })),

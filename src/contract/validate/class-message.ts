@@ -24,7 +24,10 @@ export const MAX_CLASS_MESSAGE_CHARS = 512;
 
 const v = z.literal(CLASS_PROTOCOL);
 const count = intIn(0, 1_000_000);
-const questionId = z.string().check(z.regex(/^[A-Za-z0-9:_-]+$/), z.maxLength(MAX_QUESTION_ID));
+/** A question's id (`slug:2`, `slug:quiz`): also what a presenter window keeps of its reveals. */
+export const questionId = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9:_-]+$/), z.maxLength(MAX_QUESTION_ID));
 const choice = intIn(0, MAX_CHOICES - 1);
 // Letters, digits, spaces and a little punctuation: a nickname is shown to the teacher as text,
 // and no control or formatting character (bidi overrides) can reach the projector.

@@ -47,6 +47,7 @@ const state = z.object({
   blank: z.boolean(),
   page: z.enum(['step', 'quiz', 'finish']),
   revealed: z.boolean(),
+  chartsShown: z.boolean(),
   card: z.boolean(),
 });
 

@@ -2,7 +2,7 @@ import './presenter.css';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { leavePresenterMode, presenterStore, toggleBlank } from './presenter-store';
-import { projectedNow, revealNow } from './reveal-now';
+import { RevealButton } from './RevealButton';
 import { lessonStore } from '../../store/lesson-store';
 import { showMe } from '../../ui/lessons/navigation';
 import { useT } from '../../ui/hooks';
@@ -80,11 +80,6 @@ export default function PresenterBar() {
   const [win, setWin] = useState<Window | null>(null);
   const inLesson = useStore(lessonStore, (s) => s.slug !== null && s.status !== null);
   const page = useStore(lessonStore, (s) => s.page);
-  const question = useStore(lessonStore, () => projectedNow().question);
-  const revealed = useStore(
-    presenterStore,
-    (s) => question !== null && s.revealed.includes(question),
-  );
   useAudienceWindow(win);
 
   const openAudience = () => {
@@ -109,17 +104,7 @@ export default function PresenterBar() {
         >
           {t('presenter.audience.open')}
         </button>
-        <button
-          type="button"
-          data-testid="presenter-reveal"
-          disabled={!inLesson || page === 'finish' || revealed}
-          onClick={() => {
-            revealNow();
-            backToPage();
-          }}
-        >
-          {revealed ? t('presenter.revealed') : t('presenter.reveal')}
-        </button>
+        <RevealButton onDone={backToPage} />
         <button
           type="button"
           data-testid="presenter-show-me"

@@ -9,19 +9,27 @@ import { useLessonText, type Tx } from '../../ui/lessons/use-lesson-text';
 import { Legend } from '../../ui/Legend';
 import { Metrics } from '../../ui/metrics/Metrics';
 import { presenterStore } from './presenter-store';
-import { projectedNow } from './reveal-now';
+import { chartedWorkloads, chartsOf } from './projected-charts';
+import { projectedNow, chartsShownNow } from './reveal-now';
 
 /**
  * What the room is shown of the lesson: on the audience window, what the presenter's last state
  * said; on the presenter's own window (one screen), its own page, reveal and card.
  */
-function useShown(): { readonly page: string; readonly revealed: boolean; readonly card: boolean } {
+function useShown(): {
+  readonly page: string;
+  readonly revealed: boolean;
+  readonly chartsShown: boolean;
+  readonly card: boolean;
+} {
   const audience = useStore(presenterStore, (s) => (s.mode === 'audience' ? s.onScreen : null));
   const page = useStore(lessonStore, () => projectedNow().page);
   const question = useStore(lessonStore, () => projectedNow().question);
   const revealed = useStore(presenterStore, (s) => !!question && s.revealed.includes(question));
+  const flipped = useStore(presenterStore, (s) => !!question && s.chartsShown === question);
+  const chartsShown = flipped && chartsShownNow();
   const card = useStore(lessonStore, (s) => (s.status ? s.cards[s.status.step] === true : false));
-  return audience ?? { page, revealed, card };
+  return audience ?? { page, revealed, chartsShown, card };
 }
 
 /** A, B, C…: choices read aloud in a room ("most of you said B"). */
@@ -60,8 +68,13 @@ function Choices(props: {
   );
 }
 
-/** A step on the projector: its prediction, then (revealed) what to look at and why; its card. */
-function ProjectedStep({ slug, k, tx }: { slug: LessonSlug; k: number; tx: Tx }) {
+/**
+ * A step on the projector: its prediction, then (revealed) what to look at and why; its card.
+ * `charts`: the step's charts are shown under it, so a revealed answer is only its right choice
+ * (what to look at and why are the other side of the teacher's flip).
+ */
+function ProjectedStep(props: { slug: LessonSlug; k: number; tx: Tx; charts: boolean }) {
+  const { slug, k, tx, charts } = props;
   const t = useT();
   const shown = useShown();
   const own = useStore(presenterStore, (s) => s.mode === 'presenter');
@@ -116,7 +129,7 @@ function ProjectedStep({ slug, k, tx }: { slug: LessonSlug; k: number; tx: Tx })
           ) : null}
         </section>
       ) : null}
-      {shown.revealed ? (
+      {shown.revealed && !charts ? (
         <section className="aud-answer" data-testid="projected-answer">
           <h2>{t('lessons.observe')}</h2>
           <p>
@@ -127,7 +140,7 @@ function ProjectedStep({ slug, k, tx }: { slug: LessonSlug; k: number; tx: Tx })
             <RichText text={tx(lessonKey.step.explain(slug, n))} />
           </p>
         </section>
-      ) : choices > 0 ? (
+      ) : shown.revealed ? null : choices > 0 ? (
         <p className="aud-wait" data-testid="projected-predict-first">
           {t('presenter.projected.predictFirst')}
         </p>
@@ -162,16 +175,6 @@ function ProjectedQuiz({ slug, tx }: { slug: LessonSlug; tx: Tx }) {
 }
 
 /**
- * Whether the step points at the charts (a metric highlight): then the projector shows those
- * charts (and the twin's too when it points at the twin).
- */
-function chartsOf(slug: LessonSlug, k: number): 'none' | 'own' | 'with-twin' {
-  const marks = CONTENT[slug].steps[k]?.highlights ?? [];
-  if (!marks.some((h) => h.kind === 'metric')) return 'none';
-  return marks.some((h) => h.kind === 'twin') ? 'with-twin' : 'own';
-}
-
-/**
  * The projector's lesson side (issue 13: "the projector teaches on its own"): what the room is
  * asked, the answer once the teacher reveals it, the step's card, the legend and its charts
  * (last: on a full projector they are what gives way).
@@ -187,20 +190,23 @@ export function ProjectedLesson() {
 function ProjectedPage({ slug, k, page }: { slug: LessonSlug; k: number; page: string }) {
   const t = useT();
   const { tx } = useLessonText(slug);
-  const charts = page === 'step' ? chartsOf(slug, k) : 'none';
+  const { revealed, chartsShown } = useShown();
+  // Its charts beside the question; revealed, the answer in their place until the teacher flips.
+  const pointed = page === 'step' ? chartsOf(slug, k) : 'none';
+  const charts = revealed && !chartsShown ? 'none' : pointed;
   return (
     <div className="aud-lesson" data-testid="projected-lesson">
       {page === 'quiz' ? (
         <ProjectedQuiz slug={slug} tx={tx} />
       ) : page === 'step' ? (
-        <ProjectedStep slug={slug} k={k} tx={tx} />
+        <ProjectedStep slug={slug} k={k} tx={tx} charts={charts !== 'none'} />
       ) : null}
       <section className="aud-legend" aria-label={t('presenter.projected.legend')}>
         <Legend />
       </section>
       {charts !== 'none' ? (
         <section className={`aud-charts ${charts}`} data-testid="projected-charts">
-          <Metrics />
+          <Metrics only={chartedWorkloads(slug, k)} />
         </section>
       ) : null}
     </div>

@@ -24,8 +24,9 @@ function applyLooks(st: PlaybackSnapshot): void {
   }
   if (presenterStore.getState().blank !== st.blank) presenterStore.setState({ blank: st.blank });
   const shown = presenterStore.getState().onScreen;
-  if (shown.page !== st.page || shown.revealed !== st.revealed || shown.card !== st.card)
-    presenterStore.setState({ onScreen: { page: st.page, revealed: st.revealed, card: st.card } });
+  const next = { page: st.page, revealed: st.revealed, chartsShown: st.chartsShown, card: st.card };
+  if ((Object.keys(next) as (keyof typeof next)[]).some((k) => shown[k] !== next[k]))
+    presenterStore.setState({ onScreen: next });
   if (playbackStore.getState().speedIndex !== st.speedIndex)
     playbackStore.setState({ speedIndex: st.speedIndex });
 }

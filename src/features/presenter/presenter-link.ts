@@ -7,7 +7,7 @@ import { simStore } from '../../store/sim-store';
 import { statusStore } from '../../store/status-store';
 import { PRESENTER_PROTOCOL, type PlaybackSnapshot, type PresenterMessage } from '../../contract';
 import { channelName, logKey, parsePresenterMessage } from './protocol';
-import { projectedNow, revealedNow } from './reveal-now';
+import { projectedNow, revealedNow, chartsShownNow } from './reveal-now';
 
 /** While playing, simulated time alone is sent at most this often (the audience's clock runs too). */
 const TIME_EVERY_MS = 250;
@@ -93,6 +93,7 @@ export function startPresenterLink(bridge: SimBridge): () => void {
       blank: presenterStore.getState().blank,
       page,
       revealed: revealedNow(),
+      chartsShown: chartsShownNow(),
       card: status !== null && page === 'step' && ls.cards[status.step] === true,
     };
   };

@@ -37,6 +37,13 @@ export interface PresenterState {
    */
   readonly revealed: readonly string[];
   /**
+   * Presenter: the revealed question whose charts the projector shows in place of its answer.
+   * A step that points at its charts shows them beside its question; revealed, its answer ("what
+   * to look at", "why") takes their place, as both do not fit a projector, and the reveal key
+   * flips between the two (issue 13).
+   */
+  readonly chartsShown: string | null;
+  /**
    * Presenter: one screen (a mirrored projector, no audience window): this window shows what the
    * audience window would — the machine, the question, the answer once revealed — and no notes.
    */
@@ -47,6 +54,7 @@ export interface PresenterState {
   readonly onScreen: {
     readonly page: ProjectedPage;
     readonly revealed: boolean;
+    readonly chartsShown: boolean;
     readonly card: boolean;
   };
 }
@@ -61,9 +69,10 @@ export const presenterStore = createStore<PresenterState>(() => ({
   retries: 0,
   ignored: 0,
   revealed: [],
+  chartsShown: null,
   single: false,
   audience: false,
-  onScreen: { page: 'step', revealed: false, card: false },
+  onScreen: { page: 'step', revealed: false, chartsShown: false, card: false },
 }));
 
 /** A question's id: a step's prediction (`slug:2`, 0-based) or a lesson's quiz (`slug:quiz`). */

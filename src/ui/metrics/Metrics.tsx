@@ -17,7 +17,7 @@ import './metrics.css';
  * kernel's lines fall to zero while the others keep moving. The monolithic twin, when it is on,
  * gets the same charts beside.
  */
-export function Metrics() {
+export function Metrics(props: { readonly only?: readonly string[] }) {
   const t = useT();
   const lang = useLang();
   // Out of view (below the fold), the charts follow the machine twice a second, not every frame.
@@ -39,6 +39,7 @@ export function Metrics() {
           span={span}
           prefix="metric"
           heading={twin ? t('metrics.multikernel') : null}
+          only={props.only}
         />
       ) : null}
       {twin ? (
@@ -49,6 +50,7 @@ export function Metrics() {
           span={span}
           prefix="twin-metric"
           heading={t('metrics.twin')}
+          only={props.only}
           isTwin
         />
       ) : null}
@@ -64,15 +66,18 @@ function MachineMetrics(props: {
   readonly prefix: string;
   readonly heading: string | null;
   readonly isTwin?: boolean;
+  /** Only these workloads' charts (the projector shows those a step points at). */
+  readonly only?: readonly string[] | undefined;
 }) {
   const t = useT();
   const selected = useStore(selectionStore, (s) => s.selected);
   const highlighted = useHighlighted();
-  const { view, isTwin } = props;
-  const kernels = [...new Set(view.workloads.map((w) => w.kernel))].sort((a, b) => a - b);
+  const { view, isTwin, only } = props;
+  const workloads = only ? view.workloads.filter((w) => only.includes(w.name)) : view.workloads;
+  const kernels = [...new Set(workloads.map((w) => w.kernel))].sort((a, b) => a - b);
   // Headings stay in order whether or not the machine has a heading of its own.
   const KernelH = props.heading ? 'h4' : 'h3';
-  const byKernel = (k: number): WorkloadView[] => view.workloads.filter((w) => w.kernel === k);
+  const byKernel = (k: number): WorkloadView[] => workloads.filter((w) => w.kernel === k);
   return (
     <div
       className={`mx-machine${isTwin ? ' is-twin' : ''}`}

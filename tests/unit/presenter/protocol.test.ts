@@ -27,6 +27,7 @@ const snapshot: PlaybackSnapshot = {
   blank: false,
   page: 'step',
   revealed: false,
+  chartsShown: false,
   card: false,
 };
 const state = { v: 1, type: 'state', seq: 3, ...snapshot };

@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lessonStore } from '../../../src/store/lesson-store';
 import { presenterStore } from '../../../src/features/presenter/presenter-store';
-import { projectedNow, revealedNow, revealNow } from '../../../src/features/presenter/reveal-now';
+import { chartsOf } from '../../../src/features/presenter/projected-charts';
+import {
+  projectedNow,
+  revealedNow,
+  revealNow,
+  chartsShownNow,
+} from '../../../src/features/presenter/reveal-now';
+import { readKeptReveals } from '../../../src/contract/validate/kept-reveals';
+import { CONTENT } from '../../../src/content';
 
 // The one reveal (issue 13): the teacher's key reveals the answer to what is on screen now — a
 // step's prediction or the lesson's quiz — once, in presenter mode only; the next step is asked
@@ -19,7 +27,7 @@ function stand(step: number, page: 'step' | 'quiz' | 'finish' = 'step'): void {
 
 describe('reveal', () => {
   beforeEach(() => {
-    presenterStore.setState({ mode: 'presenter', revealed: [] });
+    presenterStore.setState({ mode: 'presenter', revealed: [], chartsShown: null });
     stand(0);
   });
 
@@ -51,5 +59,64 @@ describe('reveal', () => {
     presenterStore.setState({ mode: 'audience' });
     revealNow();
     expect(presenterStore.getState().revealed).toEqual([]);
+  });
+
+  // A long "why" beside a step's charts pushed them off a 1920×1080 projector: once revealed,
+  // the key flips a charts step between its charts and its "why"; other steps reveal once.
+  it('flips a revealed charts step between its charts and its why, step by step', () => {
+    const steps = CONTENT['crash-containment'].steps;
+    const withCharts = steps.findIndex((_, k) => chartsOf('crash-containment', k) !== 'none');
+    const without = steps.findIndex((_, k) => chartsOf('crash-containment', k) === 'none');
+    expect(withCharts).toBeGreaterThanOrEqual(0);
+    expect(without).toBeGreaterThanOrEqual(0);
+
+    stand(withCharts);
+    revealNow();
+    expect([revealedNow(), chartsShownNow()]).toEqual([true, false]);
+    revealNow();
+    expect(chartsShownNow()).toBe(true);
+    revealNow();
+    expect(chartsShownNow()).toBe(false);
+    revealNow();
+    expect(chartsShownNow()).toBe(true);
+    // Another step does not inherit the flip.
+    stand(without);
+    expect(chartsShownNow()).toBe(false);
+    revealNow();
+    revealNow();
+    expect([revealedNow(), chartsShownNow()]).toEqual([true, false]);
+    // Coming back, the charts step still shows its why.
+    stand(withCharts);
+    expect(chartsShownNow()).toBe(true);
+  });
+});
+
+describe('the reveals a presenter window keeps across a reload', () => {
+  it('reads back what it wrote', () => {
+    const kept = { revealed: ['crash-containment:0', 'crash-containment:quiz'], chartsShown: null };
+    expect(readKeptReveals(JSON.stringify(kept))).toEqual(kept);
+    const why = { revealed: ['noisy-neighbours:1'], chartsShown: 'noisy-neighbours:1' };
+    expect(readKeptReveals(JSON.stringify(why))).toEqual(why);
+  });
+
+  it('reads anything else as nothing revealed, without a throw', () => {
+    const none = { revealed: [], chartsShown: null };
+    for (const text of [
+      null,
+      '',
+      'not json',
+      '[]',
+      '{"revealed":"crash-containment:0","chartsShown":null}',
+      '{"revealed":["a b"],"chartsShown":null}',
+      '{"revealed":["x:0","x:0"],"chartsShown":null}',
+      `{"revealed":["${'x'.repeat(65)}"],"chartsShown":null}`,
+      JSON.stringify({
+        revealed: Array.from({ length: 257 }, (_, i) => `x:${i}`),
+        chartsShown: null,
+      }),
+      '{"__proto__":{"revealed":["x:0"]},"chartsShown":null}',
+    ]) {
+      expect(readKeptReveals(text)).toEqual(none);
+    }
   });
 });
