@@ -1,15 +1,10 @@
 import type { Lang } from '../i18n';
+import { formatNumber } from './number-text';
 
-const nf = new Map<string, Intl.NumberFormat>();
-function fmt(lang: Lang, digits: number): Intl.NumberFormat {
-  const key = `${lang}:${digits}`;
-  let f = nf.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-    nf.set(key, f);
-  }
-  return f;
-}
+/** A formatter of at most `digits` fraction digits (see number-text.ts for why not Intl). */
+const fmt = (lang: Lang, digits: number) => ({
+  format: (x: number) => formatNumber(lang, x, digits),
+});
 
 export function formatCount(lang: Lang, n: number): string {
   return fmt(lang, 0).format(n);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,10 +28,15 @@ export interface StaticServer {
 /** Response headers to add per served file (e.g. a Content-Security-Policy on HTML pages). */
 export type ExtraHeaders = (file: string) => Readonly<Record<string, string>>;
 
+/** What a static host compresses (fonts and pictures are compressed already). */
+const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.txt', '.svg']);
+
+/** `gzip`: text files go gzip to a client that accepts it, as any static host sends them. */
 export async function serveStatic(
   dir: string,
   prefix: string,
   headers: ExtraHeaders = () => ({}),
+  { gzip = false }: { readonly gzip?: boolean } = {},
 ): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server: Server = createServer((req, res) => {
@@ -53,11 +59,18 @@ export async function serveStatic(
       res.writeHead(404).end('not found');
       return;
     }
+    const zip =
+      gzip &&
+      COMPRESSED.has(path.extname(file)) &&
+      /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      ...(zip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       ...headers(file),
     });
-    createReadStream(file).pipe(res);
+    const body = createReadStream(file);
+    if (zip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,26 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await page.goto('about:blank');
+console.log(await page.evaluate(() => {
+  const out = [];
+  let t = performance.now();
+  const p0 = new Intl.PluralRules('en'); p0.select(1);
+  out.push(['first PluralRules', performance.now() - t]); t = performance.now();
+  const a = new Intl.NumberFormat('en', { maximumFractionDigits: 2, minimumFractionDigits: 0 }); a.format(1.5);
+  out.push(['first NF', performance.now() - t]); t = performance.now();
+  const b = new Intl.NumberFormat('en', { maximumFractionDigits: 3, minimumFractionDigits: 0 }); b.format(1.5);
+  out.push(['second NF', performance.now() - t]); t = performance.now();
+  for (let i = 0; i < 1000; i++) a.format(i * 1.37);
+  out.push(['1000 formats', performance.now() - t]); t = performance.now();
+  const p = new Intl.PluralRules('en'); p.select(1);
+  out.push(['PluralRules', performance.now() - t]); t = performance.now();
+  const c = new Intl.NumberFormat('es', { maximumFractionDigits: 2 }); c.format(1234.5);
+  out.push(['es NF', performance.now() - t]); t = performance.now();
+  (1234.5).toLocaleString('en');
+  out.push(['toLocaleString', performance.now() - t]);
+  return out.map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('\n');
+}));
+await browser.close();
