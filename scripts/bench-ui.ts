@@ -6,7 +6,8 @@
 //                Budget (issue 11): p95 ≤ 50 ms.
 //   --slow=4     the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate), as on a school laptop.
 // Without --big it also plays the default view with the CPU slowed 4× and prints, in issue 14's
-// form, `slow-cpu frame p95: <ms> ms, long tasks: <n>` (budget ≤ 33 ms, none).
+// form, `slow-cpu frame p95: <ms> ms, long tasks: <n>` (budget ≤ 33 ms, none); and first, the
+// time a deep link to the last step of the last lesson takes to show it (budget ≤ 1.5 s).
 import { execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { ENGINE_VERSION } from '../src/contract/engine-version';
@@ -101,6 +102,38 @@ async function measure(url: string, oneByOne = true, slow = SLOW): Promise<Resul
   }
 }
 
+/** Issue 14: the deep link to the last step of the last lesson, each run in a fresh browser. */
+const DEEP_LINK = { slug: 'roots', step: 6, runs: 5, budgetMs: 1500 } as const;
+
+/** From navigation to the step shown and the machine drawn (its CPUs), in ms, per run. */
+async function measureDeepLink(base: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < DEEP_LINK.runs; i++) {
+    const browser = await chromium.launch({
+      executablePath: requireChromium(),
+      args: CHROMIUM_ARGS,
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${base}?testhooks&lesson=${DEEP_LINK.slug}&step=${DEEP_LINK.step}`);
+      const shown = await page.waitForFunction(
+        (k) =>
+          window.__mklab?.lesson()?.step === k &&
+          document.querySelector('[data-testid="lesson-step"]') &&
+          document.querySelector('[data-testid="machine-view"] [data-testid^="cpu-"]')
+            ? performance.now()
+            : null,
+        DEEP_LINK.step - 1,
+        { timeout: 30_000, polling: 'raf' },
+      );
+      times.push(Math.round(Number(await shown.jsonValue())));
+    } finally {
+      await browser.close();
+    }
+  }
+  return times;
+}
+
 function bigMachineUrl(base: string): string {
   const replay = {
     schema: 1,
@@ -128,6 +161,11 @@ await withPreview(4175, async (base) => {
     console.log(`\nbudget (p95 ≤ 50 ms): ${big.p95 <= 50 ? 'PASS' : 'FAIL'}`);
     return;
   }
+  const deep = await measureDeepLink(base);
+  const deepMedian = [...deep].sort((a, b) => a - b)[Math.floor(deep.length / 2)] ?? 0;
+  console.log(
+    `deep link to ${DEEP_LINK.slug} step ${DEEP_LINK.step}: ${deep.join(', ')} ms; median ${deepMedian} ms (budget ≤ ${DEEP_LINK.budgetMs} ms)`,
+  );
   const worker = await measure(`${base}?scenario=datacenter&testhooks`);
   const main = await measure(`${base}?scenario=datacenter&testhooks&mainthread`);
   console.log(

@@ -16,7 +16,7 @@ export interface PlaybackState {
 }
 
 export const playbackStore = createStore<PlaybackState>(() => ({
-  playing: true,
+  playing: false,
   speedIndex: DEFAULT_SPEED_INDEX,
   achieved: 0,
   lagging: false,

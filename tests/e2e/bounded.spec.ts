@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { bigMachinePath, pageEngine } from './big-machine';
-import { openLab } from './helpers';
+import { openLab, play } from './helpers';
 import { slowBootScenarioFile } from './slow-boot';
 
 // Issue 11 (F1, F2, F8, the audience's dead end): no input makes the lab work without bound,
@@ -34,7 +34,8 @@ test('F1: a link to a time far in the future is refused at once, naming the limi
   );
   await page.waitForFunction(() => window.__mklab?.phase() === 'running', null, { timeout: 5000 });
   await answers(page);
-  // The page is usable: the machine plays on.
+  // The page is usable: the machine plays when asked.
+  await play(page);
   const t0 = await page.evaluate(() => window.__mklab?.t() ?? 0);
   await page.waitForFunction((t) => (window.__mklab?.t() ?? 0) > t, t0);
 });

@@ -23,6 +23,16 @@ export async function openLab(page: Page, query = ''): Promise<void> {
   expect(errors, 'uncaught errors while the lab opened').toEqual([]);
 }
 
+/**
+ * Press Play, as a learner does: the lab opens paused (issue 14: nothing runs before the learner
+ * asks), so a test that needs simulated time to pass starts it.
+ */
+export async function play(page: Page): Promise<void> {
+  const toggle = page.getByTestId('play-toggle');
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+}
+
 /** Wait until no finite animation or transition is running (a resize makes the machine view glide). */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() =>

@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { frames, openLab } from './helpers';
+import { frames, openLab, play } from './helpers';
 
 test('the live scenario counts up while playing and freezes on pause', async ({ page }) => {
   await openLab(page);
   await expect(page.getByRole('heading', { name: 'Multikernel Lab' })).toBeVisible();
+  await play(page);
   await expect(page.getByTestId('group-alpha')).toHaveAttribute('data-state', 'active');
   await expect(page.getByTestId('group-beta')).toHaveAttribute('data-state', 'active');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { frames, openGroup, openLab } from './helpers';
+import { frames, openGroup, openLab, play } from './helpers';
 
 const simT = (page: Page) => page.evaluate(() => window.__mklab?.t() ?? 0);
 const completed = (page: Page, name: string) =>
@@ -18,6 +18,7 @@ test('pick a preset, exec a kernel again, and see traffic fill a hung kernel’s
   page,
 }) => {
   await openLab(page, '&scenario=two-kernels');
+  await play(page);
   // Pick a preset in the sandbox.
   await page.getByTestId('preset').selectOption('web-db');
   await page.getByTestId('load-scenario').click();
@@ -56,6 +57,7 @@ test('a panic halts only its kernel; the others keep working; rewinding brings i
   page,
 }) => {
   await openLab(page, '&scenario=two-kernels');
+  await play(page);
   // 100 ms of simulated time per second, so the waits below are short.
   await page.evaluate(() => window.__mklab?.speed(8));
   await simFor(page, 50_000_000);
@@ -88,7 +90,11 @@ test('a panic halts only its kernel; the others keep working; rewinding brings i
 
 test('play, pause, step and speed by keyboard alone; Spanish; trace export', async ({ page }) => {
   await openLab(page);
+  // The lab opens paused: space plays, and space again pauses.
+  await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'false');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press(' ');
   await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'false');
   await frames(page, 5);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { axeViolations } from './axe';
-import { frames, openLab, settled } from './helpers';
+import { frames, openLab, play, settled } from './helpers';
 import { layoutProblems } from './layout-check';
 
 const PRESETS = [
@@ -23,6 +23,7 @@ for (const preset of PRESETS) {
       await openLab(page, `&scenario=${preset}&lang=${lang}`);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       // Let the machine run a little, then hold it still so the check sees one stable picture.
+      await play(page);
       await expect.poll(() => page.evaluate(() => window.__mklab?.t() ?? 0)).toBeGreaterThan(0);
       await page.evaluate(() => window.__mklab?.setPlaying(false));
       await frames(page, 5);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { frames, openLab } from './helpers';
+import { frames, openLab, play } from './helpers';
 import { atStep, predict } from './lesson-drive';
 
 // Replay links and files (issue 6, items 1 and 7): a link opens the same machine at the same
@@ -118,6 +118,7 @@ test('scenario files: a bad one names its field and changes nothing; export, imp
   page,
 }) => {
   await openLab(page, '&scenario=two-kernels');
+  await play(page);
   await page.waitForFunction(() => (window.__mklab?.t() ?? 0) > 150_000_000);
   await page.evaluate(() => window.__mklab?.act({ type: 'fault', kind: 'panic', target: 'beta' }));
   await page.waitForFunction(() => window.__mklab?.kernelState('beta') === 'loaded');

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { openLab } from './helpers';
+import { openLab, play } from './helpers';
 
 test('a wedged worker is restarted and rebuilt to the same state', async ({ page }) => {
   await openLab(page);
+  await play(page);
   // Act on the machine, so the rebuild has a log to replay: panic beta, then let it reach loaded.
   await page.evaluate(() => window.__mklab?.act({ type: 'fault', kind: 'panic', target: 'beta' }));
   await expect.poll(() => page.evaluate(() => window.__mklab?.kernelState('beta'))).toBe('loaded');

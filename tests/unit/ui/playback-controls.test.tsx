@@ -14,17 +14,18 @@ describe('PlaybackControls: play and pause', () => {
   it('toggles the playback store and says what the button will do next', async () => {
     const user = userEvent.setup();
     render(<PlaybackControls />);
-    expect(playButton()).toHaveAccessibleName(en('controls.pause'));
-    expect(playButton()).toHaveAttribute('aria-pressed', 'true');
-
-    await user.click(playButton());
-    expect(playbackStore.getState().playing).toBe(false);
+    // The lab opens paused: nothing runs before the learner asks (issue 14).
     expect(playButton()).toHaveAccessibleName(en('controls.play'));
     expect(playButton()).toHaveAttribute('aria-pressed', 'false');
 
     await user.click(playButton());
     expect(playbackStore.getState().playing).toBe(true);
     expect(playButton()).toHaveAccessibleName(en('controls.pause'));
+    expect(playButton()).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(playButton());
+    expect(playbackStore.getState().playing).toBe(false);
+    expect(playButton()).toHaveAccessibleName(en('controls.play'));
   });
 
   it('follows the store when something else (the space key) pauses', () => {
@@ -123,7 +124,7 @@ describe('PlaybackControls: moving through events', () => {
 describe('PlaybackControls: the rate actually reached', () => {
   it('shows the achieved rate only while playing and lagging', () => {
     render(<PlaybackControls />);
-    act(() => playbackStore.setState({ achieved: 1_000_000, lagging: false }));
+    act(() => playbackStore.setState({ playing: true, achieved: 1_000_000, lagging: false }));
     expect(screen.queryByTestId('achieved')).toBeNull();
 
     act(() => playbackStore.setState({ lagging: true }));
@@ -140,9 +141,10 @@ describe('PlaybackControls in Spanish', () => {
   it('labels its buttons and the reached rate in Spanish', async () => {
     await speak('es');
     render(<PlaybackControls />);
-    expect(playButton()).toHaveAccessibleName('Pausa');
+    expect(playButton()).toHaveAccessibleName('Reproducir');
     expect(screen.getByRole('button', { name: 'Evento siguiente' })).toBeInTheDocument();
-    act(() => playbackStore.setState({ achieved: 1_000_000, lagging: true }));
+    act(() => playbackStore.setState({ playing: true, achieved: 1_000_000, lagging: true }));
+    expect(playButton()).toHaveAccessibleName('Pausa');
     expect(screen.getByTestId('achieved')).toHaveTextContent('solo llega a 1 ms por segundo');
   });
 });
