@@ -143,6 +143,6 @@ describe('PlaybackControls in Spanish', () => {
     expect(playButton()).toHaveAccessibleName('Pausa');
     expect(screen.getByRole('button', { name: 'Evento siguiente' })).toBeInTheDocument();
     act(() => playbackStore.setState({ achieved: 1_000_000, lagging: true }));
-    expect(screen.getByTestId('achieved')).toHaveTextContent('solo llega a 1 ms por segundo');
+    expect(screen.getByTestId('achieved')).toHaveTextContent('solo llega a 1 ms/s');
   });
 });
