@@ -1,5 +1,6 @@
 // Pure rules behind scripts/check-i18n.ts (unit-tested in tests/unit/i18n-rules.test.ts).
 // Locale files are flat objects, key → string, with placeholders written `{name}`.
+import { wrongTerms } from './i18n-terms';
 
 export type Catalog = Readonly<Record<string, unknown>>;
 
@@ -9,7 +10,8 @@ export type I18nRule =
   | 'missing-in-en'
   | 'placeholders-differ'
   | 'untranslated'
-  | 'bare-nucleo';
+  | 'bare-nucleo'
+  | 'term';
 
 export interface I18nProblem {
   rule: I18nRule;
@@ -130,6 +132,14 @@ export function checkI18n(
         rule: 'bare-nucleo',
         key,
         message: `"${key}": bare "${bare.join('", "')}" is ambiguous (also a CPU core) — write "kernel" or "núcleo del SO" (a core: "núcleo de CPU")`,
+      });
+    }
+
+    for (const { term, found } of wrongTerms(key, s)) {
+      problems.push({
+        rule: 'term',
+        key,
+        message: `"${key}": "${found}" — for ${term.concept} the Spanish text says «${term.es}» (scripts/i18n-terms.ts)`,
       });
     }
   }
