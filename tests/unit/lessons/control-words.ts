@@ -26,7 +26,7 @@ const ES: Readonly<Record<Control, RegExp>> = {
   card: /\bficha\b|\btarjeta\b(?! de red)/,
   play: /\bReproducir\b|«Pausa»|\*\*Pausa\*\*/,
   speed: /Velocidad|Más lento|Más rápido/,
-  'twin-button': /pánico en el kernel del gemelo/,
+  'twin-button': /[Pp]ánico en el kernel del gemelo/,
 };
 
 /** Words that place a control on the screen: true of one surface, false of another. */
