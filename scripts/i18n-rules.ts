@@ -1,5 +1,7 @@
 // Pure rules behind scripts/check-i18n.ts (unit-tested in tests/unit/i18n-rules.test.ts).
 // Locale files are flat objects, key → string, with placeholders written `{name}`.
+import { neededForms, pluralArgs } from '../src/i18n/plural';
+import { wrongTerms } from './i18n-terms';
 
 export type Catalog = Readonly<Record<string, unknown>>;
 
@@ -9,7 +11,9 @@ export type I18nRule =
   | 'missing-in-en'
   | 'placeholders-differ'
   | 'untranslated'
-  | 'bare-nucleo';
+  | 'bare-nucleo'
+  | 'term'
+  | 'plural-forms';
 
 export interface I18nProblem {
   rule: I18nRule;
@@ -27,9 +31,42 @@ export interface I18nReport {
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-/** The placeholder names in a string, sorted and de-duplicated. */
+const PLURAL_HEAD = /\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*,\s*plural\s*,/g;
+
+/** The placeholder names in a string (a plural's count too), sorted and de-duplicated. */
 export function placeholders(s: string): string[] {
-  return [...new Set([...s.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''))].sort();
+  const names = [...s.matchAll(PLACEHOLDER), ...s.matchAll(PLURAL_HEAD)].map((m) => m[1] ?? '');
+  return [...new Set(names)].sort();
+}
+
+/**
+ * What is wrong with a string's plural forms in `lang`: one it cannot read, a branch that is no
+ * plural form of the language, or a missing form the language needs for whole numbers (en and es:
+ * one, other). Each plural is checked as a group, in each language on its own: Spanish may count
+ * where English does not («{count} IPI») and the other way round.
+ */
+export function pluralProblems(lang: string, s: string): string[] {
+  let args;
+  try {
+    args = pluralArgs(s);
+  } catch (err) {
+    return [(err as Error).message];
+  }
+  const needed = neededForms(lang);
+  const out: string[] = [];
+  for (const a of args) {
+    const forms = Object.keys(a.forms);
+    const known: readonly string[] = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    const unknown = forms.filter((f) => !known.includes(f));
+    const missing = needed.filter((f) => !forms.includes(f));
+    if (unknown.length)
+      out.push(`plural "${a.name}": "${unknown.join('", "')}" is no plural form of ${lang}`);
+    if (missing.length)
+      out.push(
+        `plural "${a.name}": ${lang} needs the form${missing.length > 1 ? 's' : ''} "${missing.join('", "')}"`,
+      );
+  }
+  return out;
 }
 
 /**
@@ -73,6 +110,10 @@ export function checkI18n(
           key,
           message: `${name}.json: "${key}" is ${value === null ? 'null' : typeof value}, not a string (files are flat: key → string)`,
         });
+        continue;
+      }
+      for (const p of pluralProblems(name, value)) {
+        problems.push({ rule: 'plural-forms', key, message: `${name}: "${key}": ${p}` });
       }
     }
   }
@@ -130,6 +171,14 @@ export function checkI18n(
         rule: 'bare-nucleo',
         key,
         message: `"${key}": bare "${bare.join('", "')}" is ambiguous (also a CPU core) — write "kernel" or "núcleo del SO" (a core: "núcleo de CPU")`,
+      });
+    }
+
+    for (const { term, found } of wrongTerms(key, s)) {
+      problems.push({
+        rule: 'term',
+        key,
+        message: `"${key}": "${found}" — for ${term.concept} the Spanish text says «${term.es}» (scripts/i18n-terms.ts)`,
       });
     }
   }

@@ -11,6 +11,7 @@ import share from './en/share.json';
 import type shellEn from './en/shell.json';
 import type slidesEn from './en/slides.json';
 import timeline from './en/timeline.json';
+import { formatMessage } from './plural';
 
 /**
  * English, merged from one file per area of the app (so each area's strings live together). The
@@ -55,16 +56,18 @@ export function parseLang(s: string | null | undefined): Lang | null {
   return s === 'en' || s === 'es' ? s : null;
 }
 
-/** Look a key up and fill its `{placeholders}`; falls back to English while a locale loads. */
+/**
+ * Look a key up, choose its plural forms (`{n, plural, one {…} other {…}}`, plural.ts) and fill
+ * its `{placeholders}`; falls back to English while a locale loads.
+ */
 export function translate(
   lang: Lang,
   key: MessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
   // A key of an area not loaded yet reads as itself (the area adds its strings before it draws).
-  const text = (catalogs[lang] ?? en)[key] ?? en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
+  const catalog = catalogs[lang];
+  const own = catalog?.[key];
+  const text = own ?? en[key] ?? key;
+  return formatMessage(own === undefined ? 'en' : lang, text, params);
 }

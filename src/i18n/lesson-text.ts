@@ -1,4 +1,5 @@
 import type { Lang } from './index';
+import { formatMessage } from './plural';
 import {
   GLOSSARY_FILES,
   glossaryPath,
@@ -53,9 +54,8 @@ export function lessonText(
     : slug
       ? [loaded.get(lessonPath(lang, slug)), loaded.get(lessonPath('en', slug))]
       : [];
-  const text = tables.find((t) => t?.[key] !== undefined)?.[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
+  const found = tables.findIndex((t) => t?.[key] !== undefined);
+  const text = found < 0 ? key : (tables[found]?.[key] ?? key);
+  // The second table is English, the fallback: its plurals follow English rules.
+  return formatMessage(found === 1 ? 'en' : lang, text, params);
 }

@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 
 /**
  * What a person would see as broken: a page that scrolls sideways, text smaller than 12 px, text
- * cut off by a box that does not scroll, text drawn over other text. Runs in the page.
+ * cut off by a box that does not scroll, a label wider than its button, cell or form label, text
+ * drawn over other text. Runs in the page.
  */
 export function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -92,6 +93,15 @@ export function layoutProblems(page: Page): Promise<string[]> {
           problems.push(`text cut off by its box: ${short(text)}`);
         }
         break;
+      }
+      // A label wider than its control: text spilling out of a button, a form label, a summary,
+      // a table cell or a CPU cell reads as broken even where the box lets it show (issue 16:
+      // the Spanish labels, up to 3.8 times the English).
+      const control = el.closest('button, label, summary, td, th, [role="button"]');
+      const cell = el.closest('.mk-cpu')?.querySelector('rect:not(.mk-focus)');
+      const frame = (cell ?? control)?.getBoundingClientRect();
+      if (frame && rects.some((r) => r.left < frame.left - 1 || r.right > frame.right + 1)) {
+        problems.push(`label wider than its box: ${short(text)}`);
       }
       if (cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) {
         problems.push(`text truncated with an ellipsis: ${short(text)}`);

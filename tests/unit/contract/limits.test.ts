@@ -107,7 +107,7 @@ describe('past a limit, a link says which', () => {
       't: 1000000 s of simulated time is past the limit: at most 100000 s',
     );
     expect(said('1000000000000000000', 'es')).toBe(
-      't: 1000000000 s de tiempo simulado pasa del límite: como mucho 100000 s',
+      't: 1000000000\u00a0s de tiempo simulado pasa del límite: como mucho 100000\u00a0s',
     );
   });
 

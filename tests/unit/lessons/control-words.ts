@@ -19,14 +19,14 @@ const EN: Readonly<Record<Control, RegExp>> = {
 const ES: Readonly<Record<Control, RegExp>> = {
   shell: /\bterminal\b|\bconsola\b|`(kerf|mklab|cat|echo)\b/,
   sandbox:
-    /Zona de pruebas|Sandbox|\*\*(Fallos|Cargas de trabajo|Dispositivos)\*\*|«(Fallos|Instancias de kernel|Versión de la propuesta|Versión)»|CPU y memoria|Cambiar una carga/,
+    /Zona de pruebas|Sandbox|\*\*(Fallos|Cargas de trabajo|Dispositivos)\*\*|«(Fallos|Kernels|Instancias de kernel|Versión de la propuesta|Versión)»|CPU y memoria|Cambiar una carga/,
   inspector: /[Ii]nspector|[Ii]nspección/,
   timeline: /línea (temporal|de tiempo)/,
   charts: /gráficas?\b/,
   card: /\bficha\b|\btarjeta\b(?! de red)/,
   play: /\bReproducir\b|«Pausa»|\*\*Pausa\*\*/,
   speed: /Velocidad|Más lento|Más rápido/,
-  'twin-button': /pánico en el kernel del gemelo/,
+  'twin-button': /[Pp]ánico en el kernel del gemelo/,
 };
 
 /** Words that place a control on the screen: true of one surface, false of another. */

@@ -145,6 +145,6 @@ describe('PlaybackControls in Spanish', () => {
     expect(screen.getByRole('button', { name: 'Evento siguiente' })).toBeInTheDocument();
     act(() => playbackStore.setState({ playing: true, achieved: 1_000_000, lagging: true }));
     expect(playButton()).toHaveAccessibleName('Pausa');
-    expect(screen.getByTestId('achieved')).toHaveTextContent('solo llega a 1 ms por segundo');
+    expect(screen.getByTestId('achieved')).toHaveTextContent('solo llega a 1 ms/s');
   });
 });
