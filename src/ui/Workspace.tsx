@@ -9,6 +9,7 @@ import { useStepDock, type DockPanel } from './lessons/step-dock';
 import { MachineView, TwinView } from './machine/MachineView';
 import { Metrics } from './metrics/Metrics';
 import { PlaybackControls } from './PlaybackControls';
+import { ShownSoon } from './ShownSoon';
 import { TableView } from './TableView';
 import { Timeline } from './timeline/Timeline';
 import type { WorkbenchParts } from './Workbench';
@@ -36,8 +37,9 @@ function useWorkbench(): WorkbenchParts | null {
 }
 
 /**
- * Everything below the status line appears at once, with the first frame: nothing already on
- * screen moves when the machine arrives (no layout shift). In a lesson, the first screen is the
+ * Everything below the status line appears with the first frame: nothing already on screen moves
+ * when the machine arrives (no layout shift). The timeline and the charts, below the machine or in
+ * the lesson's fixed-height dock, follow a moment later in slices (ShownSoon). In a lesson, the first screen is the
  * lesson's: the playback bar, the machine, the step (with the inspector) and the panels the step
  * needs, fitted to the window so nothing the step asks for is below the fold (issue 12).
  */
@@ -63,12 +65,16 @@ export function Workspace({
   const panels: Record<DockPanel, ReactNode> = {
     timeline: (
       <section key="timeline" className="timeline-area" aria-label={t('timeline.label')}>
-        <Timeline />
+        <ShownSoon>
+          <Timeline />
+        </ShownSoon>
       </section>
     ),
     metrics: (
       <section key="metrics" className="metrics-area" aria-label={t('metrics.label')}>
-        <Metrics />
+        <ShownSoon>
+          <Metrics />
+        </ShownSoon>
       </section>
     ),
     shell: parts?.shell ?? null,
