@@ -47,6 +47,18 @@ export function readUrl(search: string): {
 let bridge: SimBridge | null = null;
 
 /** One bridge per page, created lazily (StrictMode mounts effects twice in development). */
+/**
+ * Before the first render: the lesson the address opens, if it opens one, so the page is laid out
+ * for it from the first paint (the session follows the route only once saved progress is read).
+ */
+export function markOpeningLesson(): void {
+  const asked = readLessonRoute(location.search);
+  if (asked.kind !== 'lesson' || hasReplay(location.hash)) return;
+  if (readPresenterRoute(location.search).mode === 'audience') return;
+  if (readClassRoute(location.search, location.hash).mode === 'student') return;
+  lessonStore.setState({ opening: asked.slug });
+}
+
 export function startSim(): SimBridge {
   if (bridge) return bridge;
   const url = readUrl(location.search);
@@ -67,12 +79,11 @@ export function startSim(): SimBridge {
   // An audience window replays the presenter's machine: it neither opens nor saves progress.
   // A student in a class replays the teacher's machine too, in their own lesson player.
   const student = readClassRoute(location.search, location.hash).mode === 'student';
+  const asked = readLessonRoute(location.search);
   const route = (viaLink: boolean) => {
     if (presenter.mode === 'audience') return;
-    if (!viaLink && !student) {
-      const asked = readLessonRoute(location.search);
-      lessons.prepare(routeBack(asked, location.search, location.hash));
-    }
+    if (!viaLink && !student) lessons.prepare(routeBack(asked, location.search, location.hash));
+    lessonStore.setState({ opening: null });
     lessons.watch();
   };
   registerControls(simControls(b, lessons));

@@ -27,6 +27,12 @@ export type LessonPage = 'list' | 'step' | 'quiz' | 'finish';
 export interface LessonState {
   /** The lesson running on the machine; null in the sandbox. */
   readonly slug: LessonSlug | null;
+  /**
+   * The lesson the address asks for, from the first render until the session follows it (it waits
+   * for saved progress): the page is laid out for a lesson from the start, so nothing on screen
+   * moves when the lesson arrives (issue 14, layout shift).
+   */
+  readonly opening: LessonSlug | null;
   readonly status: LessonStatus | null;
   readonly page: LessonPage;
   /** Whether the lesson list is open over the panel (from anywhere). */
@@ -54,6 +60,7 @@ export interface LessonState {
 
 export const initialLesson: LessonState = {
   slug: null,
+  opening: null,
   status: null,
   page: 'list',
   listOpen: false,

@@ -43,7 +43,7 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
   const ready = useStore(simStore, (s) => s.view !== null);
   const rejected = useStore(simStore, (s) => s.rejected);
   const presenting = useStore(presenterStore, (s) => s.mode === 'presenter');
-  const inLesson = useStore(lessonStore, (s) => s.slug !== null);
+  const inLesson = useStore(lessonStore, (s) => s.slug !== null || s.opening !== null);
   useKeys(() => onLang(lang === 'en' ? 'es' : 'en'));
   const lastRejected = rejected[rejected.length - 1];
   return (
