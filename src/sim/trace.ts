@@ -23,18 +23,16 @@ export function mix(h: number, v: number): number {
   return h >>> 0;
 }
 
-/** Folds a non-negative integer up to 2^53 into the hash as two words. */
-export function mixBig(h: number, v: number): number {
-  return mix(mix(h, v >>> 0), Math.floor(v / 0x100000000));
-}
+const P = 0x01000193;
 
+// hashEvent and rec run `mix` written out on int32 values, one `>>> 0` per stored word rather
+// than per step: the same bits, without turning each step's unsigned result back into a double
+// (they run once or more per event).
 export function hashEvent(m: Machine, k: number, a: number, b: number): void {
-  // mix and mixBig written out on int32 values (one `>>> 0` per stored word, not per step): the
-  // same bits, without turning each step's unsigned result back into a double. Per event.
   const now = m.now;
   let lo = m.hashLo;
   lo = Math.imul(Math.imul(lo ^ (k & 0xffff), P) ^ ((k >>> 16) & 0xffff), P);
-  lo = mixLo(lo, now);
+  lo = mixTime(lo, now);
   lo = Math.imul(Math.imul(lo ^ (a & 0xffff), P) ^ ((a >>> 16) & 0xffff), P);
   let hi = m.hashHi ^ lo;
   hi = Math.imul(Math.imul(hi ^ (b & 0xffff), P) ^ ((b >>> 16) & 0xffff), P);
@@ -43,10 +41,8 @@ export function hashEvent(m: Machine, k: number, a: number, b: number): void {
   m.hashHi = hi >>> 0;
 }
 
-const P = 0x01000193;
-
-/** mixBig on int32: `t`'s low then high 32-bit word. */
-function mixLo(h: number, t: number): number {
+/** `mix` of a time (an integer below 2^53) as two words, low then high, on int32. */
+function mixTime(h: number, t: number): number {
   const lo = t >>> 0;
   // floor(t / 2^32) for a time (an integer below 2^53): t - lo is a multiple of 2^32, so the
   // product by 2^-32 is exact, and a multiply is cheaper than a divide (twice per event or more).
@@ -59,7 +55,7 @@ function mixLo(h: number, t: number): number {
 export function rec(m: Machine, inst: Instance, code: number, a: number, b: number): void {
   let h = inst.traceHash;
   h = Math.imul(Math.imul(h ^ (code & 0xffff), P) ^ ((code >>> 16) & 0xffff), P);
-  h = mixLo(h, m.now);
+  h = mixTime(h, m.now);
   h = Math.imul(Math.imul(h ^ (a & 0xffff), P) ^ ((a >>> 16) & 0xffff), P);
   h = Math.imul(Math.imul(h ^ (b & 0xffff), P) ^ ((b >>> 16) & 0xffff), P);
   inst.traceHash = h >>> 0;
