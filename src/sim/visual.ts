@@ -32,8 +32,8 @@ export function emitRawIpi(m: Machine, from: number, to: number, cpu: Cpu): void
 // when someone reads; the buffer holds exactly the events it held as objects alone.
 const NUMS = 6; // seq, t, id, from, to, cpu
 const TEXTS = 4; // kind, category, subtype, reason
-/** Records the ring holds at first: the buffer's most, so a capped buffer never grows it. */
-const RING_MIN = TRAFFIC_CAP + TRAFFIC_CAP / 4 + 1;
+/** Records the ring holds at first; it doubles when full (a small machine keeps a small ring). */
+const RING_MIN = 64;
 
 function pushTraffic(
   m: Machine,
