@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, type Input } from '../sim';
+import { DEFAULT_CONFIG, trafficOf, type Input } from '../sim';
 
 import { MS } from '../sim/time';
 import type { GoalView, LessonLogic } from './types';
@@ -23,7 +23,7 @@ function switchedAt(g: GoalView): number {
 /** Messages of `kind` to db (or any, with `to` -1) in the traffic buffer since time `t`. */
 function trafficSince(g: GoalView, t: number, kind: string, to: number): number {
   let n = 0;
-  for (const e of g.m.traffic) if (e.t >= t && e.kind === kind && (to < 0 || e.to === to)) n++;
+  for (const e of trafficOf(g.m)) if (e.t >= t && e.kind === kind && (to < 0 || e.to === to)) n++;
   return n;
 }
 

@@ -1,5 +1,5 @@
 import { BLOCK_MIB, HOST, POOL } from '../contract';
-import type { Machine } from '../sim';
+import { trafficOf, type Machine } from '../sim';
 import type { ShellWait } from '../shell';
 import type {
   GoalView,
@@ -133,7 +133,7 @@ export function observe(
   m: Machine,
   twin: Machine | null,
 ): void {
-  for (const e of m.traffic) {
+  for (const e of trafficOf(m)) {
     if (e.seq < st.trafficCursor) continue;
     if (e.kind === 'ipi') continue;
     const key = `${e.kind}|${nameOf(m, e.from)}|${nameOf(m, e.to)}|${e.category}/${e.subtype}|${e.reason}`;

@@ -13,4 +13,5 @@ export { GOLDEN_LOG, GOLDEN_SEEDS, GOLDEN_UNTIL } from './golden';
 export { EVENT_NAMES } from './events';
 export * from './types';
 export type { TrafficEvent, TrafficKind, CpuMark } from './visual';
+export { trafficOf } from './visual';
 export { stateHash, stateText } from './state-hash';

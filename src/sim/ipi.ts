@@ -83,6 +83,38 @@ export function sendMessage(
   a: number,
   b: number,
 ): SendResult {
+  const err = send(m, from, toId, category, subtype, bytes, a, b);
+  return err ?? { ok: true, id: from.id * 0x100000000 + from.msgSeq };
+}
+
+/**
+ * `sendMessage` for the workloads' requests and replies, which only ask whether it went: no
+ * result object per message (one in five events sends one).
+ */
+export function post(
+  m: Machine,
+  from: Instance,
+  toId: number,
+  category: MsgCategory,
+  subtype: string,
+  bytes: number,
+  a: number,
+  b: number,
+): boolean {
+  return send(m, from, toId, category, subtype, bytes, a, b) === null;
+}
+
+/** The send itself: null once the message is on its way (its id is the sender's msgSeq). */
+function send(
+  m: Machine,
+  from: Instance,
+  toId: number,
+  category: MsgCategory,
+  subtype: string,
+  bytes: number,
+  a: number,
+  b: number,
+): Exclude<SendResult, { ok: true }> | null {
   const ring = m.version === 'github';
   const limit = ring ? K.ringEntryBytes : K.slotBytes;
   if (bytes < 0 || bytes > limit) {
@@ -135,7 +167,7 @@ export function sendMessage(
   m.counters.fates['in-flight']++;
   emitTraffic(m, 'send', msg, fromCpu);
   schedule(m, m.now + K.ipiLatency, EV.ipiArrive, toId, cpu.id, cpu.epoch);
-  return { ok: true, id };
+  return null;
 }
 
 /** A bare IPI at a CPU (the flood fault's DoS): the handler finds nothing new but still runs. */
@@ -144,27 +176,38 @@ export function sendRawIpi(m: Machine, fromId: number, toId: number, cpu: Cpu): 
   schedule(m, m.now + K.ipiLatency, EV.ipiArrive, toId, cpu.id, cpu.epoch);
 }
 
-/** Drain what waits for an instance on this CPU; returns the messages in arrival order. */
-export function drain(m: Machine, inst: Instance, cpu: Cpu): Msg[] {
-  const out: Msg[] = [];
+/**
+ * What the last `drain` took, reused: no list per IPI. Only `onIpi` drains, and nothing it calls
+ * drains again, so the list is read before it is refilled; it never shrinks (a shrunk array
+ * would reallocate its storage on the next IPI).
+ */
+export const drained: (Msg | null)[] = [];
+
+/**
+ * Drain what waits for an instance on this CPU into `drained`, in arrival order; returns how
+ * many. The caller reads them and clears the slots (`drained[i] = null`).
+ */
+export function drain(m: Machine, inst: Instance, cpu: Cpu): number {
+  let n = 0;
   if (m.version === 'github' || ringCount(inst) > 0) {
     const r = inst.ring;
     while (r.tail !== r.head) {
       const msg = r.entries[r.tail] as Msg;
       r.entries[r.tail] = null;
       r.tail = (r.tail + 1) & RING_MASK;
-      out.push(msg);
+      drained[n++] = msg;
     }
   }
   if (cpu.slot) {
-    out.push(cpu.slot);
+    drained[n++] = cpu.slot;
     cpu.slot = null;
   }
-  for (const msg of out) {
+  for (let i = 0; i < n; i++) {
+    const msg = drained[i] as Msg;
     resolveInFlight(m, msg, 'delivered');
     emitTraffic(m, 'deliver', msg, cpu.id);
   }
-  return out;
+  return n;
 }
 
 /** Throw away everything waiting for an instance (it parked or was deleted). */

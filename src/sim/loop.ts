@@ -3,7 +3,7 @@ import { chargeIrq, startJob } from './cpu';
 import { EV } from './events';
 import { floodOne } from './faults';
 import { freeEv, queuePeek, queueTakeDue } from './queue';
-import { drain } from './ipi';
+import { drain, drained } from './ipi';
 import * as halt from './halt';
 import * as lifeCreate from './lifecycle-create';
 import * as lifeExec from './lifecycle-exec';
@@ -166,9 +166,11 @@ function onIpi(m: Machine, instId: number, cpuId: number, epoch: number): boolea
   if (!isRunning(inst) || cpu.state !== 'online') return true;
   inst.stats.ipisReceived++;
   chargeIrq(cpu, K.ipiEntry);
-  const msgs = drain(m, inst, cpu);
-  if (msgs.length === 0) rec(m, inst, TRACE.ipi, cpuId, 0);
-  for (const msg of msgs) {
+  const n = drain(m, inst, cpu);
+  if (n === 0) rec(m, inst, TRACE.ipi, cpuId, 0);
+  for (let i = 0; i < n; i++) {
+    const msg = drained[i] as Msg;
+    drained[i] = null;
     chargeIrq(cpu, K.msgHandler);
     inst.stats.msgsReceived++;
     rec(m, inst, TRACE.rx, msg.from, msg.a);

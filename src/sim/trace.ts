@@ -23,19 +23,42 @@ export function mix(h: number, v: number): number {
   return h >>> 0;
 }
 
-/** Folds a non-negative integer up to 2^53 into the hash as two words. */
-export function mixBig(h: number, v: number): number {
-  return mix(mix(h, v >>> 0), Math.floor(v / 0x100000000));
+const P = 0x01000193;
+
+// hashEvent and rec run `mix` written out on int32 values, one `>>> 0` per stored word rather
+// than per step: the same bits, without turning each step's unsigned result back into a double
+// (they run once or more per event).
+export function hashEvent(m: Machine, k: number, a: number, b: number): void {
+  const now = m.now;
+  let lo = m.hashLo;
+  lo = Math.imul(Math.imul(lo ^ (k & 0xffff), P) ^ ((k >>> 16) & 0xffff), P);
+  lo = mixTime(lo, now);
+  lo = Math.imul(Math.imul(lo ^ (a & 0xffff), P) ^ ((a >>> 16) & 0xffff), P);
+  let hi = m.hashHi ^ lo;
+  hi = Math.imul(Math.imul(hi ^ (b & 0xffff), P) ^ ((b >>> 16) & 0xffff), P);
+  hi = Math.imul(Math.imul(hi ^ (k & 0xffff), P) ^ ((k >>> 16) & 0xffff), P);
+  m.hashLo = lo >>> 0;
+  m.hashHi = hi >>> 0;
 }
 
-export function hashEvent(m: Machine, k: number, a: number, b: number): void {
-  m.hashLo = mix(mixBig(mix(m.hashLo, k), m.now), a);
-  m.hashHi = mix(mix(m.hashHi ^ m.hashLo, b), k);
+/** `mix` of a time (an integer below 2^53) as two words, low then high, on int32. */
+function mixTime(h: number, t: number): number {
+  const lo = t >>> 0;
+  // floor(t / 2^32) for a time (an integer below 2^53): t - lo is a multiple of 2^32, so the
+  // product by 2^-32 is exact, and a multiply is cheaper than a divide (twice per event or more).
+  const hi = (t - lo) * 2.3283064365386963e-10;
+  h = Math.imul(Math.imul(h ^ (lo & 0xffff), P) ^ ((lo >>> 16) & 0xffff), P);
+  return Math.imul(Math.imul(h ^ (hi & 0xffff), P) ^ ((hi >>> 16) & 0xffff), P);
 }
 
 /** A trace record of kind `code` (a TRACE value) in `inst`'s trace hash (and trace, if kept). */
 export function rec(m: Machine, inst: Instance, code: number, a: number, b: number): void {
-  inst.traceHash = mix(mix(mixBig(mix(inst.traceHash, code), m.now), a), b);
+  let h = inst.traceHash;
+  h = Math.imul(Math.imul(h ^ (code & 0xffff), P) ^ ((code >>> 16) & 0xffff), P);
+  h = mixTime(h, m.now);
+  h = Math.imul(Math.imul(h ^ (a & 0xffff), P) ^ ((a >>> 16) & 0xffff), P);
+  h = Math.imul(Math.imul(h ^ (b & 0xffff), P) ^ ((b >>> 16) & 0xffff), P);
+  inst.traceHash = h >>> 0;
   if (inst.trace) inst.trace.push(`${m.now} ${TRACE_KINDS[code - 1] as TraceKind} ${a} ${b}`);
 }
 

@@ -238,7 +238,13 @@ export interface Machine {
   audit: Map<number, Fate> | null;
   floods: Flood[];
   seed: number;
+  /** The traffic buffer's oldest events, as objects; read it with `trafficOf` (visual.ts). */
   traffic: TrafficEvent[];
+  /** Its newest events, not yet objects: a ring of numbers and strings (visual.ts). */
+  trafficNums: Float64Array;
+  trafficTexts: string[];
+  trafficRawAt: number;
+  trafficRawCount: number;
   trafficSeq: number;
   cpuLog: CpuMark[];
   cpuLogSeq: number;

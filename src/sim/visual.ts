@@ -1,5 +1,5 @@
 import type { Cpu, CpuState, Machine, Msg } from './types';
-import type { TrafficKind } from '../contract';
+import type { TrafficEvent, TrafficKind } from '../contract';
 
 export type { CpuMark, TrafficEvent, TrafficKind } from '../contract';
 
@@ -17,37 +17,113 @@ export function emitTraffic(
   cpu: number,
   reason = '',
 ): void {
-  const cap = m.config.exportTrace ? Number.MAX_SAFE_INTEGER : TRAFFIC_CAP;
-  m.traffic.push({
-    seq: m.trafficSeq++,
-    t: m.now,
-    kind,
-    id: msg.id,
-    from: msg.from,
-    to: msg.to,
-    cpu,
-    category: msg.category,
-    subtype: msg.subtype,
-    reason,
-  });
-  if (m.traffic.length > cap + cap / 4) m.traffic.splice(0, m.traffic.length - cap);
+  pushTraffic(m, kind, msg.id, msg.from, msg.to, cpu, msg.category, msg.subtype, reason);
 }
 
 export function emitRawIpi(m: Machine, from: number, to: number, cpu: Cpu): void {
-  const cap = m.config.exportTrace ? Number.MAX_SAFE_INTEGER : TRAFFIC_CAP;
-  m.traffic.push({
-    seq: m.trafficSeq++,
-    t: m.now,
-    kind: 'ipi',
-    id: -1,
-    from,
-    to,
-    cpu: cpu.id,
-    category: 'IPI',
-    subtype: 'raw',
-    reason: '',
-  });
-  if (m.traffic.length > cap + cap / 4) m.traffic.splice(0, m.traffic.length - cap);
+  pushTraffic(m, 'ipi', -1, from, to, cpu.id, 'IPI', 'raw', '');
+}
+
+// The traffic buffer is `m.traffic` (events as objects) followed by `m.trafficRawCount` records
+// not yet made into objects, in a ring from record `m.trafficRawAt`: NUMS numbers per record in
+// `m.trafficNums` (a Float64Array: no number is boxed) and TEXTS strings in `m.trafficTexts`.
+// Two events per message were most of what the sim allocated per event, and most leave the
+// buffer before anyone reads them (a seek, a replay, the bench). `trafficOf` makes the objects
+// when someone reads; the buffer holds exactly the events it held as objects alone.
+const NUMS = 6; // seq, t, id, from, to, cpu
+const TEXTS = 4; // kind, category, subtype, reason
+/** Records the ring holds at first; it doubles when full (a small machine keeps a small ring). */
+const RING_MIN = 64;
+
+function pushTraffic(
+  m: Machine,
+  kind: TrafficKind,
+  id: number,
+  from: number,
+  to: number,
+  cpu: number,
+  category: TrafficEvent['category'],
+  subtype: string,
+  reason: string,
+): void {
+  if (m.trafficRawCount * NUMS === m.trafficNums.length) growRing(m);
+  const size = m.trafficNums.length / NUMS;
+  let r = m.trafficRawAt + m.trafficRawCount;
+  if (r >= size) r -= size;
+  const nums = m.trafficNums;
+  const i = r * NUMS;
+  nums[i] = m.trafficSeq++;
+  nums[i + 1] = m.now;
+  nums[i + 2] = id;
+  nums[i + 3] = from;
+  nums[i + 4] = to;
+  nums[i + 5] = cpu;
+  const texts = m.trafficTexts;
+  const j = r * TEXTS;
+  texts[j] = kind;
+  texts[j + 1] = category;
+  texts[j + 2] = subtype;
+  texts[j + 3] = reason;
+  m.trafficRawCount++;
+  if (m.config.exportTrace) return;
+  const length = m.traffic.length + m.trafficRawCount;
+  if (length > TRAFFIC_CAP + TRAFFIC_CAP / 4) dropTraffic(m, length - TRAFFIC_CAP);
+}
+
+/** A ring twice as big (RING_MIN at first), its records moved to the front in order. */
+function growRing(m: Machine): void {
+  const size = m.trafficNums.length / NUMS;
+  const bigger = Math.max(RING_MIN, 2 * size);
+  const nums = new Float64Array(bigger * NUMS);
+  const texts = new Array<string>(bigger * TEXTS).fill('');
+  for (let c = 0; c < m.trafficRawCount; c++) {
+    const r = (m.trafficRawAt + c) % size;
+    for (let k = 0; k < NUMS; k++) nums[c * NUMS + k] = m.trafficNums[r * NUMS + k] as number;
+    for (let k = 0; k < TEXTS; k++) texts[c * TEXTS + k] = m.trafficTexts[r * TEXTS + k] as string;
+  }
+  m.trafficNums = nums;
+  m.trafficTexts = texts;
+  m.trafficRawAt = 0;
+}
+
+/** Drops the oldest `n` events of the buffer. */
+function dropTraffic(m: Machine, n: number): void {
+  const made = m.traffic.length;
+  if (n <= made) {
+    m.traffic.splice(0, n);
+    return;
+  }
+  if (made > 0) m.traffic.splice(0, made);
+  const size = m.trafficNums.length / NUMS;
+  m.trafficRawAt = (m.trafficRawAt + n - made) % size;
+  m.trafficRawCount -= n - made;
+}
+
+/** The traffic buffer, oldest first (read it here: `m.traffic` alone lacks the newest). */
+export function trafficOf(m: Machine): readonly TrafficEvent[] {
+  const nums = m.trafficNums;
+  const texts = m.trafficTexts;
+  const size = nums.length / NUMS;
+  for (let c = 0; c < m.trafficRawCount; c++) {
+    const r = (m.trafficRawAt + c) % size;
+    const i = r * NUMS;
+    const j = r * TEXTS;
+    m.traffic.push({
+      seq: nums[i] as number,
+      t: nums[i + 1] as number,
+      kind: texts[j] as TrafficKind,
+      id: nums[i + 2] as number,
+      from: nums[i + 3] as number,
+      to: nums[i + 4] as number,
+      cpu: nums[i + 5] as number,
+      category: texts[j + 1] as TrafficEvent['category'],
+      subtype: texts[j + 2] as string,
+      reason: texts[j + 3] as string,
+    });
+  }
+  m.trafficRawAt = 0;
+  m.trafficRawCount = 0;
+  return m.traffic;
 }
 
 /** Record CPUs whose state or owner changed since the last look (cheap: called off the hot path). */

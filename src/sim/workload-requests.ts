@@ -1,7 +1,7 @@
 import { K } from './constants';
 import { enqueue, pressured } from './cpu';
 import { EV } from './events';
-import { sendMessage } from './ipi';
+import { post } from './ipi';
 import { schedule } from './machine';
 import { recordLatency, rollWindow } from './metrics';
 import { expInt } from './rng';
@@ -131,8 +131,7 @@ function localBackend(m: Machine, inst: Instance, w: Workload, j: Job): void {
 
 /** The vendor's split design: the request sits in shared memory, the IPI is the doorbell. */
 function forward(m: Machine, inst: Instance, w: Workload, j: Job): void {
-  const r = sendMessage(m, inst, w.backend, 'USER', 'request', SERVICE_MSG_BYTES, j.req, w.id);
-  if (!r.ok) {
+  if (!post(m, inst, w.backend, 'USER', 'request', SERVICE_MSG_BYTES, j.req, w.id)) {
     requestFailed(m, inst, w, j.req);
     return;
   }
@@ -150,7 +149,7 @@ function answer(m: Machine, inst: Instance, svc: Workload, j: Job): void {
     return;
   }
   if (j.replyTo >= 0)
-    sendMessage(m, inst, j.replyTo, 'USER', 'reply', SERVICE_MSG_BYTES, j.req, j.replyWl);
+    post(m, inst, j.replyTo, 'USER', 'reply', SERVICE_MSG_BYTES, j.req, j.replyWl);
 }
 
 function requestFailed(m: Machine, inst: Instance, w: Workload, req: number): void {

@@ -83,5 +83,13 @@ export class Checkpoints {
  * and the page keeps what it already has. They are half a busy machine's size.
  */
 export function forCheckpoint(m: Machine): Machine {
-  return structuredClone({ ...m, traffic: [], cpuLog: [] });
+  return structuredClone({
+    ...m,
+    traffic: [],
+    trafficNums: new Float64Array(0),
+    trafficTexts: [],
+    trafficRawAt: 0,
+    trafficRawCount: 0,
+    cpuLog: [],
+  });
 }

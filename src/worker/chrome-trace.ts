@@ -1,4 +1,4 @@
-import type { Machine, Scenario } from '../sim';
+import { trafficOf, type Machine, type Scenario } from '../sim';
 import type { LogEntry } from '../contract';
 import { replayLog } from './replay-log';
 
@@ -63,7 +63,7 @@ export function traceEvents(m: Machine): TraceEvent[] {
   // IPIs: a flow from the sending CPU to the CPU that handled the message.
   const sent = new Map<number, { t: number; cpu: number }>();
   let flow = 0;
-  for (const e of m.traffic) {
+  for (const e of trafficOf(m)) {
     if (e.kind === 'send') sent.set(e.id, { t: e.t, cpu: e.cpu });
     else if (e.kind === 'deliver') {
       const from = sent.get(e.id);

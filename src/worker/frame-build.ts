@@ -1,4 +1,4 @@
-import { happeningsSince, newerThan, snapshot, type Machine } from '../sim';
+import { happeningsSince, newerThan, snapshot, trafficOf, type Machine } from '../sim';
 import type { AppliedInput, Frame, LessonStatus, ShellOutput, Since } from '../contract';
 
 export const HAPPENINGS_PER_FRAME = 40;
@@ -26,7 +26,7 @@ export interface FrameParts {
 /** One frame for the page (DESIGN §4): the view, and what is new since the page's last one. */
 export function buildFrame(src: FrameSource, parts: FrameParts, since: Since): Frame {
   const { m } = src;
-  const traffic = newerThan(m.traffic, since.sinceTraffic ?? -1, TRAFFIC_PER_FRAME);
+  const traffic = newerThan(trafficOf(m), since.sinceTraffic ?? -1, TRAFFIC_PER_FRAME);
   return {
     t: m.now,
     lesson: src.lesson,
