@@ -7,6 +7,7 @@ import { simStore } from '../../store/sim-store';
 import { statusStore } from '../../store/status-store';
 import { PRESENTER_PROTOCOL, type PlaybackSnapshot, type PresenterMessage } from '../../contract';
 import { channelName, logKey, parsePresenterMessage } from './protocol';
+import { keepReveals } from './keep-reveals';
 import { projectedNow, revealedNow, chartsShownNow } from './reveal-now';
 
 /** While playing, simulated time alone is sent at most this often (the audience's clock runs too). */
@@ -143,6 +144,7 @@ export function startPresenterLink(bridge: SimBridge): () => void {
   const unsubscribe = [simStore, playbackStore, lessonStore, prefsStore, presenterStore].map(
     (store) => (store as { subscribe: (cb: () => void) => () => void }).subscribe(update),
   );
+  unsubscribe.push(keepReveals());
   const bye = () => post({ v: PRESENTER_PROTOCOL, type: 'bye' });
   addEventListener('pagehide', bye);
   running = {

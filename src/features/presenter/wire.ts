@@ -1,31 +1,20 @@
 import type { SimBridge } from '../../bridge/sim-bridge';
 import { presenterStore, type PresenterMode } from './presenter-store';
 import type { PresenterRoute } from './route';
-import { readKeptReveals } from '../../contract/validate/kept-reveals';
 
 /** A presenter window keeps its session across a reload, so its audience window keeps following. */
 const SESSION_KEY = 'mklab.presenter.session';
 /** …and its one-screen layout (a reload mid-class keeps projecting what the room saw). */
 const SINGLE_KEY = 'mklab.presenter.single';
-/** …and the answers it revealed (a reload does not hide an answer the room has seen). */
-const REVEALS_KEY = 'mklab.presenter.revealed';
 
 function keepSession(): void {
   try {
     const saved = sessionStorage.getItem(SESSION_KEY);
     if (saved && !presenterStore.getState().session) presenterStore.setState({ session: saved });
     if (sessionStorage.getItem(SINGLE_KEY) === '1') presenterStore.setState({ single: true });
-    const { revealed, chartsShown } = readKeptReveals(sessionStorage.getItem(REVEALS_KEY));
-    if (revealed.length) presenterStore.setState({ revealed, chartsShown });
     presenterStore.subscribe((s, prev) => {
       if (s.session && s.session !== prev.session) sessionStorage.setItem(SESSION_KEY, s.session);
       if (s.single !== prev.single) sessionStorage.setItem(SINGLE_KEY, s.single ? '1' : '0');
-      if (s.revealed !== prev.revealed || s.chartsShown !== prev.chartsShown) {
-        sessionStorage.setItem(
-          REVEALS_KEY,
-          JSON.stringify({ revealed: s.revealed, chartsShown: s.chartsShown }),
-        );
-      }
     });
   } catch {
     // Storage blocked: a reload starts a new session (the audience window is reopened).
