@@ -26,6 +26,13 @@ const config: KnipConfig = {
     // The font is imported from CSS (src/app/styles.css), which knip does not read.
     '@fontsource-variable/inter',
   ],
+  // The e2e entries named here, not read from playwright.config.ts: loading that file needs a
+  // Chromium (it throws with instructions when there is none), and on a fresh machine dead-code
+  // runs before npm test's browser step has installed one.
+  playwright: {
+    config: [],
+    entry: ['playwright.config.ts', 'tests/e2e/**/*.spec.ts'],
+  },
   // A constant or type exported and used in its own file is still in use.
   ignoreExportsUsedInFile: true,
 };
