@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../i18n';
 import { lessonStore, setListOpen } from '../store/lesson-store';
@@ -40,7 +40,9 @@ export function MainScreen({ onLang }: { readonly onLang: (lang: Lang) => void }
   const viewMode = useStore(prefsStore, (s) => s.viewMode);
   const twin = useStore(startStore, (s) => s.spec.twin ?? false);
   const fork = useStore(simStore, (s) => s.fork);
-  const ready = useStore(simStore, (s) => s.view !== null);
+  // Deferred: the machine's first frame comes from a store, whose updates React renders in one
+  // task; the deferred copy draws the workspace in slices a slow laptop can interrupt (issue 14).
+  const ready = useDeferredValue(useStore(simStore, (s) => s.view !== null));
   const rejected = useStore(simStore, (s) => s.rejected);
   const presenting = useStore(presenterStore, (s) => s.mode === 'presenter');
   const inLesson = useStore(lessonStore, (s) => s.slug !== null || s.opening !== null);

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { startTransition, useCallback, useState } from 'react';
 
 /**
  * The width of an element, kept up to date by a ResizeObserver: the machine view and the timeline
@@ -14,7 +14,9 @@ export function useWidth(): readonly [
     if (!el) return undefined;
     const observer = new ResizeObserver((entries) => {
       const w = entries[0]?.contentRect.width;
-      if (w !== undefined && w > 0) setWidth(Math.floor(w));
+      // A transition: what is laid out for the width (the machine, the timeline) is drawn again in
+      // slices a slow laptop can interrupt, not in one long task (issue 14).
+      if (w !== undefined && w > 0) startTransition(() => setWidth(Math.floor(w)));
     });
     observer.observe(el);
     return () => observer.disconnect();

@@ -14,7 +14,8 @@ const SLACK = 240;
  * of it is. `anchor` is any element laid over the whole drawing (its parent is measured);
  * `fullH` is the drawing's height in its units. The band keeps its height while scrolling and
  * moves in steps smaller than the slack, so it covers the screen between two measures. Measured
- * when the page scrolls or resizes and when the drawing does, never per frame.
+ * when the page scrolls or resizes and when the drawing does (first: when it is laid out), never
+ * per frame.
  */
 export function useVisibleBand(anchor: RefObject<Element | null>, fullH: number): Band | null {
   const [band, setBand] = useState<Band | null>(null);
@@ -40,7 +41,9 @@ export function useVisibleBand(anchor: RefObject<Element | null>, fullH: number)
     const later = () => {
       if (!queued) queued = requestAnimationFrame(measure);
     };
-    measure();
+    // No measure here: reading the box now would lay the page out inside React's commit (one long
+    // task on a slow laptop, issue 14); the observer reports the box once the browser has laid it
+    // out, and the dots it places are not drawn before then anyway.
     window.addEventListener('scroll', later, { passive: true, capture: true });
     window.addEventListener('resize', later);
     const resized = new ResizeObserver(later);
