@@ -3,6 +3,7 @@
 // (docs/embedding.md). One list, so the meta, the docs and the e2e test that serves the build
 // under the header cannot drift apart.
 import type { Plugin } from 'vite';
+import { FIRST_PAINT_HASH } from './first-paint';
 
 /**
  * Beyond `'self'`: images and fonts from `data:`/`blob:` URLs (the SVG/PNG export embeds the
@@ -11,7 +12,8 @@ import type { Plugin } from 'vite';
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  // The hash: index.html's inline first-paint script (scripts/first-paint.ts), nothing else.
+  'script-src': `'self' ${FIRST_PAINT_HASH}`,
   'worker-src': "'self'",
   'style-src': "'self'",
   'img-src': "'self' data: blob:",

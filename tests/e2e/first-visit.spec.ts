@@ -44,3 +44,38 @@ test.describe('the first visit', () => {
     await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
   });
 });
+
+// Issue 14: a first visit's header and start-here text are in the HTML (scripts/first-paint.ts),
+// painted before the app's script has run; every other address shows nothing before it, as before.
+test.describe('the first paint, before the app has run', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.route('**/assets/*.js', (route) => route.abort());
+  });
+
+  test('a first visit shows the header and what to start with, in the language asked', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Multikernel Lab');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Start here');
+    await expect(page.locator('.start-here p')).toContainText('one emulated computer');
+    await expect(page.getByRole('button')).toHaveCount(0);
+    await page.goto('/?lang=es');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Empieza aquí');
+    await expect(page.locator('.tagline')).toContainText('Varios kernels Linux');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  });
+
+  test('a lesson, a scenario, a link or a returning learner starts with nothing drawn', async ({
+    page,
+  }) => {
+    for (const address of ['/?lesson=crash-containment&step=2', '/?scenario=datacenter', '/#r=x']) {
+      await page.goto(address);
+      await expect(page.locator('#root > *').first()).toBeAttached();
+      await expect(page.locator('#root > *:visible')).toHaveCount(0);
+    }
+    await page.addInitScript(() => localStorage.setItem('mklab.last', 'sandbox'));
+    await page.goto('/');
+    await expect(page.locator('#root > *:visible')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,81 @@
+// The first paint of a first visit (issue 14): index.html carries the page's header and its
+// "start here" text as plain HTML, in the classes the app draws them with, so a slow laptop shows
+// them as soon as the HTML and the CSS are in, not after the app's script has run. React replaces
+// them with the live page (createRoot empties #root): the text a learner reads does not move or
+// change, and no layout shift is counted (the old nodes go, new ones come).
+//
+// Only the bare address of a first visit shows the start-here panel (src/store/last-place.ts,
+// src/ui/StartHere.tsx). The text is hidden (src/app/styles.css) until a small inline script, run
+// before the first paint, shows it for that address only — not for a lesson, a scenario, a link, a
+// presenter or class window or a returning learner — and puts the Spanish text in for `?lang=es`.
+// It is allowed by its hash in the shipped policy (scripts/csp.ts); where a host's policy lacks the
+// hash, nothing shows before the app, as without this file. No buttons here: nothing drawn before
+// the app runs looks pressable; without JavaScript the page says it needs it, as before.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+
+type Table = Readonly<Record<string, string>>;
+const read = (file: string): Table =>
+  JSON.parse(readFileSync(new URL(`../src/i18n/${file}`, import.meta.url), 'utf8')) as Table;
+
+/** The four strings of the first paint, per language: [app.title, app.tagline, start.title, start.what]. */
+function words(lang: 'en' | 'es'): readonly string[] {
+  const core = read(`${lang}/core.json`);
+  const home = read(`${lang}/home.json`);
+  const all = [core['app.title'], core['app.tagline'], home['start.title'], home['start.what']];
+  if (all.some((w) => !w)) throw new Error(`first-paint: a ${lang} string is missing`);
+  return all as string[];
+}
+
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The header and the start-here text, as MainScreen and StartHere draw them (English). */
+function shell(): string {
+  const [title, tagline, startTitle, what] = words('en').map(escape);
+  return (
+    `<header class="top" data-first-paint><div class="brand"><h1 data-fp="0">${title}</h1>` +
+    `<p class="tagline" data-fp="1">${tagline}</p></div></header>` +
+    `<main class="workspace" data-first-paint><div class="status-row"><section class="start-here">` +
+    `<div class="start-text"><h2 data-fp="2">${startTitle}</h2><p data-fp="3">${what}</p>` +
+    `</div></section></div></main>`
+  );
+}
+
+/** Shows the first paint only where the app will show the same thing (isBareAddress, lastPlace). */
+function script(): string {
+  const es = JSON.stringify(words('es'));
+  return (
+    `(function(){var r=document.getElementById('root');if(!r)return;` +
+    `var q=new URLSearchParams(location.search),kept=null;` +
+    `try{kept=localStorage.getItem('mklab.last')}catch(e){}` +
+    `if(kept||location.hash||['lesson','scenario','audience','present','step','class']` +
+    `.some(function(k){return q.has(k)}))return;` +
+    `document.documentElement.classList.add('first-paint');` +
+    `if(q.get('lang')==='es'){var es=${es};document.documentElement.lang='es';` +
+    `r.querySelectorAll('[data-fp]').forEach(function(e){e.textContent=es[+e.dataset.fp]})}})()`
+  );
+}
+
+const SCRIPT = script();
+
+/** The inline script's hash, for the policy's script-src. */
+export const FIRST_PAINT_HASH = `'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'`;
+
+/** Vite plugin (build only): the first paint in index.html's #root, and its script after it. */
+export function firstPaint(): Plugin {
+  return {
+    name: 'mklab-first-paint',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html, ctx) => {
+        if (!ctx.path.endsWith('/index.html')) return html;
+        const root = '<div id="root"></div>';
+        if (!html.includes(root)) throw new Error('first-paint: index.html has no empty #root');
+        return html.replace(root, `<div id="root">${shell()}</div><script>${SCRIPT}</script>`);
+      },
+    },
+  };
+}
