@@ -96,7 +96,15 @@ function measure(page: Page, root: string) {
   }, root);
 }
 
+/**
+ * The sizes once the machine is drawn for its width: a new width is drawn in a transition
+ * (src/ui/use-width.ts), so for a frame or two after a layout change the old drawing is scaled.
+ */
 async function expectSizes(page: Page, root: string): Promise<void> {
+  await expect(() => sizesHold(page, root)).toPass({ timeout: 5_000 });
+}
+
+async function sizesHold(page: Page, root: string): Promise<void> {
   const m = await measure(page, root);
   console.log(
     `projector e2e: ${root} smallest text ${m.read.size.toFixed(1)} px ("${m.read.text}"), ` +
