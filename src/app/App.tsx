@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { loadLocale, type Lang } from '../i18n';
 import { prefsStore } from '../store/prefs-store';
 import { MainScreen } from '../ui/MainScreen';
-import { readUrl, startSim } from './start';
+import { startSim } from './start';
 import { readPresenterRoute } from '../features/presenter/route';
 import { useDocumentPrefs } from './use-document-prefs';
 
@@ -12,10 +12,9 @@ const audience = readPresenterRoute(location.search).mode === 'audience';
 
 export function App() {
   useDocumentPrefs();
+  // The address's language is set before the first render (main.tsx).
   useEffect(() => {
     startSim();
-    const fromUrl = readUrl(location.search).lang;
-    if (fromUrl) void changeLang(fromUrl);
   }, []);
   const onLang = useCallback((l: Lang) => void changeLang(l), []);
   if (audience) {
