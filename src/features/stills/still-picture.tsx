@@ -60,12 +60,21 @@ export async function stillOf(
         </>,
       ),
     );
-    // The drawing measures its box, lays itself out for it, then holds still two frames.
-    for (let i = 0; i < 60; i++) {
+    // The drawing measures its box, lays itself out for it (a transition: it may take frames
+    // when the page is busy), then holds still two frames. Every pane must be laid out for its
+    // measured width, or a picture would sometimes be the fallback width's (not the same twice).
+    let settledFor = 0;
+    for (let i = 0; i < 120 && settledFor < 2; i++) {
       await frames();
-      const ready = stage.querySelector('svg[data-testid="still-machine-view"]');
-      if (ready && !stage.querySelector('.mk-still') && i >= 2) break;
+      const measures = stage.querySelectorAll('.mk-measure');
+      const laidOut =
+        stage.querySelector('svg[data-testid="still-machine-view"]') !== null &&
+        measures.length === panes.length &&
+        Array.from(measures).every((m) => m.hasAttribute('data-measured')) &&
+        !stage.querySelector('.mk-still');
+      settledFor = laidOut ? settledFor + 1 : 0;
     }
+    if (settledFor < 2) throw new Error('the machine could not be drawn');
     const built = await buildSlideFrom(stage, 'still-', lang, caption);
     if (!built) throw new Error('the machine could not be drawn');
     return built;

@@ -135,6 +135,9 @@ export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: 
     <div
       ref={measure}
       className={`mk-measure${reduced ? ' mk-reduced' : ''}${resizing ? ' mk-still' : ''}`}
+      // Laid out for its measured width, not the fallback (the width arrives in a transition):
+      // a still picture waits for it.
+      data-measured={measured > 0 ? 'yes' : undefined}
       onClickCapture={onClickCapture}
     >
       <svg {...layer}>
