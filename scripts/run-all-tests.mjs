@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every gate in CI order, stopping at the first failure.
-//   format → types → lint → clones → dead code → layers → i18n → unit/property → soak → seek → build → size → browser → e2e
+//   [types, lint, format, clones, dead code, layers, i18n: two at a time] → unit/property → soak →
+//   seek → build → size → browser → e2e
 // (browser finds a Chromium or installs one: scripts/ensure-chromium.ts)
 // Each step prints its wall time. At the end the JSON reports of the runners
 // (test-results/{lint,unit,e2e}-report.json) are summed into one final line:
 //   N passed, N failed[, N skipped]
 // SKIP_E2E=1 skips the e2e step (quick local loops) and says so loudly.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const RESULTS = 'test-results';
@@ -23,15 +24,19 @@ const vitestArgs = (report) => [
 ];
 const skipE2e = process.env.SKIP_E2E === '1';
 
-/** @type {{ name: string, args?: string[], report?: keyof typeof REPORTS }[]} */
+/**
+ * Steps in order; the steps of a `together` group run two at a time (each is single-threaded, and
+ * CI has 2 cores), their output printed whole as each ends.
+ * @type {{ name: string, args?: string[], report?: keyof typeof REPORTS, together?: string }[]}
+ */
 const STEPS = [
-  { name: 'test:format' },
-  { name: 'test:types' },
-  { name: 'test:lint' },
-  { name: 'test:clones' },
-  { name: 'test:deadcode' },
-  { name: 'test:layers', args: vitestArgs(REPORTS.lint), report: 'lint' },
-  { name: 'test:i18n' },
+  { name: 'test:types', together: 'static' },
+  { name: 'test:lint', together: 'static' },
+  { name: 'test:format', together: 'static' },
+  { name: 'test:clones', together: 'static' },
+  { name: 'test:deadcode', together: 'static' },
+  { name: 'test:layers', args: vitestArgs(REPORTS.lint), report: 'lint', together: 'static' },
+  { name: 'test:i18n', together: 'static' },
   { name: 'test:unit', args: vitestArgs(REPORTS.unit), report: 'unit' },
   { name: 'test:soak' },
   { name: 'test:seek' },
@@ -40,6 +45,7 @@ const STEPS = [
   { name: 'test:browser' },
   { name: 'test:e2e', report: 'e2e' },
 ];
+const LANES = 2;
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -88,30 +94,63 @@ const started = Date.now();
 const timings = [];
 let failedStep;
 
-for (const step of STEPS) {
+/** Runs one step; `buffer` keeps its output until it ends (steps running side by side). */
+function run(step, buffer) {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(npm, ['run', '--silent', step.name, ...(step.args ?? [])], {
+      stdio: buffer ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      // The e2e server serves the dist/ the build step made (and test:size checked) as it is.
+      env: step.name === 'test:e2e' ? { ...process.env, E2E_PREBUILT: '1' } : process.env,
+    });
+    const out = [];
+    child.stdout?.on('data', (d) => out.push(d));
+    child.stderr?.on('data', (d) => out.push(d));
+    const done = (why) => {
+      const ms = Date.now() - t0;
+      if (buffer) process.stdout.write(`\n▶ ${step.name}\n${Buffer.concat(out).toString()}`);
+      console.log(
+        `${why ? '✗' : '✓'} ${step.name} — ${seconds(ms)}${why ? ` — FAILED (${why})` : ''}`,
+      );
+      resolve({ name: step.name, ms, status: why ? `FAILED (${why})` : 'ok', why });
+    };
+    child.on('error', (err) => done(err.message));
+    child.on('close', (code, signal) =>
+      done(code === 0 ? null : signal ? `killed by ${signal}` : `exit ${code}`),
+    );
+  });
+}
+
+for (let i = 0; i < STEPS.length && !failedStep;) {
+  const step = STEPS[i];
   if ((step.name === 'test:e2e' || step.name === 'test:browser') && skipE2e) {
     timings.push({ name: step.name, ms: 0, status: 'SKIPPED (SKIP_E2E=1)' });
+    i += 1;
     continue;
   }
-  console.log(`\n▶ ${step.name}`);
-  const t0 = Date.now();
-  const res = spawnSync(npm, ['run', '--silent', step.name, ...(step.args ?? [])], {
-    stdio: 'inherit',
-    // The e2e server serves the dist/ the build step made (and test:size checked) as it is.
-    env: step.name === 'test:e2e' ? { ...process.env, E2E_PREBUILT: '1' } : process.env,
-  });
-  const ms = Date.now() - t0;
-  const ok = res.status === 0;
-  const why = res.error
-    ? res.error.message
-    : res.signal
-      ? `killed by ${res.signal}`
-      : `exit ${res.status}`;
-  timings.push({ name: step.name, ms, status: ok ? 'ok' : `FAILED (${why})` });
-  console.log(`${ok ? '✓' : '✗'} ${step.name} — ${seconds(ms)}${ok ? '' : ` — FAILED (${why})`}`);
-  if (!ok) {
-    failedStep = step;
-    break;
+  const group = step.together
+    ? STEPS.slice(i).filter((s, k, all) =>
+        all.slice(0, k + 1).every((x) => x.together === step.together),
+      )
+    : [step];
+  i += group.length;
+  if (!step.together) console.log(`\n▶ ${step.name}`);
+  else console.log(`\n▶ ${group.map((s) => s.name).join(', ')} (${LANES} at a time)`);
+  const queue = [...group];
+  const results = [];
+  await Promise.all(
+    Array.from({ length: step.together ? LANES : 1 }, async () => {
+      for (let next = queue.shift(); next && !failedStep; next = queue.shift()) {
+        const r = await run(next, Boolean(step.together));
+        results.push(r);
+        if (r.why) failedStep = next;
+      }
+    }),
+  );
+  // The summary lists the steps in their order, whichever ended first.
+  for (const s of group) {
+    const r = results.find((x) => x.name === s.name);
+    if (r) timings.push(r);
   }
 }
 
@@ -119,7 +158,7 @@ const totalMs = Date.now() - started;
 console.log('\n── summary ──────────────────────────────');
 for (const t of timings)
   console.log(`  ${t.name.padEnd(12)} ${seconds(t.ms).padStart(8)}  ${t.status}`);
-const notRun = STEPS.slice(timings.length).map((s) => s.name);
+const notRun = STEPS.filter((s) => !timings.some((t) => t.name === s.name)).map((s) => s.name);
 if (notRun.length) console.log(`  not run (stopped at the first failure): ${notRun.join(', ')}`);
 console.log(`  total wall time: ${seconds(totalMs)}`);
 
