@@ -26,6 +26,8 @@ const config: KnipConfig = {
     // The font is imported from CSS (src/app/styles.css), which knip does not read.
     '@fontsource-variable/inter',
   ],
+  // The system's package manager: scripts/ensure-redis.ts installs redis-server with it (as root).
+  ignoreBinaries: ['apt-get'],
   // The e2e entries named here, not read from playwright.config.ts: loading that file needs a
   // Chromium (it throws with instructions when there is none), and on a fresh machine dead-code
   // runs before npm test's browser step has installed one.

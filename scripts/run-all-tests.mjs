@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every gate in CI order, stopping at the first failure.
-//   [types, lint, format, clones, dead code, layers, i18n: two at a time] → unit/property → soak →
+//   [types, lint, format, clones, dead code, layers, i18n: two at a time] → services → unit/property → soak →
 //   seek → build → size → browser → e2e
 // (browser finds a Chromium or installs one: scripts/ensure-chromium.ts)
 // Each step prints its wall time. At the end the JSON reports of the runners
@@ -37,6 +37,7 @@ const STEPS = [
   { name: 'test:deadcode', together: 'static' },
   { name: 'test:layers', args: vitestArgs(REPORTS.lint), report: 'lint', together: 'static' },
   { name: 'test:i18n', together: 'static' },
+  { name: 'test:services' },
   { name: 'test:unit', args: vitestArgs(REPORTS.unit), report: 'unit' },
   { name: 'test:soak' },
   { name: 'test:seek' },

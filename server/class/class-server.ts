@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Server, type Connection, type Document, type Extension } from '@hocuspocus/server';
-import { ROOM_KEYS, type RefusedWhy } from '../../src/contract/class-session';
+import { CLASS_ENDED, ROOM_KEYS, type RefusedWhy } from '../../src/contract/class-session';
 import {
   checkClassAnswer,
   checkClassQuestion,
   isStudentId,
 } from '../../src/contract/validate/class-message';
 import { RateLimit } from './rate-limit';
-import { isPresenterToken, Rooms, takeAnswer, tallyOf, type Room } from './rooms';
+import { MemoryRoomStore, type RoomStore } from './room-store';
 import { serveFile } from './static-site';
 import { isDocumentWrite } from './wire-message';
 
@@ -29,8 +29,8 @@ export interface ClassServerOptions {
   readonly presenterRate?: { readonly perS: number; readonly burst: number };
   /** A room nobody has been in for this long is forgotten. */
   readonly idleMs?: number;
-  /** Hocuspocus extensions (the Redis one when several nodes share rooms). */
-  readonly extensions?: Extension[];
+  /** Several nodes: where their shared Redis is (rooms, answers, and the documents' updates). */
+  readonly redis?: { readonly host: string; readonly port: number };
 }
 
 export interface ClassStats {
@@ -48,7 +48,7 @@ export interface ClassStats {
 export interface ClassServer {
   readonly port: number;
   stats(): ClassStats;
-  createRoom(): Pick<Room, 'code' | 'token'> | null;
+  createRoom(): Promise<{ readonly code: string; readonly token: string } | null>;
   stop(): Promise<void>;
 }
 
@@ -62,7 +62,8 @@ const ROOM_MAP = 'room';
 const TALLY_DELAY_MS = 250;
 
 export async function startClassServer(opts: ClassServerOptions): Promise<ClassServer> {
-  const rooms = new Rooms();
+  const idleMs = opts.idleMs ?? 30 * 60_000;
+  const { store, extensions } = await roomsFor(opts.redis, idleMs);
   const stats: ClassStats = {
     rooms: 0,
     answers: 0,
@@ -79,23 +80,62 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
   const students = (doc: Document) =>
     doc.getConnections().filter((c) => (c.context as Context).role === 'student').length;
 
-  const writeTally = (name: string) => {
+  const writeTally = async (name: string) => {
     pendingTally.delete(name);
     const doc = docs.get(name);
-    const room = rooms.get(name);
-    if (!doc || !room) return;
+    if (!doc) return;
     const map = doc.getMap(ROOM_MAP);
     const question = checkClassQuestion(map.get(ROOM_KEYS.question));
-    const tally = question ? tallyOf(room, question, students(doc)) : null;
+    const tally = question ? await store.tally(name, question) : null;
+    if (!docs.has(name)) return;
     if (JSON.stringify(tally) !== JSON.stringify(map.get(ROOM_KEYS.tally) ?? null))
       doc.transact(() => map.set(ROOM_KEYS.tally, tally));
   };
   const scheduleTally = (name: string) => {
     if (!pendingTally.has(name))
-      pendingTally.set(name, setTimeout(writeTally, TALLY_DELAY_MS, name));
+      pendingTally.set(
+        name,
+        setTimeout(() => void writeTally(name).catch(logError), TALLY_DELAY_MS),
+      );
   };
+  // Who is here: this node's connections to the room, and how many are students.
+  const answering = new WeakMap<Connection, Promise<void>>();
+  const takeStateless = async (
+    connection: Connection,
+    student: string,
+    name: string,
+    document: Document,
+    payload: string,
+  ) => {
+    const answer = checkClassAnswer(payload);
+    const question = checkClassQuestion(document.getMap(ROOM_MAP).get(ROOM_KEYS.question));
+    const reply = answer
+      ? await store.answer(name, student, answer, question)
+      : ({ v: 1, type: 'refused', why: 'invalid' } as const);
+    if (reply.type === 'refused') stats.refused[reply.why]++;
+    else {
+      stats.answers++;
+      scheduleTally(name);
+      if (answer?.nick)
+        await store.roster(name, JSON.stringify({ ...reply, type: 'roster', nick: answer.nick }));
+    }
+    connection.sendStateless(JSON.stringify(reply));
+  };
+  const present = async (name: string, doc: Document | undefined) =>
+    store.present(name, doc?.getConnections().length ?? 0, doc ? students(doc) : 0);
+  // Ended: every connection to the room is closed with a reason the page shows ("the class has
+  // ended"); a client that tries again is refused (the room is gone).
+  store.onEnded((code) => {
+    for (const c of docs.get(code)?.getConnections() ?? [])
+      c.close({ code: 4404, reason: CLASS_ENDED });
+  });
+  // A nickname goes to the teacher alone, never to the other students.
+  store.onRoster((code, message) => {
+    for (const c of docs.get(code)?.getConnections() ?? [])
+      if ((c.context as Context).role === 'presenter') c.sendStateless(message);
+  });
 
-  const api = (req: IncomingMessage, res: ServerResponse): boolean => {
+  const api = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (!url.pathname.startsWith('/class/')) return false;
     // The lab may be served from another origin than its session server (docs/classroom.md).
@@ -109,20 +149,19 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
     };
     if (req.method === 'OPTIONS') res.writeHead(204).end();
     else if (req.method === 'POST' && url.pathname === '/class/rooms') {
-      const room = rooms.create(Date.now());
-      stats.rooms = rooms.size;
+      const room = await store.create();
+      stats.rooms = await store.count();
       if (room) json(201, { code: room.code, token: room.token });
       else json(503, { error: 'full' });
     } else if (req.method === 'DELETE' && url.pathname.startsWith('/class/rooms/')) {
-      const room = rooms.get(url.pathname.slice('/class/rooms/'.length));
+      const code = url.pathname.slice('/class/rooms/'.length);
       const auth = req.headers.authorization ?? '';
-      if (!room || !isPresenterToken(room, auth.replace(/^Bearer /, '')))
+      if (!(await store.isPresenter(code, auth.replace(/^Bearer /, ''))))
         json(403, { error: 'token' });
       else {
-        rooms.end(room.code);
-        stats.rooms = rooms.size;
-        server.hocuspocus.closeConnections(room.code);
-        json(200, { ended: room.code });
+        await store.end(code);
+        stats.rooms = await store.count();
+        json(200, { ended: code });
       }
     } else json(404, { error: 'not-found' });
     return true;
@@ -135,11 +174,11 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
     stopOnSignals: false,
     // A presenter's sync carries the machine's whole input log (bounded by the contract).
     websocketOptions: { maxPayload: 8 * 1024 * 1024 },
-    extensions: opts.extensions ?? [],
+    extensions,
 
     async onAuthenticate({ documentName, token, connectionConfig }) {
-      const room = rooms.get(documentName);
-      if (room && token.startsWith('p:') && isPresenterToken(room, token.slice(2)))
+      const room = await store.exists(documentName);
+      if (room && token.startsWith('p:') && (await store.isPresenter(documentName, token.slice(2))))
         return { role: 'presenter' };
       if (room && token.startsWith('s:') && isStudentId(token.slice(2))) {
         connectionConfig.readOnly = true;
@@ -151,14 +190,12 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
 
     async connected({ connection, documentName }) {
       docs.set(documentName, connection.document);
-      const room = rooms.get(documentName);
-      if (room) room.emptySince = null;
+      await present(documentName, connection.document);
       scheduleTally(documentName);
     },
 
-    async onDisconnect({ documentName, clientsCount }) {
-      const room = rooms.get(documentName);
-      if (room && clientsCount === 0) room.emptySince = Date.now();
+    async onDisconnect({ documentName, document }) {
+      await present(documentName, document);
       scheduleTally(documentName);
     },
 
@@ -191,29 +228,18 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
 
     async onStateless({ connection, document, documentName, payload }) {
       const ctx = connection.context as Context;
-      const room = rooms.get(documentName);
-      if (ctx.role !== 'student' || !room) return;
-      const answer = checkClassAnswer(payload);
-      const question = checkClassQuestion(document.getMap(ROOM_MAP).get(ROOM_KEYS.question));
-      const reply = answer
-        ? takeAnswer(room, ctx.student, answer, question)
-        : ({ v: 1, type: 'refused', why: 'invalid' } as const);
-      if (reply.type === 'refused') stats.refused[reply.why]++;
-      else {
-        stats.answers++;
-        scheduleTally(documentName);
-        // The nickname goes to the teacher alone, never to the other students.
-        if (answer?.nick) {
-          const roster = JSON.stringify({ ...reply, type: 'roster', nick: answer.nick });
-          for (const c of document.getConnections())
-            if ((c.context as Context).role === 'presenter') c.sendStateless(roster);
-        }
-      }
-      connection.sendStateless(JSON.stringify(reply));
+      if (ctx.role !== 'student') return;
+      // A client's messages are answered in the order sent (Hocuspocus runs the hook for each
+      // as it comes; a shared store's answer takes round trips): the first vote is the one kept.
+      const turn = (answering.get(connection) ?? Promise.resolve()).then(() =>
+        takeStateless(connection, ctx.student, documentName, document, payload),
+      );
+      answering.set(connection, turn.catch(logError));
+      await turn;
     },
 
     async onRequest({ request, response }) {
-      if (!api(request, response) && !(site && serveFile(site, request, response)))
+      if (!(await api(request, response)) && !(site && serveFile(site, request, response)))
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       // Hocuspocus's way to say "answered here": a hook that rejects with nothing.
       throw null;
@@ -221,8 +247,11 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
   });
 
   const sweep = setInterval(() => {
-    rooms.sweep(Date.now(), opts.idleMs ?? 30 * 60_000);
-    stats.rooms = rooms.size;
+    void store
+      .sweep()
+      .then(() => store.count())
+      .then((n) => (stats.rooms = n))
+      .catch(logError);
   }, 60_000);
   sweep.unref();
 
@@ -230,15 +259,34 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
   return {
     port: server.address.port,
     stats: () => structuredClone(stats),
-    createRoom: () => {
-      const room = rooms.create(Date.now());
-      stats.rooms = rooms.size;
-      return room && { code: room.code, token: room.token };
+    createRoom: async () => {
+      const room = await store.create();
+      stats.rooms = await store.count();
+      return room;
     },
     stop: async () => {
       clearInterval(sweep);
       for (const t of pendingTally.values()) clearTimeout(t);
       await server.destroy();
+      await store.close();
     },
+  };
+}
+
+const logError = (e: unknown) => console.error('class server:', e);
+
+/** One node: rooms in memory. Several: rooms in Redis, and the documents' updates through it. */
+async function roomsFor(
+  redis: ClassServerOptions['redis'],
+  idleMs: number,
+): Promise<{ store: RoomStore; extensions: Extension[] }> {
+  if (!redis) return { store: new MemoryRoomStore(idleMs), extensions: [] };
+  const [{ RedisRoomStore }, { Redis }] = await Promise.all([
+    import('./redis-rooms'),
+    import('@hocuspocus/extension-redis'),
+  ]);
+  return {
+    store: await RedisRoomStore.connect(redis, idleMs),
+    extensions: [new Redis({ host: redis.host, port: redis.port, prefix: 'mklab:class:doc' })],
   };
 }

@@ -38,21 +38,22 @@ function lanAddress(): string {
   return '127.0.0.1';
 }
 
-async function redisExtension() {
+/** `CLASS_REDIS=host:port`: this node shares rooms with the others through that Redis. */
+function redisAt(): { host: string; port: number } | undefined {
   const at = process.env.CLASS_REDIS;
-  if (!at) return [];
+  if (!at) return undefined;
   const [host = '127.0.0.1', port = '6379'] = at.split(':');
-  const { Redis } = await import('@hocuspocus/extension-redis');
-  return [new Redis({ host, port: Number(port) })];
+  return { host, port: Number(port) };
 }
 
+const redis = redisAt();
 const server = await startClassServer({
   host: values.host,
   port: Number(values.port),
   site,
-  extensions: await redisExtension(),
+  ...(redis ? { redis } : {}),
 });
-const room = server.createRoom();
+const room = await server.createRoom();
 if (!room) throw new Error('no room could be made');
 const base = `http://${values.host === '0.0.0.0' ? lanAddress() : values.host}:${server.port}/`;
 const students = `${base}?class=${room.code}`;

@@ -7,6 +7,7 @@ import {
   type ClassQuestion,
   type ClassReply,
   type ClassTally,
+  type RefusedWhy,
 } from '../../src/contract/class-session';
 
 /**
@@ -30,10 +31,13 @@ export interface Room {
   emptySince: number | null;
 }
 
-function roomCode(): string {
+export function roomCode(): string {
   // 32 symbols: the low five bits of a random byte pick one without bias.
   return Array.from(randomBytes(ROOM_CODE_LENGTH), (b) => ROOM_CODE_ALPHABET[b & 31]).join('');
 }
+
+/** 16 random bytes: what lets a presenter publish (the room code does not give it). */
+export const presenterToken = (): string => randomBytes(16).toString('base64url');
 
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
@@ -48,7 +52,7 @@ export class Rooms {
     while (this.rooms.has(code)) code = roomCode();
     const room: Room = {
       code,
-      token: randomBytes(16).toString('base64url'),
+      token: presenterToken(),
       answers: new Map(),
       nicks: new Map(),
       emptySince: now,
@@ -75,12 +79,39 @@ export class Rooms {
   }
 }
 
-/** The presenter's token, compared in constant time. */
-export function isPresenterToken(room: Room, token: string): boolean {
-  const a = Buffer.from(room.token);
-  const b = Buffer.from(token);
+/** A presenter's token against the room's, compared in constant time. */
+export function sameToken(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** The presenter's token, compared in constant time. */
+export function isPresenterToken(room: Room, token: string): boolean {
+  return sameToken(room.token, token);
+}
+
+/** Why an answer to the question asked now cannot be taken (before who sent it is looked at). */
+export function answerRefusal(
+  answer: ClassAnswer,
+  question: ClassQuestion | null,
+): 'closed' | 'choice' | null {
+  if (!question || question.id !== answer.question || question.revealed) return 'closed';
+  if (answer.choice >= question.choices) return 'choice';
+  return null;
+}
+
+export const refused = (why: RefusedWhy): ClassReply => ({
+  v: CLASS_PROTOCOL,
+  type: 'refused',
+  why,
+});
+export const answered = (question: string, choice: number): ClassReply => ({
+  v: CLASS_PROTOCOL,
+  type: 'answered',
+  question,
+  choice,
+});
 
 /**
  * Take a (validated) answer for the question the room is asked now: refused when no question
@@ -93,25 +124,28 @@ export function takeAnswer(
   answer: ClassAnswer,
   question: ClassQuestion | null,
 ): ClassReply {
-  const refused = (why: 'closed' | 'choice' | 'duplicate'): ClassReply => ({
-    v: CLASS_PROTOCOL,
-    type: 'refused',
-    why,
-  });
-  if (!question || question.id !== answer.question || question.revealed) return refused('closed');
-  if (answer.choice >= question.choices) return refused('choice');
+  const why = answerRefusal(answer, question);
+  if (why || !question) return refused(why ?? 'closed');
   let byStudent = room.answers.get(question.id);
   if (!byStudent) room.answers.set(question.id, (byStudent = new Map()));
   if (byStudent.has(student)) return refused('duplicate');
   byStudent.set(student, answer.choice);
   if (answer.nick) room.nicks.set(student, answer.nick);
-  return { v: CLASS_PROTOCOL, type: 'answered', question: question.id, choice: answer.choice };
+  return answered(question.id, answer.choice);
+}
+
+/** How many chose each option of a question, from every answer's choice, and how many answered. */
+export function countTally(
+  question: ClassQuestion,
+  choices: readonly number[],
+  present: number,
+): ClassTally {
+  const counts = Array.from({ length: question.choices }, () => 0);
+  for (const choice of choices) counts[choice] = (counts[choice] ?? 0) + 1;
+  return { question: question.id, counts, answered: choices.length, present };
 }
 
 /** How many chose each option of the room's question, and how many answered. */
 export function tallyOf(room: Room, question: ClassQuestion, present: number): ClassTally {
-  const counts = Array.from({ length: question.choices }, () => 0);
-  const byStudent = room.answers.get(question.id);
-  for (const choice of byStudent?.values() ?? []) counts[choice] = (counts[choice] ?? 0) + 1;
-  return { question: question.id, counts, answered: byStudent?.size ?? 0, present };
+  return countTally(question, [...(room.answers.get(question.id)?.values() ?? [])], present);
 }

@@ -83,6 +83,9 @@ export type ClassReply =
       readonly choice: number;
     };
 
+/** Why the server closes a student's connection when the teacher ends the class. */
+export const CLASS_ENDED = 'class-ended';
+
 /** The names of what the presenter publishes in the room's shared map. */
 export const ROOM_KEYS = {
   sync: 'sync',

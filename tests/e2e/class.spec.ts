@@ -73,7 +73,7 @@ test('three students follow the presenter and answer; the projector shows the ta
 }) => {
   test.setTimeout(180_000);
   const base = `http://127.0.0.1:${server.port}`;
-  const room = server.createRoom()!;
+  const room = (await server.createRoom())!;
   await presenter.setViewportSize({ width: 1280, height: 800 });
   await presenter.goto(
     `${base}/?testhooks&present&lesson=${SLUG}#class=${room.code}.${room.token}`,
@@ -164,6 +164,13 @@ test('three students follow the presenter and answer; the projector shows the ta
   await away.getByTestId('class-follow').click();
   await reach(away, moved, Date.now());
   expect((await machine(away)).hash).toBe(moved.hash);
+
+  // End class: every student is told the class has ended, and keeps their lab.
+  await presenter.getByTestId('class-end').click();
+  for (const s of students) {
+    await expect(s.getByTestId('class-bar')).toContainText('The class has ended', STATE);
+    expect(await s.evaluate(() => window.__mklab?.phase())).toBe('running');
+  }
 
   for (const s of [...students, presenter, audience])
     expect(await s.evaluate(() => (window as unknown as { csp?: string[] }).csp ?? [])).toEqual([]);

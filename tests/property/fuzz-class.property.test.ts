@@ -92,7 +92,7 @@ describe('class messages under fuzzing', () => {
     });
 
     it('refuses and counts every invalid answer; valid ones count once per student', async () => {
-      const room = server.createRoom()!;
+      const room = (await server.createRoom())!;
       const join = (token: string) => {
         const c = client(server.port, room.code, token);
         clients.push(c);

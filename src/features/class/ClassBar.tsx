@@ -66,7 +66,13 @@ export default function ClassBar(props: { readonly code: string | null }) {
     s.link === 'unreachable'
       ? t('class.unreachable', { where: s.why ?? location.host })
       : s.link === 'refused'
-        ? t(s.why === 'no-room' ? 'class.refused.no-room' : 'class.refused.token')
+        ? t(
+            s.why === 'no-room'
+              ? 'class.refused.no-room'
+              : s.why === 'ended'
+                ? 'class.refused.ended'
+                : 'class.refused.token',
+          )
         : s.link !== 'connected'
           ? t('class.student.connecting')
           : s.following

@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import {
+  CLASS_ENDED,
   ROOM_KEYS,
   type ClassAnswer,
   type ClassQuestion,
@@ -77,6 +78,10 @@ export class RoomClient {
       // 15 s). The presenter's alone keeps every connection hearing something while paused.
       ...(opts.token.startsWith('s:') ? { awareness: null } : {}),
       onAuthenticationFailed: ({ reason }) => this.setStatus('refused', reason),
+      // The teacher ended the class: the server closed this room's connections, for good.
+      onClose: ({ event }) => {
+        if (event.reason === CLASS_ENDED) this.setStatus('refused', 'ended');
+      },
       onStateless: ({ payload }) => {
         const reply = checkClassReply(payload);
         if (reply) opts.onReply?.(reply);

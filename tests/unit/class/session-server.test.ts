@@ -17,7 +17,7 @@ afterEach(async () => {
 async function room(opts: Parameters<typeof classServer>[0] = {}) {
   const server = await classServer(opts);
   open.push(server);
-  const r = server.createRoom()!;
+  const r = (await server.createRoom())!;
   const join = (token: string, port = server.port) => {
     const c = client(port, r.code, token);
     clients.push(c);
@@ -156,5 +156,28 @@ describe('the class session server', () => {
     publishT(presenter, 11); // while the student is away
     await vi.waitFor(() => expect(stateOf(student)).toBe(11), WAIT);
     expect(student.statuses.filter((s) => s === 'connected').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('End class tells every student it has ended, refuses a late one, and needs the token', async () => {
+    const { server, code, token, join } = await room();
+    const students = [join(`s:${studentId()}`), join(`s:${studentId()}`)];
+    await vi.waitFor(() =>
+      expect(students.map((c) => c.status)).toEqual(['connected', 'connected']),
+    );
+    const end = (auth: string) =>
+      fetch(`http://127.0.0.1:${server.port}/class/rooms/${code}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${auth}` },
+      });
+    expect((await end('not-the-token')).status).toBe(403);
+    expect(students.map((c) => c.status)).toEqual(['connected', 'connected']);
+    expect((await end(token)).status).toBe(200);
+    await vi.waitFor(
+      () =>
+        expect(students.map((c) => c.statuses.at(-1))).toEqual(['refused:ended', 'refused:ended']),
+      WAIT,
+    );
+    const late = join(`s:${studentId()}`);
+    await vi.waitFor(() => expect(late.statuses).toContain('refused:no-room'), WAIT);
   });
 });
