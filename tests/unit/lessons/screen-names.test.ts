@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { namingTexts, screenOf, shows, unshown, type Lang } from './screen-words';
 
-// Issue 16: every control, panel, label and state a lesson step, a hint or a glossary entry names
-// is one the screen really shows, in that language (rules in screen-words.ts).
+// Issue 16: every control, panel, label and state a lesson step, a hint, a glossary entry or a UI
+// help text (a control's hint, a panel's about, the shell's help) names is one the screen really
+// shows, in that language (rules in screen-words.ts).
 
 const SCREEN = { en: screenOf('en'), es: screenOf('es') } as const;
 
@@ -42,6 +43,20 @@ describe('the rule can fail', () => {
     ]);
     // Outside a step's pointing text a quotation is a quotation.
     expect(unshown('en', SCREEN.en, 'x.s1.explain', 'He called it “the root”.')).toEqual([]);
+  });
+
+  it('a UI help text that quotes a label the UI does not have fails, in each language', () => {
+    expect(
+      unshown('en', SCREEN.en, 'sandbox.fault.panic.about', 'Then press “Reboot machine”.'),
+    ).toEqual(['“Reboot machine”']);
+    expect(
+      unshown('es', SCREEN.es, 'sandbox.aggregate.hint', 'Abre la «Consola» y pulsa **Provocar**.'),
+    ).toEqual(['“Consola”']);
+    expect(unshown('es', SCREEN.es, 'shell.help.kerf.kill', 'Deja el kernel en `loaded`.')).toEqual(
+      ['`loaded` without «cargado»'],
+    );
+    // The same quote in a text that is not help (a fact in the About box) is a quotation.
+    expect(unshown('en', SCREEN.en, 'about.fact.4', 'Spanish says “núcleo”.')).toEqual([]);
   });
 
   it('a state word must be the screen’s: Spanish names it beside kerf’s English', () => {

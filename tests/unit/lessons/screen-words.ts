@@ -107,8 +107,10 @@ export function shows(
   return new RegExp(line).test(screen.printed);
 }
 
-/** The keys whose quoted text names what to press or look at. */
+/** The keys whose quoted text names what to press or look at: a step's task, hints, what to look
+ * at, and the UI's own help texts (a control's hint, a panel's about, the shell's help). */
 const POINTING = /\.s\d+\.(?:task|h\d+|observe)$/;
+const HELP = /(?:\.hint|Hint|\.about|\.intro|^shell\.help(?:\.[\w.]+)?|^keys\.help)$/;
 
 /** What `text` (of `key`) names that the screen does not show in `lang`. */
 export function unshown(
@@ -122,9 +124,11 @@ export function unshown(
   for (const m of text.matchAll(/\*\*([^*]+)\*\*/g)) {
     if (!shows(screen, m[1] ?? '', { cards })) out.push(`**${m[1]}**`);
   }
-  if (POINTING.test(key)) {
+  if (POINTING.test(key) || HELP.test(key)) {
     for (const m of text.matchAll(/«([^»]+)»|“([^”]+)”|"([^"]+)"/g)) {
       const q = m[1] ?? m[2] ?? m[3] ?? '';
+      // A quoted placeholder is a value the user typed ("{token}"), not a name.
+      if (/^\{\w+\}$/.test(q)) continue;
       if (!shows(screen, q, { cards, printed: true })) out.push(`“${q}”`);
     }
   }
@@ -157,11 +161,20 @@ export function namingTexts(
     path.join(dir, 'glossary.json'),
     ...readdirSync(path.join(dir, 'lessons')).map((n) => path.join(dir, 'lessons', n)),
   ];
-  return files.flatMap((file) => {
+  const lessons = files.flatMap((file) => {
     const texts = json(file);
     const cards = Object.entries(texts)
       .filter(([k]) => /\.card\.(title|body)$/.test(k))
       .map(([, v]) => v);
     return Object.entries(texts).map(([key, text]) => ({ file, key, text, cards }));
   });
+  // The UI's help texts name controls and states too (sandbox abouts, hints, the shell's help).
+  const help = readdirSync(dir)
+    .filter((n) => n.endsWith('.json') && n !== 'glossary.json')
+    .flatMap((n) =>
+      Object.entries(json(path.join(dir, n)))
+        .filter(([key]) => HELP.test(key))
+        .map(([key, text]) => ({ file: path.join(dir, n), key, text, cards: [] })),
+    );
+  return [...lessons, ...help];
 }
