@@ -1,6 +1,7 @@
 import type {} from '../../src/app/test-hooks';
 import { expect, test, type Page } from '@playwright/test';
 import { lessonsOnPage } from './lesson-drive';
+import { reviewShot } from './helpers';
 
 // Issue 12: every step of every lesson, in each of the embed's modes. A task the embed shows
 // must have every control it uses on the page (`data-control`); a task whose controls the mode
@@ -68,7 +69,7 @@ async function walk(page: Page, mode: (typeof MODES)[number], slug: string) {
         );
         triedShowMe = true;
         if (slug === 'crash-containment')
-          await page.screenshot({ path: `test-results/screens/embed/elsewhere-${mode}.png` });
+          await reviewShot(page, { path: `test-results/screens/embed/elsewhere-${mode}.png` });
       }
     }
     // What to look at shows in the full player only once the prediction is made.
@@ -93,6 +94,6 @@ for (const mode of MODES) {
     test.setTimeout(400_000);
     await page.setViewportSize({ width: 900, height: 700 });
     for (const slug of await lessonsOnPage(page)) await walk(page, mode, slug);
-    await page.screenshot({ path: `test-results/screens/embed/surfaces-${mode}.png` });
+    await reviewShot(page, { path: `test-results/screens/embed/surfaces-${mode}.png` });
   });
 }

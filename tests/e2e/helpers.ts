@@ -1,5 +1,14 @@
 import type {} from '../../src/app/test-hooks';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type PageScreenshotOptions } from '@playwright/test';
+
+/**
+ * A screenshot kept for a person to look at (test-results/screens/…), asserting nothing. `npm test`
+ * sets E2E_SHOTS=0 and skips them: in the sweeps over every lesson and preset they were a fifth of
+ * the time; `npm run test:e2e` (or a single spec) makes them.
+ */
+export async function reviewShot(page: Page, opts: PageScreenshotOptions): Promise<void> {
+  if (process.env.E2E_SHOTS !== '0') await page.screenshot(opts);
+}
 
 /** Wait for `n` animation frames in the page: time passes by frames, not by a wall-clock sleep. */
 export async function frames(page: Page, n: number): Promise<void> {

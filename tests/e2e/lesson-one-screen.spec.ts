@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openLab } from './helpers';
+import { openLab, reviewShot } from './helpers';
 import { atStep } from './lesson-drive';
 import { doStep, oneScreen, type Box } from './one-screen';
 
@@ -32,7 +32,7 @@ for (const size of SIZES) {
         if (size.wide) await oneScreen(page, label);
         else await taskUnderMachine(page, label);
         await doStep(page, n, label, size.wide);
-        await page.screenshot({ path: `screenshots/one-screen/${size.name}-${slug}-s${n}.png` });
+        await reviewShot(page, { path: `screenshots/one-screen/${size.name}-${slug}-s${n}.png` });
         if (n < steps) await page.getByTestId('step-next').click();
       }
     });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { frames, settled } from './helpers';
+import { frames, reviewShot, settled } from './helpers';
 import { layoutProblems } from './layout-check';
 import { oneScreen } from './one-screen';
 import {
@@ -52,7 +52,7 @@ async function screens(page: Page, slug: string, lang: 'en' | 'es'): Promise<voi
     await page.setViewportSize({ width: w, height: h });
     await frames(page, 5);
     await settled(page);
-    await page.screenshot({
+    await reviewShot(page, {
       path: `test-results/screens/lessons/${slug}-${lang}-${w}.png`,
       fullPage: true,
     });
@@ -70,7 +70,7 @@ for (const lang of ['en', 'es'] as const) {
     const check = async (name: string) => {
       await frames(page, 3);
       await settled(page);
-      await page.screenshot({ path: `test-results/screens/lessons/${name}-${lang}.png` });
+      await reviewShot(page, { path: `test-results/screens/lessons/${name}-${lang}.png` });
       expect(await layoutProblems(page), name).toEqual([]);
       expect(await axeViolations(page), name).toEqual([]);
     };

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { axeViolations } from './axe';
-import { frames, openLab, play, settled } from './helpers';
+import { frames, openLab, play, reviewShot, settled } from './helpers';
 import { layoutProblems } from './layout-check';
 
 const PRESETS = [
@@ -44,7 +44,7 @@ for (const preset of PRESETS) {
         await page.setViewportSize({ width: w, height: h });
         await frames(page, 5);
         await settled(page);
-        await page.screenshot({
+        await reviewShot(page, {
           path: `test-results/screens/${preset}-${lang}-${w}.png`,
           fullPage: true,
         });
