@@ -5,37 +5,69 @@
 // every 2 s; every 10 s a new question, which each student answers once after 0–3 s.
 // Prints: per change, how long until every student had it (p50/p95/max), per arrival p95,
 // answers sent / taken / in the final tallies, and the server's heap every 5 s.
-// Usage: tsx scripts/bench-class.ts [--students 200] [--seconds 60] [--port 4415]
+// --nodes N (N > 1): N session servers sharing a redis-server of the bench's own (docs/classroom.md,
+// "Several nodes"), the presenter on the first, the students spread over all of them; the heap is
+// the first node's.
+// Usage: tsx scripts/bench-class.ts [--students 200] [--seconds 60] [--port 4415] [--nodes 1]
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { RoomClient } from '../src/features/class/room-client';
 import { CLASS_PROTOCOL, type ClassTally } from '../src/contract';
+import { startRedis } from '../tests/unit/class/redis-harness';
 
 const { values } = parseArgs({
   options: {
     students: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '60' },
     port: { type: 'string', default: '4415' },
+    nodes: { type: 'string', default: '1' },
   },
 });
+const NODES = Math.max(1, Number(values.nodes));
 const STUDENTS = Number(values.students);
 const SECONDS = Number(values.seconds);
-const url = `ws://127.0.0.1:${values.port}/class/ws`;
+const ports = Array.from({ length: NODES }, (_, i) => Number(values.port) + i);
+const urlOf = (i: number) => `ws://127.0.0.1:${ports[i % NODES]}/class/ws`;
+const url = urlOf(0);
+const redis = NODES > 1 ? await startRedis() : null;
 
-const server = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    'server/class/main.ts',
-    '--bare',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    values.port,
-  ],
-  { env: { ...process.env, CLASS_MEMORY_LOG: '5000' }, stdio: ['ignore', 'pipe', 'inherit'] },
+const [server, ...others] = ports.map((port) =>
+  spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/class/main.ts',
+      '--bare',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      `${port}`,
+    ],
+    {
+      env: {
+        ...process.env,
+        CLASS_MEMORY_LOG: '5000',
+        ...(redis ? { CLASS_REDIS: `${redis.host}:${redis.port}` } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  ),
+);
+if (!server) throw new Error('no node');
+// The other nodes are ready when they print their own room (not used: the room is the first's).
+await Promise.all(
+  others.map(
+    (node) =>
+      new Promise<void>((ready) => {
+        let said = '';
+        node.stdout?.on('data', (chunk: Buffer) => {
+          said += chunk.toString();
+          if (said.includes('#class=')) ready();
+        });
+      }),
+  ),
 );
 const heap: { at: number; heapMB: number; rssMB: number }[] = [];
 const started = Date.now();
@@ -88,7 +120,7 @@ const students = Array.from({ length: STUDENTS }, (_, i) => {
   let answered = '';
   const id = `bench${String(i).padStart(4, '0')}`.padEnd(22, 'x');
   const c: RoomClient = new RoomClient({
-    url,
+    url: urlOf(i),
     room: room.code,
     token: `s:${id}`,
     WebSocketPolyfill: WebSocket,
@@ -195,6 +227,7 @@ console.log(
     {
       students: STUDENTS,
       seconds: SECONDS,
+      nodes: NODES,
       changes: arrivals.size,
       untilEveryStudentMs: {
         p50: pct(everyone, 0.5),
@@ -226,5 +259,10 @@ console.log(
   ),
 );
 for (const c of [...students, presenter]) c.destroy();
-server.kill('SIGTERM');
+await Promise.all(
+  [server, ...others].map(
+    (node) => new Promise<void>((gone) => (node.once('exit', () => gone()), node.kill('SIGTERM'))),
+  ),
+);
+await redis?.stop();
 process.exit(0);

@@ -53,6 +53,17 @@ export class RedisRoomStore implements RoomStore {
   ) {
     this.redis = new Redis({ ...url, lazyConnect: true, maxRetriesPerRequest: 2 });
     this.sub = new Redis({ ...url, lazyConnect: true });
+    // Redis out of reach: said once (ioredis retries by itself), and again when it is back.
+    for (const client of [this.redis, this.sub]) {
+      let down = '';
+      client.on('error', (e: Error) => {
+        if (e.message !== down) console.error(`class server: Redis: ${(down = e.message)}`);
+      });
+      client.on('ready', () => {
+        if (down) console.error('class server: Redis is back');
+        down = '';
+      });
+    }
   }
 
   static async connect(
