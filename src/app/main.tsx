@@ -5,8 +5,10 @@ import { App } from './App';
 import { registerOffline } from '../features/offline/register';
 import { loadLocale } from '../i18n';
 import { prefsStore } from '../store/prefs-store';
+import { warmWorkerSim } from './sim-host';
 import { markOpeningLesson, readUrl } from './start';
 
+if (!readUrl(location.search).mainThread) warmWorkerSim();
 markOpeningLesson();
 
 /**

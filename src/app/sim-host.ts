@@ -7,7 +7,7 @@ import { workerEndpoint, type SimEndpoint } from '../bridge/endpoint';
  * contract (src/contract) to a SimBridge built with one of these.
  */
 
-/** The simulator in its Web Worker (the normal case). */
+/** The simulator in its Web Worker (the normal case; a side machine for stills and videos). */
 export function workerSim(): SimEndpoint {
   return workerEndpoint(
     new Worker(new URL('../worker/sim.worker.ts', import.meta.url), {
@@ -15,6 +15,24 @@ export function workerSim(): SimEndpoint {
       name: 'sim',
     }),
   );
+}
+
+let warm: SimEndpoint | null = null;
+
+/**
+ * Start the page's simulator now, before the first render: its script is fetched, compiled and
+ * run (≈ 300 ms, half of it building the contract's validators) while the page draws itself, so
+ * the machine's first frame is not queued behind the page's (issue 14: a deep link's time).
+ */
+export function warmWorkerSim(): void {
+  warm ??= workerSim();
+}
+
+/** The page's own machine's simulator: the warmed one the first time, a new one after. */
+export function mainWorkerSim(): SimEndpoint {
+  const taken = warm ?? workerSim();
+  warm = null;
+  return taken;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { PRESET_IDS, type PresetId } from '../contract';
 import { SimBridge } from '../bridge/sim-bridge';
-import { mainThreadSim, workerSim } from './sim-host';
+import { mainThreadSim, mainWorkerSim } from './sim-host';
 import { parseLang } from '../i18n';
 import { registerControls } from '../store/controls';
 import { lessonStore } from '../store/lesson-store';
@@ -64,7 +64,7 @@ export function startSim(): SimBridge {
   const url = readUrl(location.search);
   bridge = new SimBridge({
     // `?mainthread` (debug): the simulator on this thread, to compare frame times.
-    spawn: url.mainThread ? mainThreadSim : workerSim,
+    spawn: url.mainThread ? mainThreadSim : mainWorkerSim,
     start: { scenario: url.preset, seed: url.seed },
   });
   const b = bridge;
