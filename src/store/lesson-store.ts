@@ -82,7 +82,8 @@ export const lessonStore = createStore<LessonState>(() => initialLesson);
 
 export function receiveLessonStatus(status: LessonStatus | null): void {
   const s = lessonStore.getState();
-  if (status === s.status) return;
+  // The worker sends a new object each frame; the same status is no change (nothing redraws).
+  if (status === s.status || JSON.stringify(status) === JSON.stringify(s.status)) return;
   if (!status) {
     if (s.status) lessonStore.setState({ status: null });
     return;

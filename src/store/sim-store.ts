@@ -128,9 +128,35 @@ function appendSeries(
   return out;
 }
 
+/**
+ * A frame that brings nothing new: the clock where it was, nothing applied, printed or sent, the
+ * same machine. Paused, the page still asks for a frame a second (so a silent worker is noticed);
+ * folding it in anyway made every part of the page draw itself again, each second, for nothing
+ * (issue 14: on a slow CPU a long task a second on a page nobody touched).
+ */
+function bringsNothing(s: SimState, f: Frame): boolean {
+  return (
+    f.t === s.t &&
+    f.applied.length === 0 &&
+    f.shell.length === 0 &&
+    f.happenings.length === 0 &&
+    f.traffic.length === 0 &&
+    f.trafficOmitted === 0 &&
+    f.cpuMarks.length === 0 &&
+    f.fork === null &&
+    f.happeningHead > s.lastSeq &&
+    f.logLength === s.logLength &&
+    f.seeking === s.seeking &&
+    s.view !== null &&
+    JSON.stringify(f.view) === JSON.stringify(s.view) &&
+    JSON.stringify(f.twin) === JSON.stringify(s.twin)
+  );
+}
+
 /** Fold one frame from the worker into the store. */
 export function receiveFrame(f: Frame): void {
   receiveLessonStatus(f.lesson);
+  if (bringsNothing(simStore.getState(), f)) return;
   simStore.setState((s) => {
     // After a rewind the worker's buffers were restored from a checkpoint: drop what lies ahead of
     // the new time and continue from the worker's sequence numbers (re-simulation gives the same).

@@ -120,6 +120,9 @@ export function Workspace({
   );
 }
 
+/** Where the lesson's one screen is a grid as tall as the window (lesson-screen.css). */
+const WIDE_SCREEN = '(min-width: 1100px)';
+
 /** The lesson's one screen: as tall as the window below the page's header and status line. */
 function LessonScreen({
   docked,
@@ -132,16 +135,25 @@ function LessonScreen({
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
+    // Only the wide layout is one screen tall (lesson-screen.css); narrower, the page scrolls and
+    // nothing is measured: reading the top forces the whole new page's layout inside the commit
+    // (issue 14: ≈ 300 ms on a phone-sized first screen with the CPU slowed 4×).
+    const wide = window.matchMedia(WIDE_SCREEN);
     const place = () => {
+      if (!wide.matches) return;
       const top = el.getBoundingClientRect().top + window.scrollY;
       el.style.setProperty('--ls-top', `${Math.round(top)}px`);
     };
     place();
+    wide.addEventListener('change', place);
     const seen = new ResizeObserver(place);
     const main = el.parentElement;
     if (main?.previousElementSibling) seen.observe(main.previousElementSibling);
     if (el.previousElementSibling) seen.observe(el.previousElementSibling);
-    return () => seen.disconnect();
+    return () => {
+      seen.disconnect();
+      wide.removeEventListener('change', place);
+    };
   }, []);
   return (
     <div ref={ref} className="lesson-screen" data-testid="lesson-screen" data-docked={docked}>

@@ -147,6 +147,10 @@ test('the step exports as a 16:9 slide: the machine and a caption, SVG and 1920Ã
   await page.goto('/?testhooks');
   await page.waitForFunction(() => window.__mklab?.phase() === 'running');
   await page.evaluate(() => window.__mklab?.setPlaying(false));
+  // The machine is drawn a moment after its first frame (a transition): its labels, once there.
+  await expect(
+    page.locator('svg[data-testid="machine-view"] [data-testid^="cpu-"]').first(),
+  ).toBeVisible();
   const labels = await page
     .locator('svg[data-testid="machine-view"] text')
     .evaluateAll((els) => els.map((e) => e.textContent ?? '').filter((s) => /^CPU \d+$/.test(s)));
