@@ -14,13 +14,19 @@ export const STATE = { timeout: 30_000 };
  * being named in tests/.
  */
 export async function lessonsOnPage(page: Page, home = '/'): Promise<string[]> {
+  // Read once per test worker and site: a dozen sweeps each loaded the page only for this list.
+  const known = listed.get(home);
+  if (known) return [...known];
   await page.goto(home);
   await page.getByTestId('lessons-open').click();
   const items = page.getByTestId('lesson-list').locator('[data-testid^="lesson-item-"]');
   await expect(items.first()).toBeVisible();
   const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-  return ids.map((id) => (id ?? '').replace(/^lesson-item-/, ''));
+  const slugs = ids.map((id) => (id ?? '').replace(/^lesson-item-/, ''));
+  listed.set(home, slugs);
+  return [...slugs];
 }
+const listed = new Map<string, readonly string[]>();
 
 /**
  * Going through every lesson is split into this many tests, which run in parallel: the one
