@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Server, type Connection, type Document, type Extension } from '@hocuspocus/server';
+import { Server, type Connection, type Document } from '@hocuspocus/server';
 import { CLASS_ENDED, ROOM_KEYS, type RefusedWhy } from '../../src/contract/class-session';
 import {
   checkClassAnswer,
@@ -7,7 +7,7 @@ import {
   isStudentId,
 } from '../../src/contract/validate/class-message';
 import { RateLimit } from './rate-limit';
-import { MemoryRoomStore, type RoomStore } from './room-store';
+import { roomsFor } from './room-store';
 import { serveFile } from './static-site';
 import { isDocumentWrite } from './wire-message';
 
@@ -239,7 +239,13 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
     },
 
     async onRequest({ request, response }) {
-      if (!(await api(request, response)) && !(site && serveFile(site, request, response)))
+      // A store that cannot answer (several nodes: Redis out of reach) is a 503, not a hang.
+      const answered = await api(request, response).catch((e: unknown) => {
+        logError(e);
+        if (!response.headersSent) response.writeHead(503).end();
+        return true;
+      });
+      if (!answered && !(site && serveFile(site, request, response)))
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       // Hocuspocus's way to say "answered here": a hook that rejects with nothing.
       throw null;
@@ -274,19 +280,3 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
 }
 
 const logError = (e: unknown) => console.error('class server:', e);
-
-/** One node: rooms in memory. Several: rooms in Redis, and the documents' updates through it. */
-async function roomsFor(
-  redis: ClassServerOptions['redis'],
-  idleMs: number,
-): Promise<{ store: RoomStore; extensions: Extension[] }> {
-  if (!redis) return { store: new MemoryRoomStore(idleMs), extensions: [] };
-  const [{ RedisRoomStore }, { Redis }] = await Promise.all([
-    import('./redis-rooms'),
-    import('@hocuspocus/extension-redis'),
-  ]);
-  return {
-    store: await RedisRoomStore.connect(redis, idleMs),
-    extensions: [new Redis({ host: redis.host, port: redis.port, prefix: 'mklab:class:doc' })],
-  };
-}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { ClassAnswer, ClassQuestion } from '../../src/contract';
 import type { RoomStore } from './room-store';
 import {
@@ -37,6 +37,27 @@ type Event =
   | { readonly type: 'end'; readonly code: string }
   | { readonly type: 'roster'; readonly code: string; readonly message: string };
 
+/**
+ * A Redis client that says when Redis is out of reach — once (ioredis retries by itself), and
+ * again when it is back — instead of ioredis's "Unhandled error event" at every retry. The
+ * Hocuspocus Redis extension's clients are made here too.
+ */
+export function redisClient(
+  url: { readonly host: string; readonly port: number },
+  options: RedisOptions = {},
+): Redis {
+  const client = new Redis({ ...url, ...options });
+  let down = '';
+  client.on('error', (e: Error) => {
+    if (e.message !== down) console.error(`class server: Redis: ${(down = e.message)}`);
+  });
+  client.on('ready', () => {
+    if (down) console.error('class server: Redis is back');
+    down = '';
+  });
+  return client;
+}
+
 export class RedisRoomStore implements RoomStore {
   private readonly redis: Redis;
   private readonly sub: Redis;
@@ -51,19 +72,8 @@ export class RedisRoomStore implements RoomStore {
     url: { readonly host: string; readonly port: number },
     private readonly idleMs: number,
   ) {
-    this.redis = new Redis({ ...url, lazyConnect: true, maxRetriesPerRequest: 2 });
-    this.sub = new Redis({ ...url, lazyConnect: true });
-    // Redis out of reach: said once (ioredis retries by itself), and again when it is back.
-    for (const client of [this.redis, this.sub]) {
-      let down = '';
-      client.on('error', (e: Error) => {
-        if (e.message !== down) console.error(`class server: Redis: ${(down = e.message)}`);
-      });
-      client.on('ready', () => {
-        if (down) console.error('class server: Redis is back');
-        down = '';
-      });
-    }
+    this.redis = redisClient(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    this.sub = redisClient(url, { lazyConnect: true });
   }
 
   static async connect(

@@ -1,3 +1,4 @@
+import type { Extension } from '@hocuspocus/server';
 import type { ClassAnswer, ClassQuestion, ClassReply, ClassTally } from '../../src/contract';
 import { isPresenterToken, Rooms, takeAnswer, tallyOf } from './rooms';
 
@@ -104,4 +105,27 @@ export class MemoryRoomStore implements RoomStore {
   }
 
   async close() {}
+}
+
+/** One node: rooms in memory. Several: rooms in Redis, and the documents' updates through it. */
+export async function roomsFor(
+  redis: { readonly host: string; readonly port: number } | undefined,
+  idleMs: number,
+): Promise<{ store: RoomStore; extensions: Extension[] }> {
+  if (!redis) return { store: new MemoryRoomStore(idleMs), extensions: [] };
+  const [{ RedisRoomStore, redisClient }, { Redis }] = await Promise.all([
+    import('./redis-rooms'),
+    import('@hocuspocus/extension-redis'),
+  ]);
+  return {
+    store: await RedisRoomStore.connect(redis, idleMs),
+    extensions: [
+      new Redis({
+        host: redis.host,
+        port: redis.port,
+        prefix: 'mklab:class:doc',
+        createClient: () => redisClient(redis),
+      }),
+    ],
+  };
 }

@@ -127,4 +127,19 @@ describe('several session nodes sharing Redis', () => {
     );
     await vi.waitFor(() => expect(teacher.read().tally?.counts).toEqual([1, 0, 0]), WAIT);
   }, 40_000);
+
+  it('a node whose Redis is gone answers a new room with 503, not silence', async () => {
+    const gone = await startRedis();
+    const node = await classServer({ redis: { host: gone.host, port: gone.port } });
+    try {
+      await gone.stop();
+      const made = await fetch(`http://127.0.0.1:${node.port}/class/rooms`, {
+        method: 'POST',
+        signal: AbortSignal.timeout(15_000),
+      });
+      expect(made.status).toBe(503);
+    } finally {
+      await node.stop();
+    }
+  }, 40_000);
 });
