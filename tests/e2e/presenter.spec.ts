@@ -23,11 +23,16 @@ const machine = (page: Page) =>
 /** Both windows stand at the same step, the same simulated time, with the same state hash. */
 async function inStep(presenter: Page, audience: Page, step: number): Promise<void> {
   await presenter.waitForFunction((k) => window.__mklab?.lesson()?.step === k, step, STATE);
-  const want = await machine(presenter);
-  expect(want.step).toBe(step);
+  // Read together, each time: just after a pause the presenter's last frame (asked for while it
+  // played) may still land and move its clock on; the audience follows it there.
   await expect
-    .poll(async () => JSON.stringify(await machine(audience)), STATE)
-    .toBe(JSON.stringify(want));
+    .poll(async () => {
+      const [want, got] = [await machine(presenter), await machine(audience)];
+      return want.step === step && JSON.stringify(got) === JSON.stringify(want)
+        ? 'same'
+        : `${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`;
+    }, STATE)
+    .toBe('same');
   await expect(audience.getByTestId('audience-step')).toHaveAttribute(
     'data-step',
     String(step + 1),

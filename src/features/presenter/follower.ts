@@ -118,6 +118,9 @@ export function createFollower(
     },
     state(st: PlaybackSnapshot) {
       latestState = st;
+      // What the projector shows beside the machine (answer, charts, blank, theme) follows at
+      // once, not after a replay the pump may be waiting on (seconds on a busy machine).
+      if (!paused) looks(st);
       kick();
     },
     retry() {
