@@ -146,13 +146,15 @@ export function pageProblems(page: Page): string[] {
 /**
  * Every step of a lesson with "show me" jumping to the end: the step's goals are met, its page
  * task done, its declared highlight targets are exactly the highlighted elements, and axe finds
- * nothing on each new screen. `home` is the app's address (another build's, for the eleventh-lesson spec).
+ * nothing on each new screen. `home` is the app's address (another build's, for the eleventh-lesson spec);
+ * `at` runs a check at step `n`, its prediction answered, before "show me".
  */
 export async function walkLesson(
   page: Page,
   slug: string,
   lang: 'en' | 'es',
   home = '/',
+  at?: { n: number; check: (page: Page) => Promise<void> },
 ): Promise<void> {
   await page.goto(`${home}?testhooks&lesson=${slug}&lang=${lang}`);
   await page.waitForFunction(() => window.__mklab?.phase() === 'running');
@@ -166,6 +168,7 @@ export async function walkLesson(
   for (let n = 1; n <= steps; n++) {
     await atStep(page, n);
     await predict(page);
+    if (at?.n === n) await at.check(page);
     await page.getByTestId('show-me-jump').click();
     await goalsMet(page);
     await doUiTask(page);

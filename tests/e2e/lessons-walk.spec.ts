@@ -8,11 +8,14 @@ import {
   pageProblems,
   walkLesson,
 } from './lesson-drive';
+import { SCREEN_STEP, stepScreens } from './step-screens';
 
 /**
  * Every step of every lesson the page lists (English; Spanish for lessons 1, 5, 9, …), with
  * "show me" jumping to the end: the step's goals are met, its declared highlight targets are
- * exactly the highlighted elements, axe finds nothing, and the console stays clean.
+ * exactly the highlighted elements, axe finds nothing, and the console stays clean. In English,
+ * step 2 of each lesson also gets the layout sweep (`stepScreens`; lesson-screens.spec.ts does
+ * it in Spanish, by deep link).
  */
 const PER_LESSON_MS = 120_000;
 
@@ -29,7 +32,8 @@ async function walkPart(
     await test.step(`${slug} (${lang})`, () =>
       inFreshPage(browser, async (fresh) => {
         const problems = pageProblems(fresh);
-        await walkLesson(fresh, slug, lang);
+        const screens = { n: SCREEN_STEP, check: (p: Page) => stepScreens(p, slug, lang) };
+        await walkLesson(fresh, slug, lang, '/', lang === 'en' ? screens : undefined);
         expect(problems, `${slug} (${lang}): console`).toEqual([]);
       }));
   }
