@@ -13,6 +13,10 @@ export class RateMeter {
       this.window.shift();
     const sim = this.window.reduce((s, x) => s + x.sim, 0);
     const wall = Math.max(1, now - (this.window[0]?.wall ?? now));
-    playbackStore.setState({ achieved: Math.round((sim * 1000) / wall), lagging });
+    const achieved = Math.round((sim * 1000) / wall);
+    // Only a change is news: a paused page's idle frames, and an unchanged rate, notify no one.
+    const shown = playbackStore.getState();
+    if (shown.achieved !== achieved || shown.lagging !== lagging)
+      playbackStore.setState({ achieved, lagging });
   }
 }

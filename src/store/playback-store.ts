@@ -22,7 +22,7 @@ export const playbackStore = createStore<PlaybackState>(() => ({
   lagging: false,
 }));
 
-export const speedOf = (s: PlaybackState): number =>
+export const speedOf = (s: Pick<PlaybackState, 'speedIndex'>): number =>
   SPEEDS[s.speedIndex] ?? SPEEDS[DEFAULT_SPEED_INDEX];
 
 export function setPlaying(playing: boolean): void {

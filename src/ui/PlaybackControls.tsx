@@ -48,9 +48,13 @@ export function PlaybackControls() {
   const t = useT();
   const lang = useLang();
   const speedId = useId();
-  const pb = useStore(playbackStore);
+  // Each field on its own: the achieved rate changes with every frame while playing, and a bar
+  // that took the whole store redrew for it (and made React redo a first screen drawn in slices).
+  const playing = useStore(playbackStore, (s) => s.playing);
+  const speedIndex = useStore(playbackStore, (s) => s.speedIndex);
   const now = useStore(simStore, (s) => s.t);
   const ready = useStore(simStore, (s) => s.view !== null);
+  const pb = { playing, speedIndex };
   const speed = speedOf(pb);
   const speedText = formatNs(lang, speed);
   // While playing there is always something behind; paused, look it up (it scans the buffers).
@@ -158,17 +162,27 @@ export function PlaybackControls() {
             {formatNs(lang, now)}
           </output>
         </span>
-        {pb.playing && pb.lagging ? (
-          <span
-            className="pb-lagging"
-            data-testid="achieved"
-            data-ns={pb.achieved}
-            title={t('playback.reachingHint', { rate: formatNs(lang, pb.achieved) })}
-          >
-            {t('playback.reaching', { rate: formatNs(lang, pb.achieved) })}
-          </span>
-        ) : null}
+        {playing ? <Reaching /> : null}
       </div>
     </section>
+  );
+}
+
+/** While playing behind the asked speed: the rate the worker actually reaches. */
+function Reaching() {
+  const t = useT();
+  const lang = useLang();
+  const lagging = useStore(playbackStore, (s) => s.lagging);
+  const achieved = useStore(playbackStore, (s) => s.achieved);
+  if (!lagging) return null;
+  return (
+    <span
+      className="pb-lagging"
+      data-testid="achieved"
+      data-ns={achieved}
+      title={t('playback.reachingHint', { rate: formatNs(lang, achieved) })}
+    >
+      {t('playback.reaching', { rate: formatNs(lang, achieved) })}
+    </span>
   );
 }

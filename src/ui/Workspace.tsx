@@ -1,4 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useStore } from 'zustand';
 import { lessonStore } from '../store/lesson-store';
 import { EventLog } from './EventLog';
@@ -20,14 +27,16 @@ import './lesson-screen.css';
  * `lazy()`: React renders a lazy part's arrival at a priority that never expires and that every
  * frame's update interrupts; a big machine's frames kept it from finishing, and the shell and the
  * sandbox never appeared (while the page built and threw away their elements every frame).
- * A state set when the code is there renders at once.
+ * Their arrival is a transition: set outside one, it was a default update, which React renders
+ * in one task (≈ 50 ms here, ≈ 200 ms on a laptop 4× slower: issue 14); a transition is drawn in
+ * slices, and one that frames keep interrupting still renders within 5 s (React expires it).
  */
 function useWorkbench(): WorkbenchParts | null {
   const [loaded, setLoaded] = useState<WorkbenchParts | null>(null);
   useEffect(() => {
     let live = true;
     void import('./Workbench').then((m) => {
-      if (live) setLoaded(m.workbench());
+      if (live) startTransition(() => setLoaded(m.workbench()));
     });
     return () => {
       live = false;
@@ -136,15 +145,15 @@ function LessonScreen({
     const el = ref.current;
     if (!el) return;
     // Only the wide layout is one screen tall (lesson-screen.css); narrower, the page scrolls and
-    // nothing is measured: reading the top forces the whole new page's layout inside the commit
-    // (issue 14: ≈ 300 ms on a phone-sized first screen with the CPU slowed 4×).
+    // nothing is measured. Measured when the observer first reports (after the browser's own
+    // layout, before the paint), not here: reading the top in the commit forced the whole new
+    // page's layout inside it (issue 14: ≈ 100 ms of one task at 1280 px, ≈ 300 ms at 4× slower).
     const wide = window.matchMedia(WIDE_SCREEN);
     const place = () => {
       if (!wide.matches) return;
       const top = el.getBoundingClientRect().top + window.scrollY;
       el.style.setProperty('--ls-top', `${Math.round(top)}px`);
     };
-    place();
     wide.addEventListener('change', place);
     const seen = new ResizeObserver(place);
     const main = el.parentElement;
