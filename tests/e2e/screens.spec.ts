@@ -13,10 +13,10 @@ const PRESETS = [
 ];
 const LANGS = ['en', 'es'] as const;
 
-/** Every preset, both languages: layout at a laptop and a phone size, axe in both themes. */
+/** Every preset, both languages: layout at a laptop and a phone size, axe (both themes in English). */
 for (const preset of PRESETS) {
   for (const lang of LANGS) {
-    test(`${preset} (${lang}): clean layout at 1280×800 and 390×844; no axe violations, light and dark`, async ({
+    test(`${preset} (${lang}): clean layout at 1280×800 and 390×844; no axe violations${lang === 'en' ? ', light and dark' : ''}`, async ({
       page,
     }) => {
       await page.setViewportSize({ width: 1280, height: 800 });
@@ -27,7 +27,9 @@ for (const preset of PRESETS) {
       await expect.poll(() => page.evaluate(() => window.__mklab?.t() ?? 0)).toBeGreaterThan(0);
       await page.evaluate(() => window.__mklab?.setPlaying(false));
       await frames(page, 5);
-      for (const theme of ['light', 'dark'] as const) {
+      // Both themes in English; in Spanish the light one: the themes' colours are the same in
+      // both languages, and axe's one check that depends on them (contrast) need not run twice.
+      for (const theme of lang === 'en' ? (['light', 'dark'] as const) : (['light'] as const)) {
         await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
         await frames(page, 2);
         expect(await axeViolations(page), `${theme} theme`).toEqual([]);
