@@ -1,11 +1,4 @@
-import {
-  startTransition,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { lessonStore } from '../store/lesson-store';
 import { EventLog } from './EventLog';
@@ -27,16 +20,16 @@ import './lesson-screen.css';
  * `lazy()`: React renders a lazy part's arrival at a priority that never expires and that every
  * frame's update interrupts; a big machine's frames kept it from finishing, and the shell and the
  * sandbox never appeared (while the page built and threw away their elements every frame).
- * Their arrival is a transition: set outside one, it was a default update, which React renders
- * in one task (≈ 50 ms here, ≈ 200 ms on a laptop 4× slower: issue 14); a transition is drawn in
- * slices, and one that frames keep interrupting still renders within 5 s (React expires it).
+ * A state set when the code is there renders at once. (Not a transition either: set in one, the
+ * slide export from the sandbox lost about one run in ten of its downloads — 2 of 20 in e2e, 0 of
+ * 28 without; the cause was not found, so the default update, one ≈ 50 ms task, stays.)
  */
 function useWorkbench(): WorkbenchParts | null {
   const [loaded, setLoaded] = useState<WorkbenchParts | null>(null);
   useEffect(() => {
     let live = true;
     void import('./Workbench').then((m) => {
-      if (live) startTransition(() => setLoaded(m.workbench()));
+      if (live) setLoaded(m.workbench());
     });
     return () => {
       live = false;
