@@ -22,7 +22,8 @@ import './lesson-screen.css';
  * sandbox never appeared (while the page built and threw away their elements every frame).
  * A state set when the code is there renders at once. (Not a transition either: set in one, the
  * slide export from the sandbox lost about one run in ten of its downloads — 2 of 20 in e2e, 0 of
- * 28 without; the cause was not found, so the default update, one ≈ 50 ms task, stays.)
+ * 28 without; the cause was not found, so the update stays a default one, kept small by
+ * WorkbenchPart.)
  */
 function useWorkbench(): WorkbenchParts | null {
   const [loaded, setLoaded] = useState<WorkbenchParts | null>(null);
@@ -36,6 +37,15 @@ function useWorkbench(): WorkbenchParts | null {
     };
   }, []);
   return loaded;
+}
+
+/**
+ * One part whose code loads after the first paint. Only this renders when the code arrives: held
+ * by the workspace, the arrival drew the whole workspace again in one task (≈ 100 ms on a slow
+ * laptop, issue 14).
+ */
+function WorkbenchPart({ part }: { readonly part: keyof WorkbenchParts }) {
+  return useWorkbench()?.[part] ?? null;
 }
 
 /**
@@ -53,7 +63,6 @@ export function Workspace({
   readonly viewMode: 'visual' | 'table';
 }) {
   const t = useT();
-  const parts = useWorkbench();
   const inLesson = useStore(lessonStore, (s) => s.slug !== null);
   const dock = useStepDock();
   const stage = (
@@ -79,7 +88,7 @@ export function Workspace({
         </ShownSoon>
       </section>
     ),
-    shell: parts?.shell ?? null,
+    shell: <WorkbenchPart key="shell" part="shell" />,
   };
   if (!inLesson) {
     return (
@@ -93,7 +102,7 @@ export function Workspace({
         {panels.timeline}
         {panels.metrics}
         {panels.shell}
-        {parts?.sandbox}
+        <WorkbenchPart part="sandbox" />
       </>
     );
   }
@@ -117,7 +126,7 @@ export function Workspace({
         <EventLog />
       </div>
       {rest.map((p) => panels[p])}
-      {parts?.sandbox}
+      <WorkbenchPart part="sandbox" />
     </>
   );
 }
