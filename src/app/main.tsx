@@ -5,11 +5,12 @@ import { App } from './App';
 import { registerOffline } from '../features/offline/register';
 import { loadLocale } from '../i18n';
 import { prefsStore } from '../store/prefs-store';
-import { warmWorkerSim } from './sim-host';
-import { markOpeningLesson, readUrl } from './start';
+import { markOpeningLesson, readUrl, startSim } from './start';
 
-if (!readUrl(location.search).mainThread) warmWorkerSim();
 markOpeningLesson();
+// The machine boots (and a lesson's replay runs in the worker) while React draws the page, not
+// after its first render has committed (issue 14: a deep link's time). App's effect finds it.
+startSim();
 
 /**
  * The language the address asks for is there before the first paint: English drawn first and

@@ -17,22 +17,22 @@ export function workerSim(): SimEndpoint {
   );
 }
 
-let warm: SimEndpoint | null = null;
-
-/**
- * Start the page's simulator now, before the first render: its script is fetched, compiled and
- * run (≈ 300 ms, half of it building the contract's validators) while the page draws itself, so
- * the machine's first frame is not queued behind the page's (issue 14: a deep link's time).
- */
-export function warmWorkerSim(): void {
-  warm ??= workerSim();
+declare global {
+  interface Window {
+    /** The simulator's worker, started by index.html's inline script (scripts/first-paint.ts). */
+    mklabSim?: unknown;
+  }
 }
 
-/** The page's own machine's simulator: the warmed one the first time, a new one after. */
+/**
+ * The page's own machine's simulator. The first time, the worker the built page's inline script
+ * started (its script fetched, compiled and run, ≈ 300 ms, while the page's own modules load:
+ * issue 14, a deep link's time); a new one after, or when there is none.
+ */
 export function mainWorkerSim(): SimEndpoint {
-  const taken = warm ?? workerSim();
-  warm = null;
-  return taken;
+  const early = window.mklabSim;
+  delete window.mklabSim;
+  return early instanceof Worker ? workerEndpoint(early) : workerSim();
 }
 
 /**

@@ -51,7 +51,7 @@ interface DrawingProps {
 export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: DrawingProps) {
   const t = useT();
   const lang: Lang = useLang();
-  const [measure, measured] = useWidth();
+  const [measure, measured] = useWidth(true);
   // Drawn 1:1 (a 12 px label is 12 px on screen), with a margin for focus and selection rings.
   const width = measured - 2 * MARGIN;
   const reduced = useStore(prefsStore, (s) => s.reducedMotion);
