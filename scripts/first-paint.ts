@@ -14,7 +14,8 @@
 //
 // The same script starts the simulator's worker (named by a <meta> written once the bundle is
 // known) for every address: it loads while the page's own modules do, and the app takes it
-// (src/app/sim-host.ts). A deep link's machine came ≈ 0.2 s sooner (issue 14, measured).
+// (src/app/sim-host.ts). A deep link's machine came ≈ 0.2 s sooner (issue 14, measured). The font
+// is preloaded: the first paint's text is drawn in it, as the app's is.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
@@ -58,17 +59,17 @@ export const SIM_WORKER_META = 'mklab-sim-worker';
 function script(): string {
   const es = JSON.stringify(words('es'));
   return (
-    `(function(){var q=new URLSearchParams(location.search),` +
-    `w=document.querySelector('meta[name="${SIM_WORKER_META}"]');` +
+    `(function(){var d=document,q=new URLSearchParams(location.search),` +
+    `w=d.querySelector('meta[name="${SIM_WORKER_META}"]');` +
     `if(w&&!q.has('mainthread')&&typeof Worker==='function')` +
     `try{window.mklabSim=new Worker(w.content,{type:'module',name:'sim'})}catch(e){}` +
-    `var r=document.getElementById('root');if(!r)return;` +
+    `var r=d.getElementById('root');if(!r)return;` +
     `if(location.hash||['lesson','scenario','audience','present','step','class']` +
     `.some(function(k){return q.has(k)}))return;` +
     // Last: a page's first read of localStorage can hold the thread for tens of milliseconds.
     `var kept=null;try{kept=localStorage.getItem('mklab.last')}catch(e){}if(kept)return;` +
-    `document.documentElement.classList.add('first-paint');` +
-    `if(q.get('lang')==='es'){var es=${es};document.documentElement.lang='es';` +
+    `d.documentElement.classList.add('first-paint');` +
+    `if(q.get('lang')==='es'){var es=${es};d.documentElement.lang='es';` +
     `r.querySelectorAll('[data-fp]').forEach(function(e){e.textContent=es[+e.dataset.fp]})}})()`
   );
 }
@@ -100,9 +101,17 @@ export function firstPaint(): Plugin {
           /\/sim\.worker-[\w-]+\.js$/.test(f),
         );
         if (!worker) throw new Error('first-paint: the build has no sim.worker script');
-        const meta = `<meta name="${SIM_WORKER_META}" content="${escape(base + worker)}" />`;
+        const font = Object.keys(ctx.bundle ?? {}).find((f) =>
+          /\/inter-latin-wght-normal-[\w-]+\.woff2$/.test(f),
+        );
+        if (!font) throw new Error('first-paint: the build has no Inter font file');
+        // The font with the first paint: its text is drawn in it, not in a fallback that the app's
+        // own text then replaces at another size (a later, larger "largest paint", measured).
+        const head =
+          `<meta name="${SIM_WORKER_META}" content="${escape(base + worker)}" />` +
+          `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escape(base + font)}" />`;
         return html
-          .replace('</title>', `</title>\n    ${meta}`)
+          .replace('</title>', `</title>\n    ${head}`)
           .replace(root, `<div id="root">${shell()}</div><script>${SCRIPT}</script>`);
       },
     },

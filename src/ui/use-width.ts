@@ -8,8 +8,8 @@ import { startTransition, useCallback, useState } from 'react';
  * A new width is set in a transition: what is laid out for it is drawn again in slices a slow
  * laptop can interrupt, not in one long task (issue 14). With `firstAtOnce`, the first width is
  * read when the element is attached: a part that draws nothing until it is measured (the machine)
- * is drawn in the same frame, not after a transition the machine's frames interrupt (a deep
- * link's machine came 0.1–0.5 s after its step, measured).
+ * starts drawing at once, not a frame later (a deep link's machine came 0.1–0.5 s after its step
+ * when it waited for the observer, measured).
  */
 export function useWidth(
   firstAtOnce = false,
@@ -19,10 +19,10 @@ export function useWidth(
     (el: HTMLElement | null) => {
       if (!el) return undefined;
       if (firstAtOnce) {
-        // Read as the element is attached (the browser lays the page out for it once, early):
-        // React draws the part again before the frame is painted, not in a later task.
+        // Read as the element is attached (the browser lays the page out for it once, early),
+        // not when the observer first reports, after a frame.
         const w = el.getBoundingClientRect().width;
-        if (w > 0) setWidth(Math.floor(w));
+        if (w > 0) startTransition(() => setWidth(Math.floor(w)));
       }
       const observer = new ResizeObserver((entries) => {
         const w = entries[0]?.contentRect.width;

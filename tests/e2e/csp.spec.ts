@@ -142,3 +142,36 @@ test('a lesson, the shell, the embed and the presenter run under the policy with
 
   expect(await violations()).toEqual([]);
 });
+
+// A host may send an older policy, without the hash of index.html's inline script (it changes
+// with the first paint's text): that script is blocked, and the app still loads and runs, with only
+// the early first paint and the early worker lost.
+test('under a policy without the inline script’s hash, the lab still opens and runs', async ({
+  page,
+}) => {
+  const strict = await serveStatic(dist, '/lab/', (file) =>
+    file.endsWith('.html')
+      ? {
+          'content-security-policy': cspString({
+            'script-src': "'self'",
+            'frame-ancestors': "'none'",
+          }),
+        }
+      : {},
+  );
+  try {
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text());
+    });
+    await page.goto(`${strict.url}?testhooks`);
+    await running(page);
+    await expect(page.getByTestId('start-here')).toBeVisible();
+    await expect(page.getByTestId('machine-view')).toBeVisible();
+    // The inline script was the one thing refused.
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(blocked.every((t) => /inline script/i.test(t))).toBe(true);
+  } finally {
+    await strict.close();
+  }
+});
