@@ -60,14 +60,17 @@ export async function stillOf(
         </>,
       ),
     );
-    // The drawing measures its box and draws nothing before it is laid out for it. Every pane
-    // must be drawn, and stay drawn and still for two frames.
+    // The drawing measures its box, lays itself out for it (a transition: it may take frames
+    // when the page is busy), then holds still two frames. Every pane must be laid out for its
+    // measured width, or a picture would sometimes be the fallback width's (not the same twice).
     let settledFor = 0;
     for (let i = 0; i < 120 && settledFor < 2; i++) {
       await frames();
+      const measures = stage.querySelectorAll('.mk-measure');
       const laidOut =
         stage.querySelector('svg[data-testid="still-machine-view"]') !== null &&
-        stage.querySelectorAll('.mk-measure > .mk-main').length === panes.length &&
+        measures.length === panes.length &&
+        Array.from(measures).every((m) => m.hasAttribute('data-measured')) &&
         !stage.querySelector('.mk-still');
       settledFor = laidOut ? settledFor + 1 : 0;
     }

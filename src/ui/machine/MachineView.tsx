@@ -29,6 +29,9 @@ import { useOnScreen, useSimWhileSeen } from '../use-sim-while-seen';
 import { hlAttrs, useHighlighted } from '../lessons/highlights';
 import { TwinPanicButton } from '../lessons/TwinPanicButton';
 
+/** Before the first measurement: a width that suits most screens, replaced within a frame. */
+const FALLBACK_WIDTH = 720;
+
 function summaryOf(view: MachineShape, t: Translate): string {
   const kernels = orderedInstances(view)
     .map((i) =>
@@ -51,9 +54,9 @@ interface DrawingProps {
 export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: DrawingProps) {
   const t = useT();
   const lang: Lang = useLang();
-  const [measure, measured] = useWidth(true);
+  const [measure, measured] = useWidth();
   // Drawn 1:1 (a 12 px label is 12 px on screen), with a margin for focus and selection rings.
-  const width = measured - 2 * MARGIN;
+  const width = (measured || FALLBACK_WIDTH) - 2 * MARGIN;
   const reduced = useStore(prefsStore, (s) => s.reducedMotion);
   const selected = useStore(selectionStore, (s) => s.selected);
   const prefix = `mk${useId().replace(/[^A-Za-z0-9]/g, '')}`;
@@ -64,11 +67,9 @@ export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: 
     () => (shapeKey ? (JSON.parse(shapeKey) as MachineShape) : null),
     [shapeKey],
   );
-  // Laid out once it is measured, not first for a guessed width and again for the real one: on a
-  // slow laptop one layout of the machine is one long task React cannot slice (issue 14).
   const layout = useMemo(
-    () => (shape && measured > 0 ? layoutMachine(buildSpec(shape, t, lang), width) : null),
-    [shape, t, lang, width, measured],
+    () => (shape ? layoutMachine(buildSpec(shape, t, lang), width) : null),
+    [shape, t, lang, width],
   );
   const summary = useMemo(() => (shape ? summaryOf(shape, t) : ''), [shape, t]);
   // Parts glide to a new place when the machine changes shape (useGlide), not when the page
@@ -76,11 +77,8 @@ export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: 
   // would start everywhere at once (the first measurement, a resize: on a big machine hundreds,
   // holding the page's thread for their whole length). So the drawing is held still (`mk-still`,
   // given with the new sizes) until the browser has drawn them.
-  // The width of the last picture drawn settled; none yet: the first picture has no old sizes to
-  // move from, so it is drawn settled (not held still and drawn again two frames on).
-  const [settled, setSettled] = useState<number | null>(null);
-  if (layout && settled === null) setSettled(width);
-  const resizing = settled !== null && settled !== width;
+  const [settled, setSettled] = useState(width);
+  const resizing = settled !== width;
   useEffect(() => {
     if (!resizing) return;
     // Two frames on: a frame's callbacks run before it computes styles, so one frame on would
@@ -137,6 +135,9 @@ export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: 
     <div
       ref={measure}
       className={`mk-measure${reduced ? ' mk-reduced' : ''}${resizing ? ' mk-still' : ''}`}
+      // Laid out for its measured width, not the fallback (the width arrives in a transition):
+      // a still picture waits for it.
+      data-measured={measured > 0 ? 'yes' : undefined}
       onClickCapture={onClickCapture}
     >
       <svg {...layer}>
