@@ -53,8 +53,9 @@ export const SIM_WORKER_META = 'mklab-sim-worker';
 
 /**
  * Starts the simulator's worker (named by the SIM_WORKER_META <meta>) while the page's own modules
- * still load, for src/app/sim-host.ts to take (`mklabSim`); not with `?mainthread`, as the app. Then shows the first
- * paint only where the app will show the same thing (isBareAddress, lastPlace).
+ * still load, for src/app/sim-host.ts to take (`mklabSim`); not with `?mainthread`, as the app.
+ * Then shows the first paint only where the app will show the same thing (isBareAddress,
+ * lastPlace).
  */
 function script(): string {
   const es = JSON.stringify(words('es'));

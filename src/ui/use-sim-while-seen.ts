@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useState, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import { simStore, type SimState } from '../store/sim-store';
 
 /**
@@ -26,11 +26,7 @@ export function useOnScreen(): readonly [
     const observer = new IntersectionObserver(
       (entries) => {
         const last = entries[entries.length - 1];
-        if (!last) return;
-        // Back in view: at once. Out of view: when React has time (a part below the fold reports
-        // so as the page loads; drawn again then, it was one long task on a slow laptop).
-        if (last.isIntersecting) setSeen(true);
-        else startTransition(() => setSeen(false));
+        if (last) setSeen(last.isIntersecting);
       },
       { rootMargin: MARGIN },
     );

@@ -1,5 +1,5 @@
 import type { LessonSlug } from '../../contract';
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { hasLessonText, lessonText, loadLessonText } from '../../i18n/lesson-text';
 import { useLang } from '../hooks';
 
@@ -24,10 +24,8 @@ export function useLessonTexts(slugs: readonly LessonSlug[]): {
     let live = true;
     for (const slug of joined ? joined.split(' ') : []) {
       // A lesson whose text is missing keeps showing keys; the rest of the page still works.
-      // Drawn in a transition: the step's text is the biggest part of a lesson's first screen,
-      // in slices a slow laptop can interrupt (issue 14), not one long task.
       loadLessonText(lang, slug).then(
-        () => live && startTransition(() => setLoads((n) => n + 1)),
+        () => live && setLoads((n) => n + 1),
         () => undefined,
       );
     }
