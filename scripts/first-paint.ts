@@ -1,8 +1,9 @@
 // The first paint of a first visit (issue 14): index.html carries the page's header and its
 // "start here" text as plain HTML, in the classes the app draws them with, so a slow laptop shows
 // them as soon as the HTML and the CSS are in, not after the app's script has run. React replaces
-// them with the live page (createRoot empties #root): the text a learner reads does not move or
-// change, and no layout shift is counted (the old nodes go, new ones come).
+// them with the live page (createRoot empties #root): the text a learner reads does not change,
+// and no layout shift is counted (the old nodes go, new ones come). It does move on a narrow
+// screen: the header's tools, not drawn here, wrap into rows above it there (≈ 130 px at 412 px).
 //
 // Only the bare address of a first visit shows the start-here panel (src/store/last-place.ts,
 // src/ui/StartHere.tsx). The text is hidden (src/app/styles.css) until a small inline script, run
