@@ -1,8 +1,7 @@
-import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { loadLocale, type Lang } from '../i18n';
 import { prefsStore } from '../store/prefs-store';
 import { MainScreen } from '../ui/MainScreen';
-import { startSim } from './start';
 import { readPresenterRoute } from '../features/presenter/route';
 import { useDocumentPrefs } from './use-document-prefs';
 
@@ -12,10 +11,7 @@ const audience = readPresenterRoute(location.search).mode === 'audience';
 
 export function App() {
   useDocumentPrefs();
-  // The address's language is set before the first render (main.tsx).
-  useEffect(() => {
-    startSim();
-  }, []);
+  // The address's language is set, and the machine started, before the first render (main.tsx).
   const onLang = useCallback((l: Lang) => void changeLang(l), []);
   if (audience) {
     return (

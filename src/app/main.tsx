@@ -9,7 +9,7 @@ import { markOpeningLesson, readUrl, startSim } from './start';
 
 markOpeningLesson();
 // The machine boots (and a lesson's replay runs in the worker) while React draws the page, not
-// after its first render has committed (issue 14: a deep link's time). App's effect finds it.
+// after its first render has committed (issue 14: a deep link's time).
 startSim();
 
 /**
