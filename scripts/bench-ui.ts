@@ -1,13 +1,16 @@
 // npm run bench:ui — 10 s of play in Chromium with every IPI drawn one by one (aggregation off).
 // Prints p50/p95 frame interval, main-thread tasks ≥ 50 ms and the page's element count.
 //   (no flag)    the datacenter preset (64 CPUs, 8 kernels), the sim in its Web Worker and, beside
-//                it, forced onto the main thread (`?mainthread`). Budget: p95 ≤ 20 ms, no long task.
+//                it, forced onto the main thread (`?mainthread`). Budget: p95 ≤ 17 ms, no long task,
+//                ≥ 200 messages drawn one by one.
 //   --big        the biggest machine the lab takes: 256 CPUs, 128 kernels (tests/e2e/big-machine.ts).
 //                Budget (issue 11): p95 ≤ 50 ms.
 //   --slow=4     the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate), as on a school laptop.
 // Without --big it also plays the default view with the CPU slowed 4× and prints, in issue 14's
 // form, `slow-cpu frame p95: <ms> ms, long tasks: <n>` (budget ≤ 33 ms, none); and first, the
 // time a deep link to the last step of the last lesson takes to show it (budget ≤ 1.5 s).
+// Each play begins once the page has settled after opening (a second without a task ≥ 50 ms),
+// as a teacher presses Play on a page that has opened; opening is Lighthouse's to measure.
 import { execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { ENGINE_VERSION } from '../src/contract/engine-version';
@@ -31,6 +34,8 @@ interface Result {
   drawnMax: number;
   drawnMedian: number;
   elements: number;
+  /** How long the page took to settle after the machine first ran (SETTLE). */
+  settledMs: number;
 }
 
 /** Runs in the page: frame intervals by rAF, long tasks by PerformanceObserver, dots drawn. */
@@ -71,6 +76,23 @@ const MEASURE = `
   };
 `;
 
+/** Resolves, in ms, once a second has passed without a task ≥ 50 ms (at most 15 s). */
+const SETTLE = `new Promise((resolve) => {
+  const t0 = performance.now();
+  let last = t0;
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) last = Math.max(last, e.startTime + e.duration);
+  });
+  obs.observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    const now = performance.now();
+    if (now - last < 1000 && now - t0 < 15000) return void setTimeout(check, 100);
+    obs.disconnect();
+    resolve(Math.round(now - t0));
+  };
+  check();
+})`;
+
 /** `oneByOne`: every message drawn on its own (aggregation off), else as the user has it. */
 async function measure(url: string, oneByOne = true, slow = SLOW): Promise<Result> {
   const browser = await chromium.launch({
@@ -83,6 +105,9 @@ async function measure(url: string, oneByOne = true, slow = SLOW): Promise<Resul
     await page.waitForFunction(() => window.__mklab?.phase() === 'running', null, {
       timeout: 60_000,
     });
+    // As a teacher does: the page has finished opening (its code, the parts below the first
+    // screen) before Play. Opening is the first screen's budget (Lighthouse, point 1).
+    const settledMs = Number(await page.evaluate(SETTLE));
     if (slow > 1) {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: slow });
@@ -96,7 +121,8 @@ async function measure(url: string, oneByOne = true, slow = SLOW): Promise<Resul
       [SPEED_INDEX, oneByOne] as const,
     );
     // A string, not a function: tsx's helpers (`__name`) do not exist inside the page.
-    return (await page.evaluate(`(async (ms) => {${MEASURE}})(${PLAY_MS})`)) as Result;
+    const r = (await page.evaluate(`(async (ms) => {${MEASURE}})(${PLAY_MS})`)) as Result;
+    return { ...r, settledMs };
   } finally {
     await browser.close();
   }
@@ -174,18 +200,22 @@ await withPreview(4175, async (base) => {
   console.log(header);
   console.log(row('Web Worker', worker));
   console.log(row('main thread', main));
-  const ok = worker.p95 <= 20 && worker.longTasks === 0;
-  console.log(`\nbudget with the worker (p95 ≤ 20 ms, no task ≥ 50 ms): ${ok ? 'PASS' : 'FAIL'}`);
+  const ok = worker.p95 <= 17 && worker.longTasks === 0 && worker.drawnMedian >= 200;
   console.log(
-    `messages drawn one by one: median ${worker.drawnMedian}, max ${worker.drawnMax} (the budget asks for ≥ 200)`,
+    `\nbudget with the worker (p95 ≤ 17 ms, no task ≥ 50 ms, ≥ 200 messages drawn one by one): ${ok ? 'PASS' : 'FAIL'}`,
   );
-  // Issue 14: a school laptop — the CPU slowed 4×, the view as a user has it (it may bundle
-  // messages when behind, saying so on screen).
+  console.log(`messages drawn one by one: median ${worker.drawnMedian}, max ${worker.drawnMax}`);
+  // Issue 14: a school laptop — the CPU slowed 4×, the view as a user has it (it bundles
+  // messages only past AGGREGATE_OVER, saying so with counts on the arrows).
   const school = await measure(`${base}?scenario=datacenter&testhooks`, false, 4);
   console.log(`\nthe same, CPU slowed 4×, default view`);
   console.log(header);
   console.log(row('Web Worker', school));
   console.log(
-    `slow-cpu frame p95: ${school.p95.toFixed(1)} ms, long tasks: ${school.longTasks} (budget ≤ 33 ms, 0; messages drawn one by one: median ${school.drawnMedian}, the budget asks for ≥ 100)`,
+    `slow-cpu frame p95: ${school.p95.toFixed(1)} ms, long tasks: ${school.longTasks} (budget ≤ 33 ms, 0; messages drawn one by one: median ${school.drawnMedian}, budget ≥ 100)`,
+  );
+  const waits = [worker, main, school].map((r) => r.settledMs).join(', ');
+  console.log(
+    `(each play began once the page had settled: ${waits} ms after the machine first ran)`,
   );
 });

@@ -30,7 +30,8 @@ export class SimBridge {
   private inFlight: readonly LabInput[] | null = null;
   private inFlightSince = 0;
   private pending: Promise<void> = Promise.resolve();
-  private lastTick = -1;
+  /** The wall time the machine has been advanced to (the next advance covers from here). */
+  private lastAdvance = -1;
   private lastSent = -Infinity;
   /** The worker's input log, mirrored from frames: what a restart replays. */
   private log: LogEntry[] = [];
@@ -132,15 +133,21 @@ export class SimBridge {
     void this.slot.api?.cancelReplay();
   }
 
+  /** Each animation frame, the next frame if none is in flight. Playing, it covers the wall time
+   * since the last advance (capped), not since the last animation frame: a page that misses
+   * frames keeps the asked speed (the machine never slows for a slow page; it is drawn less). */
   private readonly tick = (now: number): void => {
     (this.opts.raf ?? requestAnimationFrame)(this.tick);
-    const dt = this.lastTick < 0 ? 0 : Math.min(MAX_FRAME_MS, now - this.lastTick);
-    this.lastTick = now;
-    if (statusStore.getState().phase !== 'running' || !this.slot.api) return;
+    if (statusStore.getState().phase !== 'running' || !this.slot.api) {
+      this.lastAdvance = -1; // a machine that boots starts from its first frame, not before it
+      return;
+    }
     if (this.inFlight) {
       if (this.slot.silent(now, this.inFlightSince, this.timeoutMs)) void this.restart('timeout');
       return;
     }
+    const dt = this.lastAdvance < 0 ? 0 : Math.min(MAX_FRAME_MS, now - this.lastAdvance);
+    this.lastAdvance = now;
     const pb = playbackStore.getState();
     const advanceNs = pb.playing ? Math.round((speedOf(pb) * dt) / 1000) : 0;
     // Paused with nothing to send, the page stays idle: a frame a second keeps the worker's

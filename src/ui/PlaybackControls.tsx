@@ -52,13 +52,16 @@ export function PlaybackControls() {
   // that took the whole store redrew for it (and made React redo a first screen drawn in slices).
   const playing = useStore(playbackStore, (s) => s.playing);
   const speedIndex = useStore(playbackStore, (s) => s.speedIndex);
-  const now = useStore(simStore, (s) => s.t);
   const ready = useStore(simStore, (s) => s.view !== null);
   const pb = { playing, speedIndex };
   const speed = speedOf(pb);
   const speedText = formatNs(lang, speed);
   // While playing there is always something behind; paused, look it up (it scans the buffers).
-  const canGoBack = ready && (pb.playing || previousEventTime(now) !== null);
+  // A yes or no, not the clock: the bar (its slider among it) is not drawn again every frame.
+  const canGoBack = useStore(
+    simStore,
+    (s) => s.view !== null && (playing || previousEventTime(s.t) !== null),
+  );
 
   return (
     <section className="controls pb" aria-label={t('controls.label')}>
@@ -156,15 +159,25 @@ export function PlaybackControls() {
         </span>
       </div>
       <div className="pb-group pb-time">
-        <span className="time">
-          {t('time.label')}:{' '}
-          <output data-testid="sim-time" data-ns={now}>
-            {formatNs(lang, now)}
-          </output>
-        </span>
+        <SimTime />
         {playing ? <Reaching /> : null}
       </div>
     </section>
+  );
+}
+
+/** The machine's clock: the one part of the bar that changes with every frame. */
+function SimTime() {
+  const t = useT();
+  const lang = useLang();
+  const now = useStore(simStore, (s) => s.t);
+  return (
+    <span className="time">
+      {t('time.label')}:{' '}
+      <output data-testid="sim-time" data-ns={now}>
+        {formatNs(lang, now)}
+      </output>
+    </span>
   );
 }
 

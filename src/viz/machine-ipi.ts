@@ -112,10 +112,14 @@ export interface IpiScene {
   readonly flashes: readonly Flash[];
 }
 
-/** With aggregation on, more dots than this become one arrow per pair of kernels… */
-export const AGGREGATE_OVER = 60;
+/**
+ * With aggregation on, more dots than this become one arrow per pair of kernels… (Dots are
+ * copied pictures on a canvas, drawn outside React: a busy preset's few hundred stay smooth on a
+ * slow laptop, issue 14, so they are bundled only past what a learner could follow at all.)
+ */
+export const AGGREGATE_OVER = 400;
 /** …and they become dots again below this (no flicker between the two near the limit). */
-export const AGGREGATE_UNDER = 45;
+export const AGGREGATE_UNDER = 300;
 /** A bound on individual dots even with aggregation off (the traffic buffer holds 3,000). */
 export const MAX_DOTS = 1500;
 export const MAX_MARKERS = 12;

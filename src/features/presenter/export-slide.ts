@@ -1,5 +1,5 @@
 import { translate, type Lang } from '../../i18n';
-import { findView, slideLook, viewMarkup, type DotsBand } from './export-view';
+import { findView, slideLook, viewMarkup, type DotsPiece } from './export-view';
 import { slideSvg, type Box, type SlideCaption, type SlidePane } from './slide';
 
 export interface BuiltSlide {
@@ -7,7 +7,7 @@ export interface BuiltSlide {
   readonly width: number;
   readonly height: number;
   readonly boxes: Box[];
-  readonly dots: (DotsBand | null)[];
+  readonly dots: (readonly DotsPiece[])[];
 }
 
 /**

@@ -7,31 +7,41 @@ import {
   transformAttribute,
 } from './svg-export';
 
-/** The message dots' canvas and the band of the view it covers (fractions of its height). */
-export interface DotsBand {
+/** One canvas of message dots and the part of its view it covers (fractions of its size). */
+export interface DotsPiece {
   readonly canvas: HTMLCanvasElement;
+  readonly left: number;
   readonly top: number;
+  readonly width: number;
   readonly height: number;
 }
 
-/** A machine view on the page: its SVG and the canvas of message dots laid over it. */
+/** A machine view on the page: its SVG and the canvases of message dots laid over it. */
 export interface FoundView {
   readonly svg: SVGSVGElement;
-  readonly dots: DotsBand | null;
+  readonly dots: readonly DotsPiece[];
 }
 
 /** The view with this test id (`machine-view`, or `twin-machine-view` for the twin), if shown. */
 export function findView(testId: string, root: ParentNode = document): FoundView | null {
   const svg = root.querySelector<SVGSVGElement>(`svg[data-testid="${testId}"]`);
   if (!svg) return null;
-  const canvas = svg.parentElement?.querySelector<HTMLCanvasElement>('canvas.mk-dots') ?? null;
-  // The canvas covers only the band of the view on screen (DotCanvas): where, read off the page.
+  // The dots are drawn on tiles made where they go (DotCanvas): where each is, read off the page.
+  const canvases = svg.parentElement?.querySelectorAll<HTMLCanvasElement>('.mk-dots canvas');
   const view = svg.getBoundingClientRect();
-  const band = canvas?.getBoundingClientRect();
-  const dots =
-    canvas && band && view.height > 0
-      ? { canvas, top: (band.top - view.top) / view.height, height: band.height / view.height }
-      : null;
+  const dots = [...(canvases ?? [])].flatMap((canvas) => {
+    const r = canvas.getBoundingClientRect();
+    if (view.width <= 0 || view.height <= 0 || canvas.width === 0) return [];
+    return [
+      {
+        canvas,
+        left: (r.left - view.left) / view.width,
+        top: (r.top - view.top) / view.height,
+        width: r.width / view.width,
+        height: r.height / view.height,
+      },
+    ];
+  });
   return { svg, dots };
 }
 
@@ -149,7 +159,7 @@ export async function slideLook(from: Element = document.documentElement): Promi
 /** The slide as a PNG (1920×1080): the SVG drawn, then each pane's message dots over it. */
 export async function slidePng(
   svg: { text: string; width: number; height: number; boxes: readonly Box[] },
-  dots: readonly (DotsBand | null)[],
+  dots: readonly (readonly DotsPiece[])[],
 ): Promise<Blob> {
   const canvas = await slideCanvas(svg, dots);
   return await new Promise<Blob>((resolve, reject) =>
@@ -160,7 +170,7 @@ export async function slidePng(
 /** The slide drawn on a canvas of its size (the PNG's and the video's frames). */
 export async function slideCanvas(
   svg: { text: string; width: number; height: number; boxes: readonly Box[] },
-  dots: readonly (DotsBand | null)[],
+  dots: readonly (readonly DotsPiece[])[],
   into?: HTMLCanvasElement,
 ): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svg.text], { type: 'image/svg+xml' }));
@@ -174,11 +184,15 @@ export async function slideCanvas(
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas');
     ctx.drawImage(img, 0, 0, svg.width, svg.height);
-    // A dots canvas covers its view's width (margin included) and a band of its height.
-    dots.forEach((d, i) => {
+    // Each view's dots, tile by tile, where they lie over it.
+    dots.forEach((pieces, i) => {
       const box = svg.boxes[i];
-      if (!d || !box || d.canvas.width === 0) return;
-      ctx.drawImage(d.canvas, box.x, box.y + d.top * box.height, box.width, d.height * box.height);
+      if (!box) return;
+      for (const d of pieces) {
+        const x = box.x + d.left * box.width;
+        const y = box.y + d.top * box.height;
+        ctx.drawImage(d.canvas, x, y, d.width * box.width, d.height * box.height);
+      }
     });
     return canvas;
   } finally {

@@ -1,142 +1,85 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Dot } from '../../viz/machine-ipi';
-import { useVisibleBand, type Band } from './use-visible-band';
-import { ownerColour } from '../../viz/palette';
-
-const RADIUS = 4.5;
-/** Waiting dots breathe with the simulation clock (not the wall clock: pause stops them). */
-const PULSE_NS = 900;
+import { memo, useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
+import { simStore } from '../../store/sim-store';
+import { ipiScene, timingFor, type Dot, type IpiGeometry } from '../../viz/machine-ipi';
+import { readInk, useThemeTick, type DotInk } from './dot-ink';
+import { DotTiles } from './dot-tiles';
+import { useVisibleBand } from './use-visible-band';
 
 /**
- * The value of a `var(--x)` colour (a canvas cannot read CSS variables), looked up once per theme:
- * reading computed style every frame would force a style recalculation every frame.
+ * The message dots, drawn on canvases laid over the SVG (same units: one per CSS pixel, offset by
+ * the view's margin; small tiles made where dots go, dot-tiles.ts). A dot is a copied picture, no
+ * DOM node: hundreds stay cheap. They are drawn for every frame the machine sends, straight from
+ * the simulation's store and not through React: the rest of the drawing re-renders only for what
+ * it shows, and the dots' scene (ipiScene, from the traffic at the frame's clock) is all a frame
+ * costs here. `drawn` keeps the dots last drawn (a click selects one). Only dots in the band of
+ * the drawing on screen are drawn (useVisibleBand). `geo` null: no dots (arrows instead, or no
+ * traffic shown).
  */
-function resolve(el: Element, cache: Map<string, string>, colour: string): string {
-  let v = cache.get(colour);
-  if (v === undefined) {
-    const name = /^var\((--[\w-]+)\)$/.exec(colour)?.[1];
-    v = name ? getComputedStyle(el).getPropertyValue(name).trim() || '#888' : colour;
-    cache.set(colour, v);
-  }
-  return v;
-}
-
-/** Redraw when the page's theme changes (the attribute on <html>), even while paused. */
-function useThemeTick(): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const obs = new MutationObserver(() => setTick((n) => n + 1));
-    obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    const media = matchMedia('(prefers-color-scheme: dark)');
-    const onMedia = () => setTick((n) => n + 1);
-    media.addEventListener('change', onMedia);
-    return () => {
-      obs.disconnect();
-      media.removeEventListener('change', onMedia);
-    };
-  }, []);
-  return tick;
-}
-
-/**
- * The message dots, drawn on a canvas laid over the SVG (same units: one per CSS pixel, offset by
- * the view's margin). One arc per dot, no DOM node per dot: hundreds stay cheap. The canvas covers
- * only the band of the drawing on screen (useVisibleBand): over a whole big machine it was tens
- * of megapixels, which the browser carried from the page's thread to the screen every frame.
- */
-export function DotCanvas(p: {
-  readonly dots: readonly Dot[];
-  readonly now: number;
+export const DotCanvas = memo(function DotCanvas(p: {
+  readonly geo: IpiGeometry | null;
+  readonly speed: number;
   readonly selected: number;
   readonly width: number;
   readonly height: number;
   readonly margin: number;
+  readonly drawn: MutableRefObject<readonly Dot[]>;
 }) {
-  const ref = useRef<HTMLCanvasElement>(null);
+  const host = useRef<HTMLDivElement>(null);
   const anchor = useRef<HTMLSpanElement>(null);
   const theme = useThemeTick();
-  const colours = useRef({ theme: -1, cache: new Map<string, string>() });
-  /** Where the last frame drew (drawing units), in which band; null when it drew nothing. */
-  const inked = useRef<{ x0: number; y0: number; x1: number; y1: number; band: Band } | null>(null);
   const [dpr] = useState(() => Math.min(2, window.devicePixelRatio || 1));
-  const { dots, now, selected, width, height, margin } = p;
+  const ink = useRef<{ theme: number; ink: DotInk } | null>(null);
+  const tiles = useRef<DotTiles | null>(null);
+  const { geo, speed, selected, width, height, margin, drawn } = p;
   const band = useVisibleBand(anchor, height);
-  const bandH = band?.height ?? 0;
-  // A resized canvas is cleared by the browser: nothing is left to wipe. (Before the drawing
-  // effect: effects run in order, and that one records what the new size's first frame drew.)
+  const live = !!(geo && band);
+
+  // The theme's colours, read before the first dot needs them (reading computed style while
+  // drawing would make the browser compute the page's styles inside a frame).
+  useEffect(() => {
+    const el = anchor.current;
+    if (el && ink.current?.theme !== theme) ink.current = { theme, ink: readInk(el, dpr) };
+  }, [theme, dpr]);
+
+  // New tiles for a new size (a canvas cannot be stretched); none while there are no dots.
+  const drawing = geo !== null;
   useLayoutEffect(() => {
-    inked.current = null;
-  }, [width, bandH, dpr]);
-  useLayoutEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || !band) {
-      // No dots (or none on screen): there is no canvas, and the next one starts blank.
-      inked.current = null;
-      return;
-    }
-    // Clearing wipes only where dots were (all of it when the band moved).
-    const last = inked.current;
-    if (last && last.band !== band) {
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, dpr * margin, dpr * (margin - band.top));
-    if (last && last.band === band) {
-      ctx.clearRect(last.x0, last.y0, last.x1 - last.x0, last.y1 - last.y0);
-    }
-    inked.current = null;
-    const reach = 12; // the selected dot's ring, its stroke and anti-aliasing
-    const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, band };
-    for (const d of dots) {
-      box.x0 = Math.min(box.x0, d.x - reach);
-      box.y0 = Math.min(box.y0, d.y - reach);
-      box.x1 = Math.max(box.x1, d.x + reach);
-      box.y1 = Math.max(box.y1, d.y + reach);
-    }
-    inked.current = box;
-    if (colours.current.theme !== theme) colours.current = { theme, cache: new Map() };
-    const cache = colours.current.cache;
-    const colour = (c: string) => resolve(canvas, cache, c);
-    const ink = colour('var(--fg)');
-    const pulse = 0.6 + 0.4 * Math.cos((2 * Math.PI * (now % PULSE_NS)) / PULSE_NS);
-    ctx.lineWidth = 1.25;
-    ctx.strokeStyle = ink;
-    for (const d of dots) {
-      const r = d.seq === selected ? 7 : RADIUS;
-      ctx.globalAlpha = d.waiting ? d.opacity * pulse : d.opacity;
-      ctx.fillStyle = colour(ownerColour(d.owner));
-      ctx.beginPath();
-      ctx.arc(d.x, d.y, r, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.stroke();
-      if (d.seq === selected) {
-        ctx.globalAlpha = 1;
-        ctx.lineWidth = 3;
-        ctx.beginPath();
-        ctx.arc(d.x, d.y, r + 3, 0, 2 * Math.PI);
-        ctx.stroke();
-        ctx.lineWidth = 1.25;
-      }
-    }
-    ctx.globalAlpha = 1;
-  }, [dots, now, selected, width, margin, dpr, theme, band]);
+    const el = host.current;
+    if (!drawing || !el) return;
+    const made = new DotTiles(el, { width, height, margin, dpr });
+    tiles.current = made;
+    return () => {
+      made.dispose();
+      tiles.current = null;
+      drawn.current = [];
+    };
+  }, [drawing, width, height, margin, dpr, drawn]);
+
+  const draw = useRef(() => {});
+  draw.current = () => {
+    const el = anchor.current;
+    if (!tiles.current || !geo || !band || !el) return;
+    const s = simStore.getState();
+    const timing = timingFor(speed);
+    const { dots } = ipiScene(s.traffic, geo, { now: s.t, timing, asArrows: false });
+    if (ink.current?.theme !== theme) ink.current = { theme, ink: readInk(el, dpr) };
+    tiles.current.draw(dots, band, ink.current.ink, s.t, selected);
+    drawn.current = dots;
+  };
+  // Drawn again for what changed here: the machine's shape, the band, selection, theme, speed.
+  useLayoutEffect(() => draw.current(), [live, geo, band, selected, theme, speed, width, height]);
+  // And for every frame the machine sends (its clock and traffic), while there are dots to draw.
+  useEffect(() => {
+    if (!live) return;
+    return simStore.subscribe((s, prev) => {
+      if (s.t !== prev.t || s.traffic !== prev.traffic) draw.current();
+    });
+  }, [live]);
+
   return (
     <>
       <span ref={anchor} className="mk-dots-anchor" aria-hidden="true" />
-      {band && dots.length > 0 ? (
-        <canvas
-          ref={ref}
-          className="mk-dots"
-          aria-hidden="true"
-          width={Math.round(width * dpr)}
-          height={Math.round(band.height * dpr)}
-          style={{
-            top: `${(100 * band.top) / height}%`,
-            height: `${(100 * band.height) / height}%`,
-          }}
-        />
-      ) : null}
+      {drawing ? <div ref={host} className="mk-dots" aria-hidden="true" /> : null}
     </>
   );
-}
+});

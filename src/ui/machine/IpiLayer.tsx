@@ -11,6 +11,7 @@ import {
   shouldAggregate,
   timingFor,
   type Dot,
+  type IpiGeometry,
   type IpiScene,
   type Marker,
 } from '../../viz/machine-ipi';
@@ -24,10 +25,12 @@ import { arrowId } from './Defs';
 /**
  * The IPI traffic to draw at `now` (the clock of the frame the view shows) and the playback speed:
  * dots, or one arrow per pair of kernels with reduced motion or when too many fly (aggregation,
- * with hysteresis so it does not flicker at the limit). Null for a view without traffic.
+ * with hysteresis so it does not flicker at the limit). The scene is null for a view without
+ * traffic; `geo` is null unless dots are drawn (DotCanvas draws them every frame, from the store).
  *
- * Arrows are sampled ten times a second of wall time (`arrowsTime`); between samples the same
- * scene object comes back, so the layers below skip their render and the browser its repaint.
+ * The scene (arrows, counts, markers, flashes, and how many dots there are) is sampled ten times a
+ * second of wall time (`arrowsTime`); between samples the same scene object comes back, so the
+ * layers below skip their render and the browser its repaint.
  * The scene is a function of the clock alone (the traffic up to a time does not change once the
  * page has it, and a rewind moves the clock), so the traffic is read, not watched.
  */
@@ -35,7 +38,7 @@ export function useIpiScene(
   layout: MachineLayout | null,
   enabled: boolean,
   now: number,
-): IpiScene | null {
+): { scene: IpiScene | null; geo: IpiGeometry | null; speed: number } {
   const speed = useStore(playbackStore, speedOf);
   const aggregate = useStore(prefsStore, (s) => s.aggregate);
   const reducedMotion = useStore(prefsStore, (s) => s.reducedMotion);
@@ -46,7 +49,8 @@ export function useIpiScene(
   const { crowded } = mode;
   const geo = useMemo(() => (layout ? ipiGeometry(layout) : null), [layout]);
   const asArrows = reducedMotion || (aggregate && crowded);
-  const at = asArrows ? arrowsTime(now, speed) : now;
+  // Sampled in both modes: the dots themselves are drawn every frame by DotCanvas, from the store.
+  const at = arrowsTime(now, speed);
   const scene = useMemo(
     () =>
       enabled && geo
@@ -58,11 +62,11 @@ export function useIpiScene(
         : null,
     [enabled, geo, at, speed, asArrows],
   );
-  if (!scene) return null;
+  if (!scene) return { scene, geo: null, speed };
   const nowCrowded = shouldAggregate(scene.candidates, crowded);
   if (nowCrowded !== crowded && mode.decidedAt !== now)
     setMode({ crowded: nowCrowded, decidedAt: now });
-  return scene;
+  return { scene, geo: asArrows ? null : geo, speed };
 }
 
 /** The dot under a point (SVG units), if any: clicking a message selects it. */

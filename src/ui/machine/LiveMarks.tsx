@@ -46,10 +46,15 @@ const GaugeLevel = memo(function GaugeLevel(p: {
 /**
  * The dot in a busy CPU's corner, in the ink of its cell's label. Placed by its centre (a CSS
  * transition glides it with its cell), not by a transform: a transformed element is a piece of
- * its own in the browser's paint, and dots that come and go every frame would change how the page
- * is layered.
+ * its own in the browser's paint. There for every online CPU and hidden while it idles: CPUs turn
+ * busy and idle every frame, and a dot added or removed each time had the browser lay the page
+ * out again each frame (issue 14); a hidden one is only painted differently.
  */
-const BusyDot = memo(function BusyDot(p: { readonly box: CellBox; readonly owner: number }) {
+const BusyDot = memo(function BusyDot(p: {
+  readonly box: CellBox;
+  readonly owner: number;
+  readonly busy: boolean;
+}) {
   const slot = cellSlots(p.box).busy;
   return (
     <circle
@@ -57,6 +62,7 @@ const BusyDot = memo(function BusyDot(p: { readonly box: CellBox; readonly owner
       cx={slot.x}
       cy={slot.y}
       r={3.5}
+      visibility={p.busy ? undefined : 'hidden'}
       style={{ fill: ownerInk(p.owner) }}
     />
   );
@@ -95,8 +101,8 @@ export function LiveMarks(props: {
         : null}
       {view.cpus.map((c) => {
         const box = props.cells.get(c.id);
-        if (!box || !c.busy || c.state !== 'online') return null;
-        return <BusyDot key={c.id} box={box} owner={c.owner} />;
+        if (!box || c.state !== 'online') return null;
+        return <BusyDot key={c.id} box={box} owner={c.owner} busy={c.busy} />;
       })}
     </g>
   );

@@ -1,11 +1,12 @@
 import type { MachineView as MachineSnapshot } from '../../contract';
 import './machine.css';
-import { useEffect, useId, useMemo, useState, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../../i18n';
 import { prefsStore } from '../../store/prefs-store';
 import { startStore } from '../../store/start-store';
 import { select, selectionStore } from '../../store/selection-store';
+import type { Dot } from '../../viz/machine-ipi';
 import { layoutMachine, MARGIN } from '../../viz/machine-layout';
 import { useLang, useT } from '../hooks';
 import { CpuCells } from './CpuCells';
@@ -88,7 +89,8 @@ export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: 
     });
     return () => cancelAnimationFrame(later);
   }, [resizing, width]);
-  const scene = useIpiScene(layout, interactive, now);
+  const { scene, geo, speed } = useIpiScene(layout, interactive, now);
+  const drawnDots = useRef<readonly Dot[]>([]);
   const highlighted = useHighlighted();
   if (!view || !shape || !layout) {
     return (
@@ -109,10 +111,10 @@ export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: 
   const fullH = layout.height + 2 * MARGIN;
   // A click on a message dot (drawn on the canvas above) selects the message, not what is under it.
   const onClickCapture = (e: MouseEvent<HTMLDivElement>) => {
-    if (!scene || scene.dots.length === 0) return;
+    if (drawnDots.current.length === 0) return;
     const box = e.currentTarget.getBoundingClientRect();
     const k = fullW / Math.max(1, box.width);
-    const hit = dotAt(scene.dots, {
+    const hit = dotAt(drawnDots.current, {
       x: (e.clientX - box.left) * k - MARGIN,
       y: (e.clientY - box.top) * k - MARGIN,
     });
@@ -182,16 +184,15 @@ export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: 
           <IpiMarks scene={scene} width={layout.width} />
         </svg>
       ) : null}
-      {scene ? (
-        <DotCanvas
-          dots={scene.dots}
-          now={now}
-          selected={selectedSeq}
-          width={fullW}
-          height={fullH}
-          margin={MARGIN}
-        />
-      ) : null}
+      <DotCanvas
+        geo={geo}
+        speed={speed}
+        selected={selectedSeq}
+        width={fullW}
+        height={fullH}
+        margin={MARGIN}
+        drawn={drawnDots}
+      />
     </div>
   );
 }

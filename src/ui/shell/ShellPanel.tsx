@@ -32,7 +32,6 @@ export function ShellPanel() {
   const inputId = useId();
   const highlighted = useHighlighted();
   const entries = useStore(simStore, (s) => s.shell);
-  const view = useStore(simStore, (s) => s.view);
   // While a line is blocked in a system call: the machine's time (how long it has waited).
   const blockedT = useStore(simStore, (s) => (s.shell.at(-1)?.waiting ? s.t : 0));
   const [line, setLine] = useState('');
@@ -136,7 +135,8 @@ export function ShellPanel() {
     } else if (e.key === 'Tab' && !e.shiftKey && line.trim() !== '') {
       // Tab completes on a non-empty line; on an empty one it moves focus as usual.
       e.preventDefault();
-      const c = complete(line, view);
+      // The machine as it is now (read, not watched: the panel need not redraw every frame).
+      const c = complete(line, simStore.getState().view);
       if (c.line !== line) setLine(c.line);
       else if (c.options.length > 0) {
         pushShellEntry({

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
-import { useStore } from 'zustand';
 import { controls } from '../../store/controls';
-import { simStore } from '../../store/sim-store';
+import type { SimState } from '../../store/sim-store';
 import { scrubPosition, scrubTime, SCRUB_STEPS } from '../../viz/timeline-window';
 import { formatNs } from '../format';
 import { useLang, useT } from '../hooks';
@@ -13,15 +12,13 @@ import './scrubber.css';
  * drag asks the worker for one rewind, not one per pixel. Playing on after a rewind re-applies the
  * logged inputs at their times.
  */
-export function Scrubber() {
+export function Scrubber({ sim }: { readonly sim: SimState }) {
   const t = useT();
   const lang = useLang();
   const id = useId();
-  const now = useStore(simStore, (s) => s.t);
-  const startT = useStore(simStore, (s) => s.startT);
-  const maxT = useStore(simStore, (s) => s.maxT);
-  const fork = useStore(simStore, (s) => s.fork);
-  const seeking = useStore(simStore, (s) => s.seeking);
+  // The timeline's state (useSimWhileSeen): out of view, the bar follows twice a second. (An
+  // input's every re-render re-sets its type and name: style work for the page each frame.)
+  const { t: now, startT, maxT, fork, seeking } = sim;
   // The thumb's position while the user holds it; after letting go it shows the target until the
   // machine's time moves.
   const [draft, setDraft] = useState<{ pos: number; committedAt: number | null } | null>(null);

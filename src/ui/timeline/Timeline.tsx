@@ -111,7 +111,7 @@ export function Timeline() {
       {...hlAttrs('timeline', highlighted)}
     >
       <h2 className="tl-title">{t('timeline.label')}</h2>
-      <Scrubber />
+      <Scrubber sim={sim} />
       <div
         className="tl-toolbar"
         role="group"
