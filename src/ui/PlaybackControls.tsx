@@ -9,6 +9,7 @@ import {
   togglePlaying,
 } from '../store/playback-store';
 import { simStore } from '../store/sim-store';
+import { SimTime } from './SimTime';
 import { formatNs } from './format';
 import { useLang, useT } from './hooks';
 import { previousEventTime } from './keys';
@@ -159,25 +160,10 @@ export function PlaybackControls() {
         </span>
       </div>
       <div className="pb-group pb-time">
-        <SimTime />
+        <SimTime testId="sim-time" />
         {playing ? <Reaching /> : null}
       </div>
     </section>
-  );
-}
-
-/** The machine's clock: the one part of the bar that changes with every frame. */
-function SimTime() {
-  const t = useT();
-  const lang = useLang();
-  const now = useStore(simStore, (s) => s.t);
-  return (
-    <span className="time">
-      {t('time.label')}:{' '}
-      <output data-testid="sim-time" data-ns={now}>
-        {formatNs(lang, now)}
-      </output>
-    </span>
   );
 }
 

@@ -1,17 +1,14 @@
 import { useStore } from 'zustand';
 import { lessonStore } from '../../store/lesson-store';
 import { playbackStore, togglePlaying } from '../../store/playback-store';
-import { simStore } from '../../store/sim-store';
-import { formatNs } from '../../ui/format';
-import { useLang, useT } from '../../ui/hooks';
+import { useT } from '../../ui/hooks';
+import { SimTime } from '../../ui/SimTime';
 import { gotoStep } from './step-goto';
 
 /** `controls=minimal`: play / pause, the previous and next step, and the simulated time. */
 export function EmbedBar() {
   const t = useT();
-  const lang = useLang();
   const playing = useStore(playbackStore, (s) => s.playing);
-  const now = useStore(simStore, (s) => s.t);
   const status = useStore(lessonStore, (s) => (s.status?.slug === s.slug ? s.status : null));
   return (
     <section className="em-bar" aria-label={t('controls.label')}>
@@ -47,12 +44,7 @@ export function EmbedBar() {
           <span aria-hidden="true"> ›</span>
         </button>
       ) : null}
-      <span className="time em-time">
-        {t('time.label')}:{' '}
-        <output data-testid="embed-time" data-ns={now}>
-          {formatNs(lang, now)}
-        </output>
-      </span>
+      <SimTime testId="embed-time" className="em-time" />
     </section>
   );
 }

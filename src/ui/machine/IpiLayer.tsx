@@ -28,9 +28,9 @@ import { arrowId } from './Defs';
  * with hysteresis so it does not flicker at the limit). The scene is null for a view without
  * traffic; `geo` is null unless dots are drawn (DotCanvas draws them every frame, from the store).
  *
- * The scene (arrows, counts, markers, flashes, and how many dots there are) is sampled ten times a
- * second of wall time (`arrowsTime`); between samples the same scene object comes back, so the
- * layers below skip their render and the browser its repaint.
+ * Playing, the scene (arrows, counts, markers, flashes, and how many dots there are) is sampled ten
+ * times a second of wall time (`arrowsTime`); between samples the same scene object comes back, so
+ * the layers below skip their render and the browser its repaint.
  * The scene is a function of the clock alone (the traffic up to a time does not change once the
  * page has it, and a rewind moves the clock), so the traffic is read, not watched.
  */
@@ -40,6 +40,7 @@ export function useIpiScene(
   now: number,
 ): { scene: IpiScene | null; geo: IpiGeometry | null; speed: number } {
   const speed = useStore(playbackStore, speedOf);
+  const playing = useStore(playbackStore, (s) => s.playing);
   const aggregate = useStore(prefsStore, (s) => s.aggregate);
   const reducedMotion = useStore(prefsStore, (s) => s.reducedMotion);
   // Whether it is crowded, and the clock when that was decided: at most one change per frame.
@@ -49,8 +50,9 @@ export function useIpiScene(
   const { crowded } = mode;
   const geo = useMemo(() => (layout ? ipiGeometry(layout) : null), [layout]);
   const asArrows = reducedMotion || (aggregate && crowded);
-  // Sampled in both modes: the dots themselves are drawn every frame by DotCanvas, from the store.
-  const at = arrowsTime(now, speed);
+  // Sampled while playing (the dots themselves are drawn every frame by DotCanvas, from the store);
+  // paused, every frame is the learner's step or seek, and its marks show at once.
+  const at = playing ? arrowsTime(now, speed) : now;
   const scene = useMemo(
     () =>
       enabled && geo
