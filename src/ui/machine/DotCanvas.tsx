@@ -34,12 +34,16 @@ export const DotCanvas = memo(function DotCanvas(p: {
   const band = useVisibleBand(anchor, height);
   const live = !!(geo && band);
 
-  // The theme's colours, read before the first dot needs them (reading computed style while
-  // drawing would make the browser compute the page's styles inside a frame).
+  /** The theme's colours and pictures, read once per theme. */
+  const inkOf = (el: Element): DotInk => {
+    if (ink.current?.theme !== theme) ink.current = { theme, ink: readInk(el, dpr) };
+    return ink.current.ink;
+  };
+  // Read before the first dot needs them (reading computed style while drawing would make the
+  // browser compute the page's styles inside a frame).
   useEffect(() => {
-    const el = anchor.current;
-    if (el && ink.current?.theme !== theme) ink.current = { theme, ink: readInk(el, dpr) };
-  }, [theme, dpr]);
+    if (anchor.current) inkOf(anchor.current);
+  });
 
   // New tiles for a new size (a canvas cannot be stretched); none while there are no dots.
   const drawing = geo !== null;
@@ -62,8 +66,7 @@ export const DotCanvas = memo(function DotCanvas(p: {
     const s = simStore.getState();
     const timing = timingFor(speed);
     const { dots } = ipiScene(s.traffic, geo, { now: s.t, timing, asArrows: false });
-    if (ink.current?.theme !== theme) ink.current = { theme, ink: readInk(el, dpr) };
-    tiles.current.draw(dots, band, ink.current.ink, s.t, selected);
+    tiles.current.draw(dots, band, inkOf(el), s.t, selected);
     drawn.current = dots;
   };
   // Drawn again for what changed here: the machine's shape, the band, selection, theme, speed.
