@@ -53,11 +53,12 @@ function heldSim() {
       };
       if (seen) state = simStore.getState();
       const stop = simStore.subscribe(() => {
-        const wait = at + OFF_SCREEN_MS - performance.now();
-        if (seen || wait <= 0) {
-          if (later !== undefined) clearTimeout(later);
-          take();
-        } else if (later === undefined) later = setTimeout(take, wait);
+        if (seen) take();
+        // Out of view, in a task of its own, never inside the frame that brought the change:
+        // there, a slow laptop's frame and a whole timeline's redraw made one long task twice a
+        // second (issue 14: 60 ms slowed 4×, and the next frame 50 ms late).
+        else if (later === undefined)
+          later = setTimeout(take, Math.max(0, at + OFF_SCREEN_MS - performance.now()));
       });
       return () => {
         stop();

@@ -39,10 +39,13 @@ export const DotCanvas = memo(function DotCanvas(p: {
     if (ink.current?.theme !== theme) ink.current = { theme, ink: readInk(el, dpr) };
     return ink.current.ink;
   };
-  // Read before the first dot needs them (reading computed style while drawing would make the
-  // browser compute the page's styles inside a frame).
+  // Read, and each owner's dot drawn, while the page is idle before the first dot needs them:
+  // reading computed style makes the browser compute the page's styles, and the first frame of a
+  // Play drew nine pictures besides (issue 14: the first frame's task slowed 4× was 87 ms).
   useEffect(() => {
-    if (anchor.current) inkOf(anchor.current);
+    const el = anchor.current;
+    if (!el || ink.current?.theme === theme) return;
+    return whenIdle(() => inkOf(el).warm());
   });
 
   // New tiles for a new size (a canvas cannot be stretched); none while there are no dots.
@@ -58,6 +61,15 @@ export const DotCanvas = memo(function DotCanvas(p: {
       drawn.current = [];
     };
   }, [drawing, width, height, margin, dpr, drawn]);
+
+  // The band's tiles made while the page is idle, one at a time, before Play needs them.
+  useEffect(() => {
+    if (!live || !band) return;
+    let cancel = whenIdle(function next() {
+      if (tiles.current?.warmOne(band)) cancel = whenIdle(next);
+    });
+    return () => cancel();
+  }, [live, band, width, height, margin, dpr]);
 
   const draw = useRef(() => {});
   draw.current = () => {
@@ -86,3 +98,13 @@ export const DotCanvas = memo(function DotCanvas(p: {
     </>
   );
 });
+
+/** Run `fn` when the page is idle (soon at the latest); returns the cancel. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 200);
+  return () => clearTimeout(id);
+}

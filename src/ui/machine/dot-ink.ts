@@ -13,6 +13,8 @@ export interface DotInk {
   readonly ink: string;
   readonly fill: (owner: number) => string;
   readonly sprite: (owner: number) => CanvasImageSource;
+  /** Every owner's picture drawn now (at idle), not with the first frame that needs it. */
+  readonly warm: () => void;
 }
 
 /**
@@ -56,16 +58,13 @@ export function readInk(el: Element, dpr: number): DotInk {
   const fills = new Map(OWNERS.map((o) => [ownerColour(o), resolve(el, ownerColour(o))]));
   const sprites = new Map<string, CanvasImageSource>();
   const fill = (owner: number) => fills.get(ownerColour(owner)) ?? '#888';
-  return {
-    ink,
-    fill,
-    sprite(owner) {
-      const f = fill(owner);
-      let s = sprites.get(f);
-      if (!s) sprites.set(f, (s = dotSprite(f, ink, dpr)));
-      return s;
-    },
+  const sprite = (owner: number) => {
+    const f = fill(owner);
+    let s = sprites.get(f);
+    if (!s) sprites.set(f, (s = dotSprite(f, ink, dpr)));
+    return s;
   };
+  return { ink, fill, sprite, warm: () => OWNERS.forEach(sprite) };
 }
 
 /** A number that changes when the page's theme does (the attribute on <html>, the system's). */

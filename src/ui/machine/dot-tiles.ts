@@ -10,6 +10,12 @@ import { HALF, SIDE, type DotInk } from './dot-ink';
 export const TILE = 256;
 /** Around a dot, what its drawing may touch: the selected dot's ring, stroke, anti-aliasing. */
 const REACH = 12;
+/**
+ * At most this many new tiles a frame: each is a new canvas the browser allocates and carries to
+ * the screen (Play's first frame made a dozen at once). A dot whose tile is not made yet waits a
+ * frame or two.
+ */
+const NEW_PER_FRAME = 3;
 /** Waiting dots breathe with the simulation clock (not the wall clock: pause stops them). */
 const PULSE_NS = 900;
 
@@ -133,7 +139,9 @@ export class DotTiles {
       if (!tile.inked || buckets.has(key)) continue;
       this.wipe(tile);
     }
+    let made = 0;
     for (const [key, list] of buckets) {
+      if (!this.tiles.has(key) && made++ >= NEW_PER_FRAME) continue;
       const tile = this.tile(key, key % cols, Math.floor(key / cols));
       if (!tile) continue;
       this.wipe(tile);
@@ -149,6 +157,29 @@ export class DotTiles {
       tile.inked = box;
       drawDots(ctx, list, ink, now, selected);
     }
+  }
+
+  /**
+   * Make one tile of `band` that no dot has needed yet, and have the browser give it its pixels
+   * (a canvas's first drawing and its first frame on screen cost far more than the next ones: a
+   * dozen at Play's first frame was 250 ms slowed 4×). True when it made one, false when the band
+   * is covered. Called while the page is idle, one tile at a time.
+   */
+  warmOne(band: { top: number; height: number }): boolean {
+    const cols = Math.ceil(this.sheet.width / TILE);
+    const last = Math.floor((band.top + band.height) / TILE);
+    for (let j = Math.floor(band.top / TILE); j <= last; j++) {
+      for (let i = 0; i < cols; i++) {
+        if (this.tiles.has(j * cols + i)) continue;
+        const tile = this.tile(j * cols + i, i, j);
+        if (!tile) continue;
+        // Drawn into, not only cleared: a canvas never drawn in is not carried to the screen.
+        tile.ctx.fillRect(0, 0, 1, 1);
+        tile.ctx.clearRect(0, 0, 1, 1);
+        return true;
+      }
+    }
+    return false;
   }
 
   private wipe(tile: Tile): void {
