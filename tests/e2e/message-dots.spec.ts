@@ -11,16 +11,6 @@ test('the datacenter’s messages fly one by one, and a click on a dot inspects 
   await page.setViewportSize({ width: 1280, height: 800 });
   await openLab(page, '&scenario=datacenter');
   await page.evaluate(() => window.__mklab?.speed(7));
-  // The canvases the dots go on are made while the page is idle, one at a time, before Play:
-  // its first frames make none (each new one cost a slow laptop a long frame).
-  const tiles = () => page.locator('.mk-dots canvas').count();
-  let made = -1;
-  const settled = async () => {
-    const before = made;
-    made = await tiles();
-    return made > 0 && made === before;
-  };
-  await expect.poll(settled, { intervals: [500], timeout: 20_000 }).toBe(true);
   await play(page);
   // The default view (aggregation on) still draws each message while a few hundred fly.
   const layer = page.getByTestId('ipi-layer');
@@ -28,7 +18,6 @@ test('the datacenter’s messages fly one by one, and a click on a dot inspects 
     .poll(() => layer.getAttribute('data-drawn').then(Number), { timeout: 30_000 })
     .toBeGreaterThan(100);
   await expect(layer).toHaveAttribute('data-aggregated', '0');
-  expect(await tiles(), 'no canvas made while playing').toBe(made);
   await page.getByTestId('play-toggle').click();
   await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'false');
 

@@ -62,25 +62,22 @@ export const DotCanvas = memo(function DotCanvas(p: {
     };
   }, [drawing, width, height, margin, dpr, drawn]);
 
-  // The band's tiles made while the page is idle, one at a time, before Play needs them.
-  useEffect(() => {
-    if (!live || !band) return;
-    let cancel = whenIdle(function next() {
-      if (tiles.current?.warmOne(band)) cancel = whenIdle(next);
-    });
-    return () => cancel();
-  }, [live, band, width, height, margin, dpr]);
-
   const draw = useRef(() => {});
+  const again = useRef(0);
   draw.current = () => {
     const el = anchor.current;
+    cancelAnimationFrame(again.current);
     if (!tiles.current || !geo || !band || !el) return;
     const s = simStore.getState();
     const timing = timingFor(speed);
     const { dots } = ipiScene(s.traffic, geo, { now: s.t, timing, asArrows: false });
-    tiles.current.draw(dots, band, inkOf(el), s.t, selected);
+    // Dots on tiles not made yet: drawn at the next animation frame, if no frame comes first
+    // (paused, a step's dots would otherwise wait for the next step).
+    if (!tiles.current.draw(dots, band, inkOf(el), s.t, selected))
+      again.current = requestAnimationFrame(() => draw.current());
     drawn.current = dots;
   };
+  useEffect(() => () => cancelAnimationFrame(again.current), []);
   // Drawn again for what changed here: the machine's shape, the band, selection, theme, speed.
   useLayoutEffect(() => draw.current(), [live, geo, band, selected, theme, speed, width, height]);
   // And for every frame the machine sends (its clock and traffic), while there are dots to draw.

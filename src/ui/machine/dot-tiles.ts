@@ -12,8 +12,8 @@ export const TILE = 256;
 const REACH = 12;
 /**
  * At most this many new tiles a frame: each is a new canvas the browser allocates and carries to
- * the screen (Play's first frame made a dozen at once). A dot whose tile is not made yet waits a
- * frame or two.
+ * the screen (Play's first frame made a dozen at once: 87–143 ms slowed 4×). A dot whose tile is
+ * not made yet waits a frame or two (`draw` says so, and is called again).
  */
 const NEW_PER_FRAME = 3;
 /** Waiting dots breathe with the simulation clock (not the wall clock: pause stops them). */
@@ -110,14 +110,17 @@ export class DotTiles {
     return tile;
   }
 
-  /** Draw `dots` (those within `band`, sheet units from its top), wiping what the last frame drew. */
+  /**
+   * Draw `dots` (those within `band`, sheet units from its top), wiping what the last frame drew.
+   * False when some tiles wait to be made (NEW_PER_FRAME): draw again at the next frame.
+   */
   draw(
     dots: readonly Dot[],
     band: { top: number; height: number },
     ink: DotInk,
     now: number,
     selected: number,
-  ): void {
+  ): boolean {
     const { margin, dpr } = this.sheet;
     const buckets = new Map<number, Dot[]>();
     const cols = Math.ceil(this.sheet.width / TILE);
@@ -140,10 +143,16 @@ export class DotTiles {
       this.wipe(tile);
     }
     let made = 0;
+    let waiting = false;
     for (const [key, list] of buckets) {
-      if (!this.tiles.has(key) && made++ >= NEW_PER_FRAME) continue;
+      const fresh = !this.tiles.has(key);
+      if (fresh && made >= NEW_PER_FRAME) {
+        waiting = true;
+        continue;
+      }
       const tile = this.tile(key, key % cols, Math.floor(key / cols));
       if (!tile) continue;
+      if (fresh) made++;
       this.wipe(tile);
       const { ctx } = tile;
       ctx.setTransform(dpr, 0, 0, dpr, dpr * (margin - tile.x), dpr * (margin - tile.y));
@@ -157,29 +166,7 @@ export class DotTiles {
       tile.inked = box;
       drawDots(ctx, list, ink, now, selected);
     }
-  }
-
-  /**
-   * Make one tile of `band` that no dot has needed yet, and have the browser give it its pixels
-   * (a canvas's first drawing and its first frame on screen cost far more than the next ones: a
-   * dozen at Play's first frame was 250 ms slowed 4×). True when it made one, false when the band
-   * is covered. Called while the page is idle, one tile at a time.
-   */
-  warmOne(band: { top: number; height: number }): boolean {
-    const cols = Math.ceil(this.sheet.width / TILE);
-    const last = Math.floor((band.top + band.height) / TILE);
-    for (let j = Math.floor(band.top / TILE); j <= last; j++) {
-      for (let i = 0; i < cols; i++) {
-        if (this.tiles.has(j * cols + i)) continue;
-        const tile = this.tile(j * cols + i, i, j);
-        if (!tile) continue;
-        // Drawn into, not only cleared: a canvas never drawn in is not carried to the screen.
-        tile.ctx.fillRect(0, 0, 1, 1);
-        tile.ctx.clearRect(0, 0, 1, 1);
-        return true;
-      }
-    }
-    return false;
+    return !waiting;
   }
 
   private wipe(tile: Tile): void {

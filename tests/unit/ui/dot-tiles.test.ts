@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { Dot } from '../../../src/viz/machine-ipi';
+import type { DotInk } from '../../../src/ui/machine/dot-ink';
+import { DotTiles, TILE } from '../../../src/ui/machine/dot-tiles';
+
+// Issue 14: a new canvas costs a slow laptop a long frame, so a frame makes at most a few; the
+// dots on tiles not made yet are drawn at the next frame, and none is lost — paused, a step's
+// dots are all drawn.
+
+/** Each canvas's 2D context as a recorder of the dots it was given. */
+const drawnOn = new Map<HTMLCanvasElement, number>();
+
+function recorder(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
+  return {
+    canvas,
+    setTransform: () => {},
+    clearRect: () => drawnOn.set(canvas, 0),
+    drawImage: () => drawnOn.set(canvas, (drawnOn.get(canvas) ?? 0) + 1),
+    beginPath: () => {},
+    arc: () => {},
+    fill: () => {},
+    stroke: () => {},
+  } as unknown as CanvasRenderingContext2D;
+}
+
+beforeEach(() => {
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
+    this: HTMLCanvasElement,
+  ) {
+    return recorder(this);
+  } as unknown as typeof HTMLCanvasElement.prototype.getContext);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  drawnOn.clear();
+});
+
+const ink: DotInk = {
+  ink: '#000',
+  fill: () => '#888',
+  sprite: () => ({}) as CanvasImageSource,
+  warm: () => {},
+};
+/** One dot in the middle of each of the first `n` tiles of a row. */
+const dots = (n: number): Dot[] =>
+  Array.from({ length: n }, (_, i) => ({
+    seq: i,
+    owner: 1,
+    x: i * TILE + TILE / 2,
+    y: TILE / 2,
+    opacity: 1,
+    waiting: false,
+  }));
+
+it('makes at most three canvases a frame, and says when dots wait for the next', () => {
+  const host = document.createElement('div');
+  const tiles = new DotTiles(host, { width: 8 * TILE, height: TILE, margin: 0, dpr: 1 });
+  const band = { top: 0, height: TILE };
+  expect(tiles.draw(dots(7), band, ink, 0, -1)).toBe(false);
+  expect(host.querySelectorAll('canvas')).toHaveLength(3);
+  expect(tiles.draw(dots(7), band, ink, 0, -1)).toBe(false);
+  expect(tiles.draw(dots(7), band, ink, 0, -1)).toBe(true);
+  const canvases = [...host.querySelectorAll('canvas')];
+  expect(canvases).toHaveLength(7);
+  // Every dot is on its tile's canvas, once.
+  expect(canvases.map((c) => drawnOn.get(c))).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  // Tiles made: the next frame draws everything at once.
+  expect(tiles.draw(dots(7), band, ink, 0, -1)).toBe(true);
+});
