@@ -40,8 +40,8 @@ export const DotCanvas = memo(function DotCanvas(p: {
     return ink.current.ink;
   };
   // Read, and each owner's dot drawn, while the page is idle before the first dot needs them:
-  // reading computed style makes the browser compute the page's styles, and the first frame of a
-  // Play drew nine pictures besides (issue 14: the first frame's task slowed 4× was 87 ms).
+  // reading computed style makes the browser compute the page's styles, and Play's first frame
+  // drew the nine pictures besides (issue 14: ≈ 13 % of its 87 ms task, slowed 4×).
   useEffect(() => {
     const el = anchor.current;
     if (!el || ink.current?.theme === theme) return;
