@@ -3,7 +3,9 @@
 //   every run performance ≥ 93 and the median ≥ 95; total blocking time ≤ 150 ms (median);
 //   cumulative layout shift ≤ 0.05 (every run); accessibility 100; best practices 100.
 // `--gate`: only the pages npm test would gate on (the first screen and a lesson's step).
-// Each figure is printed beside its budget; exit 1 when one misses.
+// Each figure is printed beside its budget; exit 1 when one misses. Each run also says when its
+// first paint was seen: under Lighthouse's mobile emulation it is often held to ≈ 1.2 or 2.2 s here
+// (docs/architecture.md, Measurements), and the simulated FCP and LCP then count all that ran before.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,12 +28,21 @@ interface Run {
   readonly cls: number;
   readonly fcp: string;
   readonly lcp: string;
+  /** When this load's first paint was seen (not simulated): held ≈ 1.2 or 2.2 s in many runs. */
+  readonly paintedMs: number;
   readonly failing: readonly string[];
 }
 
 const median = (xs: readonly number[]) =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const score = (s: number | null | undefined) => Math.round((s ?? 0) * 100);
+
+/** The metrics audit's observed first contentful paint (ms from navigation), if it has one. */
+function observed(details: unknown): number | undefined {
+  const items = (details as { items?: { observedFirstContentfulPaint?: number }[] } | undefined)
+    ?.items;
+  return items?.[0]?.observedFirstContentfulPaint;
+}
 
 async function audit(url: string, chromePath: string): Promise<Run> {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROMIUM_ARGS });
@@ -52,6 +63,7 @@ async function audit(url: string, chromePath: string): Promise<Run> {
       cls: a['cumulative-layout-shift']?.numericValue ?? Infinity,
       fcp: a['first-contentful-paint']?.displayValue ?? '?',
       lcp: a['largest-contentful-paint']?.displayValue ?? '?',
+      paintedMs: Math.round(observed(a['metrics']?.details) ?? NaN),
       failing: Object.values(a)
         .filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary')
         .map((x) => x.id),
@@ -113,7 +125,7 @@ try {
     for (const [i, r] of runs.entries()) {
       const failing = r.failing.length ? ` — failing audits: ${r.failing.join(', ')}` : '';
       console.log(
-        `    run ${i + 1}: performance ${r.perf}, FCP ${r.fcp}, LCP ${r.lcp}, TBT ${r.tbtMs} ms, CLS ${r.cls.toFixed(3)}, accessibility ${r.a11y}, best practices ${r.bp}${failing}`,
+        `    run ${i + 1}: performance ${r.perf}, FCP ${r.fcp} (first paint seen at ${r.paintedMs} ms), LCP ${r.lcp}, TBT ${r.tbtMs} ms, CLS ${r.cls.toFixed(3)}, accessibility ${r.a11y}, best practices ${r.bp}${failing}`,
       );
     }
     const { lines, ok } = verdict(runs);
