@@ -106,7 +106,8 @@ export function readLoad(events: readonly TraceEvent[]): LoadProfile | null {
   if (tid === undefined || !nav) return null;
   const mine = events
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && (e.dur ?? 0) > 0)
-    .sort((a, b) => a.ts - b.ts);
+    // A task and one nested in it may start at the same time: the longer (outer) one first.
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   // Top-level tasks only (a task may run inside another's nested loop).
   const tasks: TraceEvent[] = [];
   for (const e of mine) {

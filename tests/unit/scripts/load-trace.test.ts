@@ -56,6 +56,7 @@ const profile: TraceEvent[] = [
 describe('readLoad (npm run profile:load)', () => {
   const events = [
     ...meta,
+    task(300, 4), // listed before its outer task (below), as a trace may
     task(20, 80), // before the first paint: not charged
     task(200, 30), // 4 × 30 − 50 = 70 ms blocking, a long task
     { ...task(205, 10, 'Layout') }, // the browser's work inside it
