@@ -6,14 +6,10 @@
 // Each figure is printed beside its budget; exit 1 when one misses. Each run also says when its
 // first paint was seen: under Lighthouse's mobile emulation it is often held to ≈ 1.2 or 2.2 s here
 // (docs/architecture.md, Measurements), and the simulated FCP and LCP then count all that ran before.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, requireChromium } from '../tests/e2e/find-chromium';
-import { serveStatic } from '../tests/e2e/static-server';
+import { build, serveStatic } from '../tests/e2e/static-server';
 
 const RUNS = 3;
 const ALL_PAGES = ['', '?lang=es', '?scenario=two-kernels', '?lesson=crash-containment&step=2'];
@@ -109,10 +105,7 @@ function verdict(runs: readonly Run[]): { lines: string[]; ok: boolean } {
 }
 
 const pages = process.argv.includes('--gate') ? GATE_PAGES : ALL_PAGES;
-const out = mkdtempSync(path.join(tmpdir(), 'mklab-audit-'));
-execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', `--outDir=${out}`], {
-  stdio: 'inherit',
-});
+const out = build();
 const chromePath = requireChromium();
 const server = await serveStatic(out, '/', () => ({}), { gzip: true });
 let allOk = true;

@@ -6,13 +6,9 @@
 // the median run each task over 12.5 ms (50 ms at 4×) with what it spent its time on. The build is
 // unminified so the functions keep their names. The profiler's sampling slows the page: these
 // figures say where the time goes; the budget is Lighthouse's (`npm run audit`).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, requireChromium } from '../tests/e2e/find-chromium';
-import { serveStatic } from '../tests/e2e/static-server';
+import { build, serveStatic } from '../tests/e2e/static-server';
 import { LONG_AT_4X_MS, readLoad, type LoadProfile, type TraceEvent } from './load-trace';
 
 const RUNS = 3;
@@ -59,13 +55,7 @@ const list = (xs: readonly [string, number][]) =>
 
 const asked = process.argv.slice(2).filter((a) => a !== '--');
 const pages = asked.length ? asked : PAGES;
-const out = mkdtempSync(path.join(tmpdir(), 'mklab-profile-'));
-execFileSync(
-  process.execPath,
-  ['node_modules/vite/bin/vite.js', 'build', `--outDir=${out}`, '--minify=false'],
-  { stdio: 'inherit' },
-);
-const server = await serveStatic(out, '/', () => ({}), { gzip: true });
+const server = await serveStatic(build('./', ['--minify=false']), '/', () => ({}), { gzip: true });
 try {
   console.log(
     `\nLoads at 412×823 @1.75 (mobile), not slowed, first ${WATCH_MS / 1000} s, ${RUNS} runs per page.` +

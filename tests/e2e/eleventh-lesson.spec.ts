@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { lessonsOnPage, pageProblems, walkLesson } from './lesson-drive';
@@ -14,20 +12,7 @@ import { build, serveStatic, type StaticServer } from './static-server';
 const SLUG = 'throwaway-lesson';
 
 /** A build of the app with the throwaway lesson registered, in a fresh temporary folder. */
-function buildWithThrowaway(): string {
-  const out = mkdtempSync(path.join(tmpdir(), 'mklab-eleventh-'));
-  execFileSync(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--config=tests/fixtures/lessons/vite.config.ts',
-      `--outDir=${out}`,
-    ],
-    { stdio: 'pipe' },
-  );
-  return out;
-}
+const buildWithThrowaway = () => build('./', ['--config=tests/fixtures/lessons/vite.config.ts']);
 
 /** Whether any file of a build mentions the text. */
 function mentions(dir: string, text: string): boolean {

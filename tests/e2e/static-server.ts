@@ -84,12 +84,15 @@ export async function serveStatic(
   };
 }
 
-/** A production build with this base, in a fresh temporary folder (about a second). */
-export function build(base = './'): string {
+/**
+ * A production build with this base, in a fresh temporary folder (about a second); `more`: other
+ * `vite build` options (another config, `--minify=false`).
+ */
+export function build(base = './', more: readonly string[] = []): string {
   const out = mkdtempSync(path.join(tmpdir(), 'mklab-build-'));
   execFileSync(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', `--base=${base}`, `--outDir=${out}`],
+    ['node_modules/vite/bin/vite.js', 'build', `--base=${base}`, `--outDir=${out}`, ...more],
     { stdio: 'pipe' },
   );
   return out;
