@@ -3,14 +3,16 @@ import react from '@vitejs/plugin-react';
 import { csp } from './scripts/csp';
 import { offline } from './scripts/vite-offline';
 import { firstPaint } from './scripts/first-paint';
+import { compileHints } from './scripts/compile-hints';
 
 export default defineConfig({
   // Relative base: the built app works from any path on a static host.
   base: './',
   // csp(): the Content-Security-Policy <meta> of every page (scripts/csp.ts);
   // firstPaint(): a first visit's header and start-here text before the script runs;
+  // compileHints(): V8 compiles the opening's scripts as they stream in, off the main thread;
   // offline(): dist/sw.js, the service worker that precaches the build (docs/architecture.md).
-  plugins: [react(), csp(), firstPaint(), offline()],
+  plugins: [react(), csp(), firstPaint(), compileHints(), offline()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

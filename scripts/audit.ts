@@ -24,6 +24,12 @@ interface Run {
   readonly cls: number;
   readonly fcp: string;
   readonly lcp: string;
+  readonly si: string;
+  /**
+   * The same run's score with its total blocking time scored as perfect: what the page's paints
+   * alone allow (the first paint, the largest, the speed index, the layout shift).
+   */
+  readonly unblocked: number;
   /** When this load's first paint was seen (not simulated): held ≈ 1.2 or 2.2 s in many runs. */
   readonly paintedMs: number;
   readonly failing: readonly string[];
@@ -38,6 +44,21 @@ function observed(details: unknown): number | undefined {
   const items = (details as { items?: { observedFirstContentfulPaint?: number }[] } | undefined)
     ?.items;
   return items?.[0]?.observedFirstContentfulPaint;
+}
+
+/** The category's weighted score with one audit counted as perfect (0–100). */
+function scoreWithout(
+  id: string,
+  refs: readonly { id: string; weight: number }[] | undefined,
+  audits: Readonly<Record<string, { score: number | null }>>,
+): number {
+  const weighted = (refs ?? []).filter((r) => r.weight > 0);
+  const total = weighted.reduce((sum, r) => sum + r.weight, 0);
+  const sum = weighted.reduce(
+    (acc, r) => acc + r.weight * (r.id === id ? 1 : (audits[r.id]?.score ?? 0)),
+    0,
+  );
+  return total > 0 ? Math.round((100 * sum) / total) : 0;
 }
 
 async function audit(url: string, chromePath: string): Promise<Run> {
@@ -59,6 +80,8 @@ async function audit(url: string, chromePath: string): Promise<Run> {
       cls: a['cumulative-layout-shift']?.numericValue ?? Infinity,
       fcp: a['first-contentful-paint']?.displayValue ?? '?',
       lcp: a['largest-contentful-paint']?.displayValue ?? '?',
+      si: a['speed-index']?.displayValue ?? '?',
+      unblocked: scoreWithout('total-blocking-time', lhr?.categories.performance?.auditRefs, a),
       paintedMs: Math.round(observed(a['metrics']?.details) ?? NaN),
       failing: Object.values(a)
         .filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary')
@@ -118,7 +141,7 @@ try {
     for (const [i, r] of runs.entries()) {
       const failing = r.failing.length ? ` — failing audits: ${r.failing.join(', ')}` : '';
       console.log(
-        `    run ${i + 1}: performance ${r.perf}, FCP ${r.fcp} (first paint seen at ${r.paintedMs} ms), LCP ${r.lcp}, TBT ${r.tbtMs} ms, CLS ${r.cls.toFixed(3)}, accessibility ${r.a11y}, best practices ${r.bp}${failing}`,
+        `    run ${i + 1}: performance ${r.perf}, FCP ${r.fcp} (first paint seen at ${r.paintedMs} ms), LCP ${r.lcp}, SI ${r.si}, TBT ${r.tbtMs} ms (with none: ${r.unblocked}), CLS ${r.cls.toFixed(3)}, accessibility ${r.a11y}, best practices ${r.bp}${failing}`,
       );
     }
     const { lines, ok } = verdict(runs);

@@ -9,7 +9,7 @@ import { useStepDock, type DockPanel } from './lessons/step-dock';
 import { MachineView, TwinView } from './machine/MachineView';
 import { Metrics } from './metrics/Metrics';
 import { PlaybackControls } from './PlaybackControls';
-import { ShownSoon } from './ShownSoon';
+import { Later, STAGE, useStagesStart } from './Later';
 import { TableView } from './TableView';
 import { Timeline } from './timeline/Timeline';
 import type { WorkbenchParts } from './Workbench';
@@ -42,18 +42,20 @@ function useWorkbench(): WorkbenchParts | null {
 /**
  * One part whose code loads after the first paint. Only this renders when the code arrives: held
  * by the workspace, the arrival drew the whole workspace again in one task (≈ 100 ms on a slow
- * laptop, issue 14).
+ * laptop, issue 14). Drawn at its stage (Later), or when its code arrives if that is later.
  */
-function WorkbenchPart({ part }: { readonly part: keyof WorkbenchParts }) {
-  return useWorkbench()?.[part] ?? null;
+function WorkbenchPart({ part, at }: { readonly part: keyof WorkbenchParts; readonly at: number }) {
+  const parts = useWorkbench();
+  return <Later at={at}>{parts?.[part] ?? null}</Later>;
 }
 
 /**
- * Everything below the status line appears with the first frame: nothing already on screen moves
- * when the machine arrives (no layout shift). The timeline and the charts, below the machine or in
- * the lesson's fixed-height dock, follow a moment later in slices (ShownSoon). In a lesson, the first screen is the
- * lesson's: the playback bar, the machine, the step (with the inspector) and the panels the step
- * needs, fitted to the window so nothing the step asks for is below the fold (issue 12).
+ * The playback bar and the machine appear with the first frame; the other parts follow in their
+ * boxes, a display frame apart, each in a task of its own (Later), in the order of their place on
+ * the screen: nothing already drawn moves when one arrives (no layout shift). In a lesson, the
+ * first screen is the lesson's: the playback bar, the machine, the step (with the inspector) and
+ * the panels the step needs, fitted to the window so nothing the step asks for is below the fold
+ * (issue 12).
  */
 export function Workspace({
   twin,
@@ -65,6 +67,7 @@ export function Workspace({
   const t = useT();
   const inLesson = useStore(lessonStore, (s) => s.slug !== null);
   const dock = useStepDock();
+  useStagesStart();
   const stage = (
     <section id="stage" className="stage" aria-label={t('stage.label')} tabIndex={-1}>
       <div className={twin ? 'stage-pair' : undefined}>
@@ -73,22 +76,24 @@ export function Workspace({
       </div>
     </section>
   );
+  // A docked panel is on the lesson's first screen: it comes with the step's other parts.
+  const docked = (p: DockPanel) => (inLesson && dock.includes(p) ? STAGE.dock : STAGE[p]);
   const panels: Record<DockPanel, ReactNode> = {
     timeline: (
       <section key="timeline" className="timeline-area" aria-label={t('timeline.label')}>
-        <ShownSoon>
+        <Later at={docked('timeline')}>
           <Timeline />
-        </ShownSoon>
+        </Later>
       </section>
     ),
     metrics: (
       <section key="metrics" className="metrics-area" aria-label={t('metrics.label')}>
-        <ShownSoon>
+        <Later at={docked('metrics')}>
           <Metrics />
-        </ShownSoon>
+        </Later>
       </section>
     ),
-    shell: <WorkbenchPart key="shell" part="shell" />,
+    shell: <WorkbenchPart key="shell" part="shell" at={docked('shell')} />,
   };
   if (!inLesson) {
     return (
@@ -96,13 +101,17 @@ export function Workspace({
         <PlaybackControls />
         {stage}
         <aside className="side">
-          <Inspector />
-          <EventLog />
+          <Later at={STAGE.inspector}>
+            <Inspector />
+          </Later>
+          <Later at={STAGE.log}>
+            <EventLog />
+          </Later>
         </aside>
         {panels.timeline}
         {panels.metrics}
         {panels.shell}
-        <WorkbenchPart part="sandbox" />
+        <WorkbenchPart part="sandbox" at={STAGE.sandbox} />
       </>
     );
   }
@@ -113,8 +122,12 @@ export function Workspace({
         <PlaybackControls />
         {stage}
         <aside className="side">
-          <LessonPanel />
-          <Inspector />
+          <Later at={STAGE.step}>
+            <LessonPanel />
+          </Later>
+          <Later at={STAGE.inspector}>
+            <Inspector />
+          </Later>
         </aside>
         {dock.length > 0 ? (
           <div className="ls-dock" data-testid="lesson-dock" data-dock={dock.join(' ')}>
@@ -123,10 +136,12 @@ export function Workspace({
         ) : null}
       </LessonScreen>
       <div className="log-area">
-        <EventLog />
+        <Later at={STAGE.log}>
+          <EventLog />
+        </Later>
       </div>
       {rest.map((p) => panels[p])}
-      <WorkbenchPart part="sandbox" />
+      <WorkbenchPart part="sandbox" at={STAGE.sandbox} />
     </>
   );
 }

@@ -45,9 +45,11 @@ export function ShellPanel() {
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
 
   const last = entries[entries.length - 1];
+  // The newest line in view. Not at mount with nothing in the log: reading the height there laid
+  // out the whole new page inside the shell's mount (issue 14: a 56 ms layout in a phone's load).
   useEffect(() => {
     const el = logRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (el && entries.length > 0) el.scrollTop = el.scrollHeight;
   }, [entries]);
 
   useEffect(() => {
