@@ -3,10 +3,16 @@
 //   every run performance ≥ 93 and the median ≥ 95; total blocking time ≤ 150 ms (median);
 //   cumulative layout shift ≤ 0.05 (every run); accessibility 100; best practices 100.
 // `--gate`: only the pages npm test would gate on (the first screen and a lesson's step).
+// `--render-document`: Chromium launched with chrome-launcher's default flags except one — its
+// `--disable-features` list keeps RenderDocument on, as Chromium ships it. chrome-launcher 1.2.1
+// turns it off (Lighthouse PR 16363); with it off, the first paint here is held to ≈ 1.2 or 2.2 s
+// (measured 2026-12-05, docs/architecture.md). Not the default: the budget is judged as
+// Lighthouse runs out of the box; this shows what the hold costs.
 // Each figure is printed beside its budget; exit 1 when one misses. Each run also says when its
 // first paint was seen: under Lighthouse's mobile emulation it is often held to ≈ 1.2 or 2.2 s here
 // (docs/architecture.md, Measurements), and the simulated FCP and LCP then count all that ran before.
 import * as chromeLauncher from 'chrome-launcher';
+import { Launcher } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, requireChromium } from '../tests/e2e/find-chromium';
 import { build, serveStatic } from '../tests/e2e/static-server';
@@ -61,8 +67,31 @@ function scoreWithout(
   return total > 0 ? Math.round((100 * sum) / total) : 0;
 }
 
+const RENDER_DOCUMENT = process.argv.includes('--render-document');
+
+/** chrome-launcher's own flags with RenderDocument left on (`--render-document`). */
+function withRenderDocument(): string[] {
+  return Launcher.defaultFlags().map((flag) =>
+    flag.startsWith('--disable-features=')
+      ? `--disable-features=${flag
+          .slice('--disable-features='.length)
+          .split(',')
+          .filter((f) => f !== 'RenderDocument')
+          .join(',')}`
+      : flag,
+  );
+}
+
 async function audit(url: string, chromePath: string): Promise<Run> {
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROMIUM_ARGS });
+  const chrome = await chromeLauncher.launch(
+    RENDER_DOCUMENT
+      ? {
+          chromePath,
+          ignoreDefaultFlags: true,
+          chromeFlags: [...withRenderDocument(), ...CHROMIUM_ARGS],
+        }
+      : { chromePath, chromeFlags: CHROMIUM_ARGS },
+  );
   try {
     const result = await lighthouse(url, {
       port: chrome.port,
@@ -133,7 +162,10 @@ const chromePath = requireChromium();
 const server = await serveStatic(out, '/', () => ({}), { gzip: true });
 let allOk = true;
 try {
-  console.log(`\nLighthouse 12.8.2, mobile defaults, served gzip, ${RUNS} runs per page:`);
+  console.log(
+    `\nLighthouse 12.8.2, mobile defaults, served gzip, ${RUNS} runs per page` +
+      (RENDER_DOCUMENT ? ', Chromium with RenderDocument on (not the default harness):' : ':'),
+  );
   for (const page of pages) {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await audit(`${server.url}${page}`, chromePath));
