@@ -109,7 +109,8 @@ const pages = asked.length ? asked : PAGES;
 // Slowed, the build users get (minified); traced, names kept for the profile.
 const out = SLOW ? build() : build('./', ['--minify=false']);
 const server = await serveStatic(out, '/', () => ({}), { gzip: true });
-if (SLOW) {
+/** `--slow`: each page opened slowed 4×, not traced. */
+async function printSlowLoads(): Promise<void> {
   console.log(
     `\nLoads at 412×823 @1.75 (mobile), CPU slowed 4× (CDP), not traced, first ${SLOW_WATCH_MS / 1000} s, ${RUNS} runs per page.`,
   );
@@ -122,10 +123,17 @@ if (SLOW) {
       );
     }
   }
-  await server.close();
-  process.exit(0);
 }
+
 try {
+  if (SLOW) await printSlowLoads();
+  else await printProfiles();
+} finally {
+  await server.close();
+}
+
+/** The traced loads: blocking at 4× per run, the median run's long tasks. */
+async function printProfiles(): Promise<void> {
   console.log(
     `\nLoads at 412×823 @1.75 (mobile), not slowed, first ${WATCH_MS / 1000} s, ${RUNS} runs per page.` +
       `\n"Blocking at 4×" = Σ max(0, 4·task − 50 ms) over the tasks after the first paint.`,
@@ -157,6 +165,4 @@ try {
       if (t.browser.length) console.log(`        browser: ${list(t.browser)}`);
     }
   }
-} finally {
-  await server.close();
 }
