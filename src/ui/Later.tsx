@@ -1,10 +1,16 @@
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 
 // The workspace's parts mount one after another, each in a task of its own after the previous
 // one was painted (issue 14: a slow laptop's load was a few long tasks — one commit of every
 // part, then one layout and paint of all of them; Lighthouse charges each task's time over 50 ms
 // at 4× as blocking time). The machine and the playback bar come first, with the workspace; the
 // rest follows a display frame apart, in the order their place on the screen asks for.
+//
+// A part below the first screen (LaterBox) waits further, while the learner reads what is on it:
+// it mounts when its box nears the window, or once the learner first does anything on the page
+// (a key, a press, a wheel: from then on every part comes, again one a frame), or after the page
+// has been quiet for a few seconds. On a phone the timeline, the charts, the shell and the
+// sandbox are screens away; mounting them during the load was most of its blocking time.
 
 /** The stages, in mounting order (the workspace itself is stage 0). */
 export const STAGE = {
@@ -20,9 +26,17 @@ export const STAGE = {
 const LAST = Math.max(...Object.values(STAGE));
 /** Without an animation frame (a hidden page), the next stage comes after this long. */
 const HIDDEN_MS = 100;
+/** After the last stage, the parts still waiting come once the page has been left alone this long. */
+export const QUIET_MS = 3000;
+/** A box this close to the window (a share of its height) counts as near: filled before it shows. */
+const NEAR_MARGIN = '50% 0px';
+const WAKE_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 
+/** How far the load's stages have come; how far the parts below the first screen have. */
 let reached = 0;
+let awake = 0;
 let started = false;
+let waking = false;
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void): () => void {
@@ -31,20 +45,20 @@ function subscribe(listener: () => void): () => void {
 }
 
 /**
- * The next stage once the browser has drawn the last one: an animation frame comes before that
- * frame's paint, and a task queued from it runs after the paint. Each stage's update is a default
+ * Steps `step()` once per drawn frame until it says stop: an animation frame comes before that
+ * frame's paint, and a task queued from it runs after the paint. Each step's update is a default
  * one, set outside React: it renders and commits in that task alone. (Not a transition: a playing
  * page's frames interrupt a transition's slices and React draws them again from the start.)
  */
-function advance(): void {
+function eachFrame(step: () => boolean): void {
   let queued = false;
   const queue = () => {
     if (queued) return;
     queued = true;
     setTimeout(() => {
-      reached += 1;
+      const more = step();
       for (const l of listeners) l();
-      if (reached < LAST) advance();
+      if (more) eachFrame(step);
     }, 0);
   };
   requestAnimationFrame(queue);
@@ -52,17 +66,79 @@ function advance(): void {
   setTimeout(queue, HIDDEN_MS);
 }
 
+/** The parts below the first screen come, in stage order, one a frame (once). */
+function wake(): void {
+  if (waking) return;
+  waking = true;
+  for (const type of WAKE_EVENTS) window.removeEventListener(type, wake, true);
+  eachFrame(() => {
+    awake += 1;
+    return awake < LAST;
+  });
+}
+
 /** Starts the stages once (the workspace's first mount); later mounts find them all reached. */
 export function useStagesStart(): void {
   useEffect(() => {
     if (started) return;
     started = true;
-    advance();
+    for (const type of WAKE_EVENTS) {
+      window.addEventListener(type, wake, { capture: true, passive: true });
+    }
+    eachFrame(() => {
+      reached += 1;
+      if (reached < LAST) return true;
+      setTimeout(wake, QUIET_MS);
+      return false;
+    });
   }, []);
 }
 
-/** Its children once the page's mounting has reached `at` (STAGE). */
+/** Its children once the page's mounting has reached `at` (STAGE): a part of the first screen. */
 export function Later({ at, children }: { readonly at: number; readonly children: ReactNode }) {
   const shown = useSyncExternalStore(subscribe, () => reached >= at);
   return shown ? children : null;
+}
+
+/**
+ * A part's box (a labelled section, or a block without a label, or the side column), there from
+ * the start; its children once the stages have reached `at` and the box is near the window or the
+ * page woke (above). A part that is on the first screen comes at its stage, as with Later.
+ */
+export function LaterBox({
+  at,
+  className,
+  label,
+  side = false,
+  children,
+}: {
+  readonly at: number;
+  readonly className: string;
+  readonly label?: string;
+  readonly side?: boolean;
+  readonly children: ReactNode;
+}) {
+  const ref = useRef<HTMLElement & HTMLDivElement>(null);
+  const staged = useSyncExternalStore(subscribe, () => reached >= at);
+  const woken = useSyncExternalStore(subscribe, () => awake >= at);
+  const [near, setNear] = useState(() => typeof IntersectionObserver !== 'function');
+  const shown = staged && (near || woken);
+  useEffect(() => {
+    const box = ref.current;
+    if (!staged || shown || !box) return;
+    const seen = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    seen.observe(box);
+    return () => seen.disconnect();
+  }, [staged, shown]);
+  const Box = side ? 'aside' : label === undefined ? 'div' : 'section';
+  return (
+    <Box ref={ref} className={className} aria-label={label}>
+      {shown ? children : null}
+    </Box>
+  );
 }

@@ -9,14 +9,14 @@ import { useStepDock, type DockPanel } from './lessons/step-dock';
 import { MachineView, TwinView } from './machine/MachineView';
 import { Metrics } from './metrics/Metrics';
 import { PlaybackControls } from './PlaybackControls';
-import { Later, STAGE, useStagesStart } from './Later';
+import { Later, LaterBox, STAGE, useStagesStart } from './Later';
 import { TableView } from './TableView';
 import { Timeline } from './timeline/Timeline';
 import type { WorkbenchParts } from './Workbench';
 import './lesson-screen.css';
 
 /**
- * The shell and the sandbox sit last on the page: their code loads after the first paint. Not
+ * The shell and the sandbox sit last on the page: their code loads when they are drawn. Not
  * `lazy()`: React renders a lazy part's arrival at a priority that never expires and that every
  * frame's update interrupts; a big machine's frames kept it from finishing, and the shell and the
  * sandbox never appeared (while the page built and threw away their elements every frame).
@@ -40,13 +40,31 @@ function useWorkbench(): WorkbenchParts | null {
 }
 
 /**
- * One part whose code loads after the first paint. Only this renders when the code arrives: held
- * by the workspace, the arrival drew the whole workspace again in one task (≈ 100 ms on a slow
- * laptop, issue 14). Drawn at its stage (Later), or when its code arrives if that is later.
+ * One part whose code loads when its box is drawn (LaterBox): not during the load, where the
+ * chunk's evaluation and its stylesheet's restyle of the whole page were two more long tasks on a
+ * phone that had not scrolled to either panel (issue 14). Only the part renders when the code
+ * arrives: held by the workspace, the arrival drew the whole workspace again in one task.
  */
-function WorkbenchPart({ part, at }: { readonly part: keyof WorkbenchParts; readonly at: number }) {
-  const parts = useWorkbench();
-  return <Later at={at}>{parts?.[part] ?? null}</Later>;
+function WorkbenchPart({
+  part,
+  at,
+  className,
+  label,
+}: {
+  readonly part: keyof WorkbenchParts;
+  readonly at: number;
+  readonly className: string;
+  readonly label: string;
+}) {
+  return (
+    <LaterBox at={at} className={className} label={label}>
+      <WorkbenchCode part={part} />
+    </LaterBox>
+  );
+}
+
+function WorkbenchCode({ part }: { readonly part: keyof WorkbenchParts }) {
+  return useWorkbench()?.[part] ?? null;
 }
 
 /**
@@ -80,38 +98,56 @@ export function Workspace({
   const docked = (p: DockPanel) => (inLesson && dock.includes(p) ? STAGE.dock : STAGE[p]);
   const panels: Record<DockPanel, ReactNode> = {
     timeline: (
-      <section key="timeline" className="timeline-area" aria-label={t('timeline.label')}>
-        <Later at={docked('timeline')}>
-          <Timeline />
-        </Later>
-      </section>
+      <LaterBox
+        key="timeline"
+        at={docked('timeline')}
+        className="timeline-area"
+        label={t('timeline.label')}
+      >
+        <Timeline />
+      </LaterBox>
     ),
     metrics: (
-      <section key="metrics" className="metrics-area" aria-label={t('metrics.label')}>
-        <Later at={docked('metrics')}>
-          <Metrics />
-        </Later>
-      </section>
+      <LaterBox
+        key="metrics"
+        at={docked('metrics')}
+        className="metrics-area"
+        label={t('metrics.label')}
+      >
+        <Metrics />
+      </LaterBox>
     ),
-    shell: <WorkbenchPart key="shell" part="shell" at={docked('shell')} />,
+    shell: (
+      <WorkbenchPart
+        key="shell"
+        part="shell"
+        at={docked('shell')}
+        className="shell-area"
+        label={t('shell.area')}
+      />
+    ),
   };
   if (!inLesson) {
     return (
       <>
         <PlaybackControls />
         {stage}
-        <aside className="side">
-          <Later at={STAGE.inspector}>
-            <Inspector />
-          </Later>
+        {/* On a phone the side column is below the machine, two screens down. */}
+        <LaterBox at={STAGE.inspector} className="side" side>
+          <Inspector />
           <Later at={STAGE.log}>
             <EventLog />
           </Later>
-        </aside>
+        </LaterBox>
         {panels.timeline}
         {panels.metrics}
         {panels.shell}
-        <WorkbenchPart part="sandbox" at={STAGE.sandbox} />
+        <WorkbenchPart
+          part="sandbox"
+          at={STAGE.sandbox}
+          className="sandbox-area"
+          label={t('sandbox.label')}
+        />
       </>
     );
   }
@@ -135,13 +171,16 @@ export function Workspace({
           </div>
         ) : null}
       </LessonScreen>
-      <div className="log-area">
-        <Later at={STAGE.log}>
-          <EventLog />
-        </Later>
-      </div>
+      <LaterBox at={STAGE.log} className="log-area">
+        <EventLog />
+      </LaterBox>
       {rest.map((p) => panels[p])}
-      <WorkbenchPart part="sandbox" at={STAGE.sandbox} />
+      <WorkbenchPart
+        part="sandbox"
+        at={STAGE.sandbox}
+        className="sandbox-area"
+        label={t('sandbox.label')}
+      />
     </>
   );
 }

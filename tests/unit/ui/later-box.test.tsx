@@ -1,0 +1,145 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The parts below the first screen (LaterBox): they wait for their box to near the window, for the
+// learner's first input, or for a quiet page. Each test loads Later.tsx afresh: its stages are the
+// page's, started once.
+
+/** The page's IntersectionObservers, and a way to bring a box into view. */
+const observers: { box: Element; report: (near: boolean) => void; live: boolean }[] = [];
+class FakeObserver {
+  readonly entries: { box: Element; report: (near: boolean) => void; live: boolean }[] = [];
+  constructor(private readonly callback: IntersectionObserverCallback) {}
+  observe(box: Element) {
+    const entry = {
+      box,
+      live: true,
+      report: (near: boolean) => {
+        if (!entry.live) return;
+        const e = { isIntersecting: near, target: box } as unknown as IntersectionObserverEntry;
+        this.callback([e], this as unknown as IntersectionObserver);
+      },
+    };
+    this.entries.push(entry);
+    observers.push(entry);
+  }
+  disconnect() {
+    for (const e of this.entries) e.live = false;
+  }
+}
+
+async function page() {
+  vi.resetModules();
+  const { Later, LaterBox, STAGE, QUIET_MS, useStagesStart } =
+    await import('../../../src/ui/Later');
+  function Page() {
+    useStagesStart();
+    return (
+      <>
+        <p>machine</p>
+        <Later at={STAGE.step}>
+          <p>step</p>
+        </Later>
+        <LaterBox at={STAGE.timeline} className="timeline-area" label="Timeline">
+          <p>timeline</p>
+        </LaterBox>
+        <LaterBox at={STAGE.shell} className="shell-area" label="Shell">
+          <p>shell</p>
+        </LaterBox>
+        <LaterBox at={STAGE.sandbox} className="sandbox-area" label="Sandbox">
+          <p>sandbox</p>
+        </LaterBox>
+      </>
+    );
+  }
+  render(<Page />);
+  return { QUIET_MS };
+}
+
+const shown = () => screen.queryAllByText(/./).map((e) => e.textContent);
+/** A display frame drawn, then the task queued from its animation frame. */
+const frame = () => {
+  act(() => vi.advanceTimersToNextFrame());
+  act(() => vi.advanceTimersByTime(1));
+};
+/** All the load's stages (8), and one frame for the observers to report. */
+const load = () => {
+  for (let i = 0; i < 9; i++) frame();
+};
+const boxOf = (label: string) => screen.getByRole('region', { name: label });
+const bringNear = (label: string) =>
+  act(() => {
+    for (const o of observers) if (o.box === boxOf(label)) o.report(true);
+  });
+
+describe('parts below the first screen', () => {
+  beforeEach(() => {
+    observers.length = 0;
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('keep their boxes empty through the load, and fill the one that nears the window', async () => {
+    await page();
+    load();
+    expect(shown()).toEqual(['machine', 'step']);
+    // The boxes are there (nothing below moves when a part arrives); only their parts wait.
+    expect(boxOf('Timeline').childElementCount).toBe(0);
+    expect(boxOf('Sandbox').childElementCount).toBe(0);
+    // A report that the box is still far away changes nothing.
+    act(() => {
+      for (const o of observers) o.report(false);
+    });
+    expect(shown()).toEqual(['machine', 'step']);
+    bringNear('Shell');
+    expect(shown()).toEqual(['machine', 'step', 'shell']);
+  });
+
+  it('come after the learner first does anything, one a frame, not all in one task', async () => {
+    await page();
+    load();
+    act(() => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+    });
+    expect(shown()).toEqual(['machine', 'step']);
+    // Stage by stage from the first: the timeline is stage 5, the shell 7, the sandbox 8.
+    for (let i = 0; i < 5; i++) frame();
+    expect(shown()).toEqual(['machine', 'step', 'timeline']);
+    frame();
+    frame();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell']);
+    frame();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell', 'sandbox']);
+  });
+
+  it('come once the page has been left alone for a while', async () => {
+    const { QUIET_MS } = await page();
+    load();
+    act(() => vi.advanceTimersByTime(QUIET_MS - 100));
+    expect(shown()).toEqual(['machine', 'step']);
+    act(() => vi.advanceTimersByTime(100));
+    for (let i = 0; i < 8; i++) frame();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell', 'sandbox']);
+  });
+
+  it('are watched only from their stage on: a box near the window comes at its stage', async () => {
+    await page();
+    for (let i = 0; i < 4; i++) frame();
+    // Before its stage, the timeline's box is not watched at all.
+    expect(observers.map((o) => o.box)).not.toContain(boxOf('Timeline'));
+    frame();
+    // Stage 5: watched; the observer's first report (the box is near) brings it.
+    expect(shown()).toEqual(['machine', 'step']);
+    bringNear('Timeline');
+    expect(shown()).toEqual(['machine', 'step', 'timeline']);
+    // Once shown it is no longer watched; the shell's box is not watched before its stage.
+    expect(observers.find((o) => o.box === boxOf('Timeline'))?.live).toBe(false);
+    expect(observers.map((o) => o.box)).not.toContain(boxOf('Shell'));
+  });
+});
