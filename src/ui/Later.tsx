@@ -8,8 +8,8 @@ import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } fro
 //
 // A part below the first screen (LaterBox) waits further, while the learner reads what is on it:
 // it mounts when its box nears the window, or once the learner first does anything on the page
-// (a key, a press, a wheel: from then on every part comes, again one a frame), or after the page
-// has been quiet for a few seconds. On a phone the timeline, the charts, the shell and the
+// (a key, a press, a wheel: from then on every part comes, one at a time in idle moments), or
+// after the page has been quiet for a few seconds. A waiting box says so (`data-waiting`). On a phone the timeline, the charts, the shell and the
 // sandbox are screens away; mounting them during the load was most of its blocking time.
 
 /** The stages, in mounting order (the workspace itself is stage 0). */
@@ -31,6 +31,8 @@ export const QUIET_MS = 3000;
 /** A box this close to the window (a share of its height) counts as near: filled before it shows. */
 const NEAR_MARGIN = '50% 0px';
 const WAKE_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
+/** Woken, a waiting part comes in the page's idle time, or after this long without any. */
+const IDLE_WAIT_MS = 1000;
 
 /** How far the load's stages have come; how far the parts below the first screen have. */
 let reached = 0;
@@ -66,12 +68,29 @@ function eachFrame(step: () => boolean): void {
   setTimeout(queue, HIDDEN_MS);
 }
 
-/** The parts below the first screen come, in stage order, one a frame (once). */
+/**
+ * Steps `step()` in the page's idle time until it says stop, or after IDLE_WAIT_MS without any
+ * (a machine playing on a slow laptop): a part mounting between a playing machine's frames
+ * would make one of them late. Browsers without idle callbacks step once a frame.
+ */
+function eachIdle(step: () => boolean): void {
+  if (typeof requestIdleCallback !== 'function') return eachFrame(step);
+  requestIdleCallback(
+    () => {
+      const more = step();
+      for (const l of listeners) l();
+      if (more) eachIdle(step);
+    },
+    { timeout: IDLE_WAIT_MS },
+  );
+}
+
+/** The parts below the first screen come, in stage order, one at a time (once). */
 function wake(): void {
   if (waking) return;
   waking = true;
   for (const type of WAKE_EVENTS) window.removeEventListener(type, wake, true);
-  eachFrame(() => {
+  eachIdle(() => {
     awake += 1;
     return awake < LAST;
   });
@@ -137,7 +156,7 @@ export function LaterBox({
   }, [staged, shown]);
   const Box = side ? 'aside' : label === undefined ? 'div' : 'section';
   return (
-    <Box ref={ref} className={className} aria-label={label}>
+    <Box ref={ref} className={className} aria-label={label} data-waiting={shown ? undefined : ''}>
       {shown ? children : null}
     </Box>
   );

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { frame, shown } from './stage-clock';
 
 // The parts below the first screen (LaterBox): they wait for their box to near the window, for the
 // learner's first input, or for a quiet page. Each test loads Later.tsx afresh: its stages are the
@@ -57,12 +58,6 @@ async function page() {
   return { QUIET_MS };
 }
 
-const shown = () => screen.queryAllByText(/./).map((e) => e.textContent);
-/** A display frame drawn, then the task queued from its animation frame. */
-const frame = () => {
-  act(() => vi.advanceTimersToNextFrame());
-  act(() => vi.advanceTimersByTime(1));
-};
 /** All the load's stages (8), and one frame for the observers to report. */
 const load = () => {
   for (let i = 0; i < 9; i++) frame();
@@ -92,6 +87,7 @@ describe('parts below the first screen', () => {
     // The boxes are there (nothing below moves when a part arrives); only their parts wait.
     expect(boxOf('Timeline').childElementCount).toBe(0);
     expect(boxOf('Sandbox').childElementCount).toBe(0);
+    expect(boxOf('Sandbox').hasAttribute('data-waiting')).toBe(true);
     // A report that the box is still far away changes nothing.
     act(() => {
       for (const o of observers) o.report(false);
@@ -99,6 +95,7 @@ describe('parts below the first screen', () => {
     expect(shown()).toEqual(['machine', 'step']);
     bringNear('Shell');
     expect(shown()).toEqual(['machine', 'step', 'shell']);
+    expect(boxOf('Shell').hasAttribute('data-waiting')).toBe(false);
   });
 
   it('come after the learner first does anything, one a frame, not all in one task', async () => {
@@ -116,6 +113,36 @@ describe('parts below the first screen', () => {
     expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell']);
     frame();
     expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell', 'sandbox']);
+  });
+
+  it('woken while the page is busy, come one per idle moment, each with a deadline', async () => {
+    const idle: (() => void)[] = [];
+    const deadlines: (number | undefined)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void, o?: { timeout?: number }) => {
+      idle.push(run);
+      deadlines.push(o?.timeout);
+      return idle.length;
+    });
+    await page();
+    load();
+    act(() => {
+      window.dispatchEvent(new PointerEvent('pointerdown'));
+    });
+    // No frame brings them now: only idle moments (or their deadline) do, one stage each.
+    for (let i = 0; i < 8; i++) frame();
+    expect(shown()).toEqual(['machine', 'step']);
+    const next = () => act(() => idle.shift()?.());
+    for (let i = 0; i < 5; i++) next();
+    expect(shown()).toEqual(['machine', 'step', 'timeline']);
+    next();
+    next();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell']);
+    next();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell', 'sandbox']);
+    expect(idle).toHaveLength(0);
+    // Eight stages, eight idle requests, none without a deadline.
+    expect(deadlines).toHaveLength(8);
+    expect(deadlines.every((d) => d !== undefined && d > 0 && d <= 2000)).toBe(true);
   });
 
   it('come once the page has been left alone for a while', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { act, render, screen } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { frame, shown } from './stage-clock';
 import { Later, STAGE, useStagesStart } from '../../../src/ui/Later';
 
 function Page() {
@@ -20,13 +21,6 @@ function Page() {
     </>
   );
 }
-
-const shown = () => screen.queryAllByText(/./).map((e) => e.textContent);
-/** A display frame drawn, then the task queued from its animation frame. */
-const frame = () => {
-  act(() => vi.advanceTimersToNextFrame());
-  act(() => vi.advanceTimersByTime(1));
-};
 
 describe('the workspace mounts in stages', () => {
   beforeEach(() => {
