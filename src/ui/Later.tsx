@@ -96,6 +96,18 @@ function wake(): void {
   });
 }
 
+/** Boxes that came near, each to be filled in a frame of its own (a fast scroll brings several). */
+const nearing: (() => void)[] = [];
+
+function nearSoon(fill: () => void): void {
+  nearing.push(fill);
+  if (nearing.length > 1) return;
+  eachFrame(() => {
+    nearing.shift()?.();
+    return nearing.length > 0;
+  });
+}
+
 /** Starts the stages once (the workspace's first mount); later mounts find them all reached. */
 export function useStagesStart(): void {
   useEffect(() => {
@@ -147,7 +159,7 @@ export function LaterBox({
     if (!staged || shown || !box) return;
     const seen = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setNear(true);
+        if (entries.some((e) => e.isIntersecting)) nearSoon(() => setNear(true));
       },
       { rootMargin: NEAR_MARGIN },
     );

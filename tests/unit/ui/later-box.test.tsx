@@ -94,8 +94,18 @@ describe('parts below the first screen', () => {
     });
     expect(shown()).toEqual(['machine', 'step']);
     bringNear('Shell');
+    // Filled in the next frame's task, not inside the observer's callback.
+    expect(shown()).toEqual(['machine', 'step']);
+    frame();
     expect(shown()).toEqual(['machine', 'step', 'shell']);
     expect(boxOf('Shell').hasAttribute('data-waiting')).toBe(false);
+    // A fast scroll brings two at once: one a frame.
+    bringNear('Timeline');
+    bringNear('Sandbox');
+    frame();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell']);
+    frame();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell', 'sandbox']);
   });
 
   it('come after the learner first does anything, one a frame, not all in one task', async () => {
@@ -164,6 +174,7 @@ describe('parts below the first screen', () => {
     // Stage 5: watched; the observer's first report (the box is near) brings it.
     expect(shown()).toEqual(['machine', 'step']);
     bringNear('Timeline');
+    frame();
     expect(shown()).toEqual(['machine', 'step', 'timeline']);
     // Once shown it is no longer watched; the shell's box is not watched before its stage.
     expect(observers.find((o) => o.box === boxOf('Timeline'))?.live).toBe(false);
