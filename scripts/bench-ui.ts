@@ -77,7 +77,7 @@ const MEASURE = `
   };
 `;
 
-/** Resolves, in ms, once no part waits and a second has passed without a task ≥ 50 ms (at most 15 s). */
+/** Resolves, in ms, once no part waits and a second passed without a task ≥ 50 ms (at most 15 s). */
 const SETTLE = `new Promise((resolve) => {
   const t0 = performance.now();
   let last = t0;

@@ -9,8 +9,9 @@ import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } fro
 // A part below the first screen (LaterBox) waits further, while the learner reads what is on it:
 // it mounts when its box nears the window, or once the learner first does anything on the page
 // (a key, a press, a wheel: from then on every part comes, one at a time in idle moments), or
-// after the page has been quiet for a few seconds. A waiting box says so (`data-waiting`). On a phone the timeline, the charts, the shell and the
-// sandbox are screens away; mounting them during the load was most of its blocking time.
+// after the page has been quiet for a few seconds. A waiting box says so (`data-waiting`). On a
+// phone the side column, the timeline, the charts, the shell and the sandbox are screens away;
+// mounting them during the load was most of its blocking time.
 
 /** The stages, in mounting order (the workspace itself is stage 0). */
 export const STAGE = {
@@ -26,9 +27,9 @@ export const STAGE = {
 const LAST = Math.max(...Object.values(STAGE));
 /** Without an animation frame (a hidden page), the next stage comes after this long. */
 const HIDDEN_MS = 100;
-/** After the last stage, the parts still waiting come once the page has been left alone this long. */
+/** After the last stage, the parts still waiting come once the page was left alone this long. */
 export const QUIET_MS = 3000;
-/** A box this close to the window (a share of its height) counts as near: filled before it shows. */
+/** A box this close to the window (a share of its height) is near: filled before it shows. */
 const NEAR_MARGIN = '50% 0px';
 const WAKE_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 /** Woken, a waiting part comes in the page's idle time, or after this long without any. */
