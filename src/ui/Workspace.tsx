@@ -96,27 +96,14 @@ export function Workspace({
   );
   // A docked panel is on the lesson's first screen: it comes with the step's other parts.
   const docked = (p: DockPanel) => (inLesson && dock.includes(p) ? STAGE.dock : STAGE[p]);
+  const chartPanel = (p: 'timeline' | 'metrics', label: string, part: ReactNode) => (
+    <LaterBox key={p} at={docked(p)} className={`${p}-area`} label={label}>
+      {part}
+    </LaterBox>
+  );
   const panels: Record<DockPanel, ReactNode> = {
-    timeline: (
-      <LaterBox
-        key="timeline"
-        at={docked('timeline')}
-        className="timeline-area"
-        label={t('timeline.label')}
-      >
-        <Timeline />
-      </LaterBox>
-    ),
-    metrics: (
-      <LaterBox
-        key="metrics"
-        at={docked('metrics')}
-        className="metrics-area"
-        label={t('metrics.label')}
-      >
-        <Metrics />
-      </LaterBox>
-    ),
+    timeline: chartPanel('timeline', t('timeline.label'), <Timeline />),
+    metrics: chartPanel('metrics', t('metrics.label'), <Metrics />),
     shell: (
       <WorkbenchPart
         key="shell"
