@@ -86,13 +86,23 @@ function eachIdle(step: () => boolean): void {
   );
 }
 
-/** The parts below the first screen come, in stage order, one at a time (once). */
+/** How many boxes wait at each stage: woken, the parts come stage by stage, skipping empty ones. */
+const waitingAt = new Map<number, number>();
+
+function countWaiting(at: number, by: 1 | -1): void {
+  const n = (waitingAt.get(at) ?? 0) + by;
+  if (n > 0) waitingAt.set(at, n);
+  else waitingAt.delete(at);
+}
+
+/** The parts below the first screen come, in stage order, one stage at a time (once). */
 function wake(): void {
   if (waking) return;
   waking = true;
   for (const type of WAKE_EVENTS) window.removeEventListener(type, wake, true);
   eachIdle(() => {
-    awake += 1;
+    const next = [...waitingAt.keys()].filter((at) => at > awake);
+    awake = next.length > 0 ? Math.min(...next) : LAST;
     return awake < LAST;
   });
 }
@@ -135,7 +145,8 @@ export function Later({ at, children }: { readonly at: number; readonly children
 /**
  * A part's box (a labelled section, or a block without a label, or the side column), there from
  * the start; its children once the stages have reached `at` and the box is near the window or the
- * page woke (above). A part that is on the first screen comes at its stage, as with Later.
+ * page woke (above). A part on the first screen comes at its stage (its observer's first report,
+ * filled the next frame).
  */
 export function LaterBox({
   at,
@@ -155,6 +166,11 @@ export function LaterBox({
   const woken = useSyncExternalStore(subscribe, () => awake >= at);
   const [near, setNear] = useState(() => typeof IntersectionObserver !== 'function');
   const shown = staged && (near || woken);
+  useEffect(() => {
+    if (shown) return;
+    countWaiting(at, 1);
+    return () => countWaiting(at, -1);
+  }, [at, shown]);
   useEffect(() => {
     const box = ref.current;
     if (!staged || shown || !box) return;
