@@ -47,6 +47,13 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** One step, then every part told; whether there are more. */
+function stepAndTell(step: () => boolean): boolean {
+  const more = step();
+  for (const l of listeners) l();
+  return more;
+}
+
 /**
  * Steps `step()` once per drawn frame until it says stop: an animation frame comes before that
  * frame's paint, and a task queued from it runs after the paint. Each step's update is a default
@@ -59,9 +66,7 @@ function eachFrame(step: () => boolean): void {
     if (queued) return;
     queued = true;
     setTimeout(() => {
-      const more = step();
-      for (const l of listeners) l();
-      if (more) eachFrame(step);
+      if (stepAndTell(step)) eachFrame(step);
     }, 0);
   };
   requestAnimationFrame(queue);
@@ -78,9 +83,7 @@ function eachIdle(step: () => boolean): void {
   if (typeof requestIdleCallback !== 'function') return eachFrame(step);
   requestIdleCallback(
     () => {
-      const more = step();
-      for (const l of listeners) l();
-      if (more) eachIdle(step);
+      if (stepAndTell(step)) eachIdle(step);
     },
     { timeout: IDLE_WAIT_MS },
   );

@@ -114,6 +114,14 @@ export function Workspace({
       />
     ),
   };
+  const sandbox = (
+    <WorkbenchPart
+      part="sandbox"
+      at={STAGE.sandbox}
+      className="sandbox-area"
+      label={t('sandbox.label')}
+    />
+  );
   if (!inLesson) {
     return (
       <>
@@ -129,12 +137,7 @@ export function Workspace({
         {panels.timeline}
         {panels.metrics}
         {panels.shell}
-        <WorkbenchPart
-          part="sandbox"
-          at={STAGE.sandbox}
-          className="sandbox-area"
-          label={t('sandbox.label')}
-        />
+        {sandbox}
       </>
     );
   }
@@ -162,12 +165,7 @@ export function Workspace({
         <EventLog />
       </LaterBox>
       {rest.map((p) => panels[p])}
-      <WorkbenchPart
-        part="sandbox"
-        at={STAGE.sandbox}
-        className="sandbox-area"
-        label={t('sandbox.label')}
-      />
+      {sandbox}
     </>
   );
 }
