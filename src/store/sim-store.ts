@@ -153,6 +153,18 @@ function bringsNothing(s: SimState, f: Frame): boolean {
   );
 }
 
+/** A bounded buffer with a frame's new entries; after a rewind, only what `kept` keeps of it. */
+function grown<T>(
+  had: readonly T[],
+  added: readonly T[],
+  cap: number,
+  rewound: boolean,
+  kept: (x: T) => boolean,
+): readonly T[] {
+  if (!rewound && added.length === 0) return had;
+  return [...(rewound ? had.filter(kept) : had), ...added].slice(-cap);
+}
+
 /** Fold one frame from the worker into the store. */
 export function receiveFrame(f: Frame): void {
   receiveLessonStatus(f.lesson);
@@ -161,16 +173,23 @@ export function receiveFrame(f: Frame): void {
     // After a rewind the worker's buffers were restored from a checkpoint: drop what lies ahead of
     // the new time and continue from the worker's sequence numbers (re-simulation gives the same).
     const rewound = f.t < s.t || f.happeningHead <= s.lastSeq;
-    const keptH = rewound ? s.happenings.filter((h) => h.t <= f.t) : s.happenings;
-    const happenings = [...keptH, ...f.happenings].slice(-LOG_CAP);
-    const keptT = rewound
-      ? s.traffic.filter((x) => x.t <= f.t && x.seq < f.trafficHead)
-      : s.traffic;
-    const traffic = [...keptT, ...f.traffic].slice(-TRAFFIC_CAP);
-    const keptC = rewound
-      ? s.cpuMarks.filter((x) => x.t <= f.t && x.seq < f.cpuMarkHead)
-      : s.cpuMarks;
-    const cpuMarks = [...keptC, ...f.cpuMarks].slice(-CPU_MARK_CAP);
+    // A buffer the frame adds nothing to stays the same array: what shows it (the event log, a
+    // frame's worth of checks) need not draw itself again (issue 14).
+    const happenings = grown(s.happenings, f.happenings, LOG_CAP, rewound, (h) => h.t <= f.t);
+    const traffic = grown(
+      s.traffic,
+      f.traffic,
+      TRAFFIC_CAP,
+      rewound,
+      (x) => x.t <= f.t && x.seq < f.trafficHead,
+    );
+    const cpuMarks = grown(
+      s.cpuMarks,
+      f.cpuMarks,
+      CPU_MARK_CAP,
+      rewound,
+      (x) => x.t <= f.t && x.seq < f.cpuMarkHead,
+    );
     const refused = f.applied.filter((a) => !a.result.ok);
     const shell = f.shell.length ? withShell(s.shell, f.shell, s.shellNext) : s.shell;
     return {

@@ -3,6 +3,7 @@ import { simStore } from '../store/sim-store';
 import { formatNs } from './format';
 import { describeHappening } from './happenings';
 import { useLang, useT } from './hooks';
+import { useKernelNames } from './use-kernel-names';
 import './event-log.css';
 
 const SHOWN = 12;
@@ -12,7 +13,7 @@ export function EventLog() {
   const t = useT();
   const lang = useLang();
   const happenings = useStore(simStore, (s) => s.happenings);
-  const view = useStore(simStore, (s) => s.view);
+  const names = useKernelNames();
   const shown = happenings.slice(-SHOWN).reverse();
   return (
     <section aria-labelledby="log-h">
@@ -21,7 +22,7 @@ export function EventLog() {
         {shown.length === 0 ? <li>{t('log.empty')}</li> : null}
         {shown.map((h) => (
           <li key={h.seq}>
-            <span className="when">{formatNs(lang, h.t)}</span> {describeHappening(t, h, view)}
+            <span className="when">{formatNs(lang, h.t)}</span> {describeHappening(t, h, names)}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
-import type { Happening, HappeningKind, MachineView } from '../contract';
+import type { Happening, HappeningKind } from '../contract';
 import type { MessageKey } from '../i18n';
 import type { useT } from './hooks';
+import type { KernelNames } from './use-kernel-names';
 
 type T = ReturnType<typeof useT>;
 
@@ -37,7 +38,7 @@ const SENTENCE: Record<HappeningKind, (h: Happening) => MessageKey> = {
 };
 
 /** One sentence for the event log: ids become names, states become words, in the page's language. */
-export function describeHappening(t: T, h: Happening, view: MachineView | null): string {
+export function describeHappening(t: T, h: Happening, view: KernelNames | null): string {
   const name = (id: number | string | undefined) =>
     typeof id === 'number'
       ? (view?.instances.find((i) => i.id === id)?.name ?? String(id))

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { ownerColour, SPAWN_COLOURS } from '../../viz/palette';
 
 /** Hatch pattern ids, one per owner hue: parked CPUs and the pool are hatched in their colour. */
@@ -11,8 +12,11 @@ export const arrowId = (prefix: string) => `${prefix}-arrow`;
 
 const HUES = [-1, 0, ...Array.from({ length: SPAWN_COLOURS }, (_, i) => i + 1)];
 
-/** Patterns and markers the view refers to; ids are prefixed so two views can share a page. */
-export function Defs({ prefix }: { readonly prefix: string }) {
+/**
+ * Patterns and markers the view refers to; ids are prefixed so two views can share a page.
+ * Memoised: they change with the prefix alone, and the drawing around them renders every frame.
+ */
+export const Defs = memo(function Defs({ prefix }: { readonly prefix: string }) {
   return (
     <defs>
       {HUES.map((owner) => (
@@ -50,4 +54,4 @@ export function Defs({ prefix }: { readonly prefix: string }) {
       </marker>
     </defs>
   );
-}
+});
