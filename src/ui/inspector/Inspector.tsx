@@ -16,7 +16,8 @@ import { KernelDetails } from './KernelDetails';
 import { MemoryDetails } from './MemoryDetails';
 import { MessageDetails } from './MessageDetails';
 import { WorkloadDetails } from './WorkloadDetails';
-import { decodeSelection, encodeSelection, latestMessage } from './story';
+import { decodeSelection, encodeSelection } from './selection-code';
+import { latestMessage } from './story';
 import { useSheetClearance } from './use-sheet-clearance';
 import './inspector.css';
 

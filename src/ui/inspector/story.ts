@@ -1,6 +1,5 @@
-import type { ConstantName, TimingConstant, TrafficEvent } from '../../contract';
+import type { TimingConstant, TrafficEvent } from '../../contract';
 import type { MessageKey } from '../../i18n';
-import type { Selection } from '../../store/selection-store';
 
 /** Pure helpers behind the inspector (tests/unit/ui/inspector.test.ts). */
 
@@ -48,49 +47,6 @@ export function latestMessage(traffic: readonly TrafficEvent[]): TrafficEvent | 
 /** Drop reasons the facts do not give are the model's (DESIGN §3): they say so. */
 export function isModelReason(reason: string): boolean {
   return reason === 'target-halted' || reason === 'ring-reset' || reason === 'target-gone';
-}
-
-/** A selection as one string (a `<select>` value) and back. */
-export function encodeSelection(s: Selection | null): string {
-  if (!s) return '';
-  switch (s.kind) {
-    case 'cpu':
-    case 'kernel':
-    case 'workload':
-      return `${s.kind}:${s.id}`;
-    case 'device':
-      return `device:${s.pci}`;
-    case 'message':
-      return `message:${s.seq}`;
-    case 'constant':
-      return `constant:${s.name}`;
-    case 'memory':
-      return 'memory:all';
-  }
-}
-
-export function decodeSelection(v: string): Selection | null {
-  const at = v.indexOf(':');
-  if (at < 0) return null;
-  const kind = v.slice(0, at);
-  const rest = v.slice(at + 1);
-  const n = /^\d+$/.test(rest) ? Number(rest) : NaN;
-  switch (kind) {
-    case 'cpu':
-    case 'kernel':
-    case 'workload':
-      return Number.isSafeInteger(n) ? { kind, id: n } : null;
-    case 'message':
-      return Number.isSafeInteger(n) ? { kind, seq: n } : null;
-    case 'device':
-      return rest ? { kind, pci: rest } : null;
-    case 'constant':
-      return rest ? { kind, name: rest as ConstantName } : null;
-    case 'memory':
-      return { kind };
-    default:
-      return null;
-  }
 }
 
 /** How sure the model is of a constant, as a label; the low ones are flagged on the page. */

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { UiTask } from '../../content';
 import { markUiDone } from '../../store/lesson-store';
 import { selectionStore } from '../../store/selection-store';
-import { encodeSelection } from '../inspector/story';
+import { encodeSelection } from '../inspector/selection-code';
 
 /** Which of the things a step asks to select were selected during it (not saved: redone). */
 export const uiParts = createStore<{ readonly step: number; readonly seen: readonly string[] }>(

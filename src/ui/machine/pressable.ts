@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { select, type Selection } from '../../store/selection-store';
 import type { Rect } from '../../viz/machine-types';
-import { encodeSelection } from '../inspector/story';
+import { encodeSelection } from '../inspector/selection-code';
 
 /**
  * Props that make an SVG element a button: focusable, named, and pressed by a click, Enter or

@@ -3,13 +3,12 @@ import type { TrafficEvent } from '../../../src/sim';
 import {
   CONFIDENCE,
   constantValue,
-  decodeSelection,
-  encodeSelection,
   isModelReason,
   latestMessage,
   messageNumber,
   messageStory,
 } from '../../../src/ui/inspector/story';
+import { decodeSelection, encodeSelection } from '../../../src/ui/inspector/selection-code';
 
 const ev = (
   seq: number,
