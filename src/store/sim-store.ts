@@ -175,21 +175,10 @@ export function receiveFrame(f: Frame): void {
     const rewound = f.t < s.t || f.happeningHead <= s.lastSeq;
     // A buffer the frame adds nothing to stays the same array: what shows it (the event log, a
     // frame's worth of checks) need not draw itself again (issue 14).
+    const before = (head: number) => (x: { t: number; seq: number }) => x.t <= f.t && x.seq < head;
     const happenings = grown(s.happenings, f.happenings, LOG_CAP, rewound, (h) => h.t <= f.t);
-    const traffic = grown(
-      s.traffic,
-      f.traffic,
-      TRAFFIC_CAP,
-      rewound,
-      (x) => x.t <= f.t && x.seq < f.trafficHead,
-    );
-    const cpuMarks = grown(
-      s.cpuMarks,
-      f.cpuMarks,
-      CPU_MARK_CAP,
-      rewound,
-      (x) => x.t <= f.t && x.seq < f.cpuMarkHead,
-    );
+    const traffic = grown(s.traffic, f.traffic, TRAFFIC_CAP, rewound, before(f.trafficHead));
+    const cpuMarks = grown(s.cpuMarks, f.cpuMarks, CPU_MARK_CAP, rewound, before(f.cpuMarkHead));
     const refused = f.applied.filter((a) => !a.result.ok);
     const shell = f.shell.length ? withShell(s.shell, f.shell, s.shellNext) : s.shell;
     return {
