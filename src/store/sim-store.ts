@@ -173,8 +173,8 @@ export function receiveFrame(f: Frame): void {
     // After a rewind the worker's buffers were restored from a checkpoint: drop what lies ahead of
     // the new time and continue from the worker's sequence numbers (re-simulation gives the same).
     const rewound = f.t < s.t || f.happeningHead <= s.lastSeq;
-    // A buffer the frame adds nothing to stays the same array: what shows it (the event log, a
-    // frame's worth of checks) need not draw itself again (issue 14).
+    // A buffer the frame adds nothing to stays the same array: what shows it (the event log)
+    // need not draw itself again (issue 14).
     const before = (head: number) => (x: { t: number; seq: number }) => x.t <= f.t && x.seq < head;
     const happenings = grown(s.happenings, f.happenings, LOG_CAP, rewound, (h) => h.t <= f.t);
     const traffic = grown(s.traffic, f.traffic, TRAFFIC_CAP, rewound, before(f.trafficHead));
