@@ -38,10 +38,10 @@ const SENTENCE: Record<HappeningKind, (h: Happening) => MessageKey> = {
 };
 
 /** One sentence for the event log: ids become names, states become words, in the page's language. */
-export function describeHappening(t: T, h: Happening, view: KernelNames | null): string {
+export function describeHappening(t: T, h: Happening, names: KernelNames | null): string {
   const name = (id: number | string | undefined) =>
     typeof id === 'number'
-      ? (view?.instances.find((i) => i.id === id)?.name ?? String(id))
+      ? (names?.instances.find((i) => i.id === id)?.name ?? String(id))
       : (id ?? '');
   const kernel = h.kernel >= 0 ? name(h.kernel) : t('cpus.pool');
   const d = h.detail;
