@@ -41,3 +41,45 @@ test('the datacenter’s messages fly one by one, and a click on a dot inspects 
   await page.mouse.click(dot!.x, dot!.y);
   await expect(page.getByTestId('inspect-message')).toBeVisible();
 });
+
+test('a lesson opened on a phone draws its messages once, at the machine’s own width', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  // Every canvas the dots get, as it is added (a canvas made and thrown away is a phone's load
+  // spent for nothing: the first drawing at a guessed width made two, issue 14).
+  await page.addInitScript(() => {
+    const w = window as unknown as { dotCanvasesMade: number };
+    w.dotCanvasesMade = 0;
+    new MutationObserver((changes) => {
+      for (const c of changes)
+        for (const n of c.addedNodes)
+          if (n instanceof HTMLCanvasElement && n.parentElement?.matches('.mk-dots'))
+            w.dotCanvasesMade += 1;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  // Step 2 opens with messages in flight, paused.
+  await openLab(page, '&lesson=crash-containment&step=2');
+  const main = page.locator('.mk-measure', { has: page.getByTestId('machine-view') });
+  await expect(main).toHaveAttribute('data-measured', 'yes');
+  const canvases = main.locator('.mk-dots canvas');
+  await expect.poll(() => canvases.count()).toBeGreaterThan(0);
+  // Ink on them: the paused step's messages are drawn.
+  await expect
+    .poll(() =>
+      canvases.evaluateAll((all) =>
+        (all as HTMLCanvasElement[]).some((c) =>
+          c
+            .getContext('2d')
+            ?.getImageData(0, 0, c.width, c.height)
+            .data.some((v, i) => i % 4 === 3 && v),
+        ),
+      ),
+    )
+    .toBe(true);
+  const onPage = await page.locator('.mk-dots canvas').count();
+  const made = await page.evaluate(
+    () => (window as unknown as { dotCanvasesMade: number }).dotCanvasesMade,
+  );
+  expect(made, 'dot canvases made during the load, against those on the page').toBe(onPage);
+});

@@ -185,7 +185,10 @@ export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: 
         </svg>
       ) : null}
       <DotCanvas
-        geo={geo}
+        // Not at the guessed width: its tiles would be thrown away with that first drawing, and
+        // a page's first tiles are its dearest (new canvases: 40–55 ms for 81 dots at a phone's
+        // load, issue 14). The dots follow the drawing at its measured width.
+        geo={measured > 0 ? geo : null}
         speed={speed}
         selected={selectedSeq}
         width={fullW}
