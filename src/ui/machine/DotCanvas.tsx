@@ -77,9 +77,23 @@ export const DotCanvas = memo(function DotCanvas(p: {
       again.current = requestAnimationFrame(() => draw.current());
     drawn.current = dots;
   };
-  useEffect(() => () => cancelAnimationFrame(again.current), []);
+  const later = useRef(0);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(again.current);
+      clearTimeout(later.current);
+    },
+    [],
+  );
   // Drawn again for what changed here: the machine's shape, the band, selection, theme, speed.
-  useLayoutEffect(() => draw.current(), [live, geo, band, selected, theme, speed, width, height]);
+  // New tiles are first drawn in a task of their own, not in React's commit: new canvases are
+  // the dearest drawing there is (a lesson's load: 17–52 ms for its 81 paused messages), and the
+  // commit that made the page is itself long.
+  useLayoutEffect(() => {
+    clearTimeout(later.current);
+    if (tiles.current?.blank()) later.current = window.setTimeout(() => draw.current(), 0);
+    else draw.current();
+  }, [live, geo, band, selected, theme, speed, width, height]);
   // And for every frame the machine sends (its clock and traffic), while there are dots to draw.
   useEffect(() => {
     if (!live) return;

@@ -82,6 +82,11 @@ export class DotTiles {
     private readonly sheet: TileSheet,
   ) {}
 
+  /** No tile made yet: the next drawing makes its canvases. */
+  blank(): boolean {
+    return this.tiles.size === 0;
+  }
+
   /** The tile at column i, row j (drawing units from the sheet's corner), made if need be. */
   private tile(key: number, i: number, j: number): Tile | null {
     const had = this.tiles.get(key);

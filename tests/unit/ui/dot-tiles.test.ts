@@ -68,3 +68,18 @@ it('makes at most three canvases a frame, and says when dots wait for the next',
   // Tiles made: the next frame draws everything at once.
   expect(tiles.draw(dots(7), band, ink, 0, -1)).toBe(true);
 });
+
+it('is blank until a drawing makes its first canvas, and again once disposed', () => {
+  // DotCanvas draws blank tiles in a task of their own, after React's commit (issue 14).
+  const host = document.createElement('div');
+  const tiles = new DotTiles(host, { width: 2 * TILE, height: TILE, margin: 0, dpr: 1 });
+  const band = { top: 0, height: TILE };
+  expect(tiles.blank()).toBe(true);
+  tiles.draw([], band, ink, 0, -1);
+  expect(tiles.blank(), 'no dots, no canvas').toBe(true);
+  tiles.draw(dots(1), band, ink, 0, -1);
+  expect(tiles.blank()).toBe(false);
+  expect(host.querySelectorAll('canvas')).toHaveLength(1);
+  tiles.dispose();
+  expect(tiles.blank()).toBe(true);
+});
