@@ -51,6 +51,8 @@ function shell(): string {
 
 /** The <meta> that names the built simulator worker's script for the inline script. */
 export const SIM_WORKER_META = 'mklab-sim-worker';
+/** The <meta> that names the Spanish catalog's chunk (src/i18n/es.ts) for the inline script. */
+export const SPANISH_META = 'mklab-es';
 
 /**
  * Starts the simulator's worker (named by the SIM_WORKER_META <meta>) while the page's own modules
@@ -65,6 +67,10 @@ function script(): string {
     `w=d.querySelector('meta[name="${SIM_WORKER_META}"]');` +
     `if(w&&!q.has('mainthread')&&typeof Worker==='function')` +
     `try{window.mklabSim=new Worker(w.content,{type:'module',name:'sim'})}catch(e){}` +
+    // `?lang=es`: the app waits for the Spanish strings before its first render; fetched now,
+    // beside the app's own modules, not once they have run (one more round trip on a slow line).
+    `var c=d.querySelector('meta[name="${SPANISH_META}"]');if(c&&q.get('lang')==='es'){` +
+    `var l=d.createElement('link');l.rel='modulepreload';l.href=c.content;d.head.appendChild(l)}` +
     `var r=d.getElementById('root');if(!r)return;` +
     `if(location.hash||['lesson','scenario','audience','present','step','class']` +
     `.some(function(k){return q.has(k)}))return;` +
@@ -107,10 +113,15 @@ export function firstPaint(): Plugin {
           /\/inter-latin-wght-normal-[\w-]+\.woff2$/.test(f),
         );
         if (!font) throw new Error('first-paint: the build has no Inter font file');
+        const spanish = Object.values(ctx.bundle ?? {}).find(
+          (f) => f.type === 'chunk' && f.facadeModuleId?.endsWith('/src/i18n/es.ts'),
+        );
+        if (!spanish) throw new Error('first-paint: the build has no Spanish catalog chunk');
         // The font with the first paint: its text is drawn in it, not in a fallback that the app's
         // own text then replaces at another size (a later, larger "largest paint", measured).
         const head =
           `<meta name="${SIM_WORKER_META}" content="${escape(base + worker)}" />` +
+          `<meta name="${SPANISH_META}" content="${escape(base + spanish.fileName)}" />` +
           `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escape(base + font)}" />`;
         return html
           .replace('</title>', `</title>\n    ${head}`)

@@ -43,6 +43,31 @@ test.describe('the first visit', () => {
     await expect(page.getByTestId('start-here')).toHaveCount(0);
     await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
   });
+
+  test('the Spanish strings are fetched with the page’s first script, once, and only when asked', async ({
+    page,
+  }) => {
+    // Issue 14: the app draws nothing before `?lang=es` has its strings; fetched only once the
+    // app's modules had run, they were one more round trip before a slow line's first picture.
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      const file = new URL(r.url()).pathname.split('/').pop() ?? '';
+      if (/^es-[\w-]+\.js$/.test(file)) fetched.push(file);
+    });
+    await openLab(page, '&lang=es&lesson=crash-containment&step=2');
+    await expect(page.getByTestId('play-toggle')).toHaveAccessibleName(/Reproducir/);
+    const early = page.locator('head link[rel=modulepreload][href*="/es-"]');
+    await expect(early).toHaveCount(1);
+    const href = (await early.getAttribute('href')) ?? '';
+    expect(fetched, 'the catalog the first script named, fetched once').toEqual([
+      href.split('/').pop(),
+    ]);
+    fetched.length = 0;
+    await openLab(page);
+    await expect(page.getByTestId('play-toggle')).toHaveAccessibleName(/Play/);
+    await expect(early).toHaveCount(0);
+    expect(fetched, 'no Spanish for an English page').toEqual([]);
+  });
 });
 
 // Issue 14: a first visit's header and start-here text are in the HTML (scripts/first-paint.ts),
