@@ -15,8 +15,10 @@
 //
 // The same script starts the simulator's worker (named by a <meta> written once the bundle is
 // known) for every address: it loads while the page's own modules do, and the app takes it
-// (src/app/sim-host.ts). A deep link's machine came ≈ 0.2 s sooner (issue 14, measured). The font
-// is preloaded: the first paint's text is drawn in it, as the app's is.
+// (src/app/sim-host.ts). A deep link's machine came ≈ 0.2 s sooner (issue 14, measured). With
+// `?lang=es` it also asks for the Spanish strings' chunk (named by another <meta>), which the app
+// waits for before its first render. The font is preloaded: the first paint's text is drawn in
+// it, as the app's is.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
