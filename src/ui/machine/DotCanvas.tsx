@@ -64,9 +64,12 @@ export const DotCanvas = memo(function DotCanvas(p: {
 
   const draw = useRef(() => {});
   const again = useRef(0);
+  const later = useRef(0);
   draw.current = () => {
     const el = anchor.current;
+    // This drawing is the one asked for later, whoever asked first (a frame, the layout effect).
     cancelAnimationFrame(again.current);
+    clearTimeout(later.current);
     if (!tiles.current || !geo || !band || !el) return;
     const s = simStore.getState();
     const timing = timingFor(speed);
@@ -77,7 +80,6 @@ export const DotCanvas = memo(function DotCanvas(p: {
       again.current = requestAnimationFrame(() => draw.current());
     drawn.current = dots;
   };
-  const later = useRef(0);
   useEffect(
     () => () => {
       cancelAnimationFrame(again.current);
@@ -90,9 +92,11 @@ export const DotCanvas = memo(function DotCanvas(p: {
   // the dearest drawing there is (a lesson's load: 17–52 ms for its 81 paused messages), and the
   // commit that made the page is itself long.
   useLayoutEffect(() => {
-    clearTimeout(later.current);
-    if (tiles.current?.blank()) later.current = window.setTimeout(() => draw.current(), 0);
-    else draw.current();
+    if (!tiles.current?.blank()) draw.current();
+    else {
+      clearTimeout(later.current);
+      later.current = window.setTimeout(() => draw.current(), 0);
+    }
   }, [live, geo, band, selected, theme, speed, width, height]);
   // And for every frame the machine sends (its clock and traffic), while there are dots to draw.
   useEffect(() => {
