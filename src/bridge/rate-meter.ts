@@ -1,22 +1,38 @@
 import { playbackStore } from '../store/playback-store';
 
 /**
+ * How often the shown rate may change. The playback bar prints it ("only reaches …") while the
+ * machine is behind: a figure redrawn at every frame cannot be read, and each new figure had the
+ * page lay its text out again in every frame of a slow laptop (issue 14). Falling behind, or
+ * catching up, is shown at once.
+ */
+export const SHOWN_EVERY_MS = 500;
+
+/**
  * The simulated time the page achieved over the last second of wall time, for the playback bar
  * ("achieved rate"), and whether the worker is behind the asked speed.
  */
 export class RateMeter {
-  private window: { wall: number; sim: number }[] = [];
+  /** Each frame's simulated time and the wall time it covered (from the frame before it). */
+  private window: { from: number; to: number; sim: number }[] = [];
+  private last: number | null = null;
+  private shownAt = -Infinity;
 
   add(now: number, simNs: number, lagging: boolean): void {
-    this.window.push({ wall: now, sim: simNs });
-    while (this.window.length > 0 && now - (this.window[0]?.wall ?? now) > 1000)
-      this.window.shift();
+    this.window.push({ from: this.last ?? now, to: now, sim: simNs });
+    this.last = now;
+    while (this.window.length > 0 && now - (this.window[0]?.to ?? now) > 1000) this.window.shift();
     const sim = this.window.reduce((s, x) => s + x.sim, 0);
-    const wall = Math.max(1, now - (this.window[0]?.wall ?? now));
-    const achieved = Math.round((sim * 1000) / wall);
-    // Only a change is news: a paused page's idle frames, and an unchanged rate, notify no one.
+    // Over the wall time the frames covered, the first one's included: a window that holds one
+    // frame (the first after a long pause) is that frame's time, not a millisecond.
+    const wall = now - (this.window[0]?.from ?? now);
     const shown = playbackStore.getState();
-    if (shown.achieved !== achieved || shown.lagging !== lagging)
-      playbackStore.setState({ achieved, lagging });
+    const achieved = wall > 0 ? Math.round((sim * 1000) / wall) : shown.achieved;
+    // Only a change is news: a paused page's idle frames, and an unchanged rate, notify no one.
+    const behindChanged = shown.lagging !== lagging;
+    if (!behindChanged && (shown.achieved === achieved || now - this.shownAt < SHOWN_EVERY_MS))
+      return;
+    this.shownAt = now;
+    playbackStore.setState({ achieved, lagging });
   }
 }

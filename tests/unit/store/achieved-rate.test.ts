@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RateMeter } from '../../../src/bridge/rate-meter';
+import { RateMeter, SHOWN_EVERY_MS } from '../../../src/bridge/rate-meter';
 import { playbackStore } from '../../../src/store/playback-store';
 
 // The achieved rate is set on every frame the page receives. A store that changes on each of
 // them redraws its subscribers each frame and makes React redo a first screen drawn in slices
-// (issue 14): a frame that changes neither the rate nor "behind" must notify no one.
+// (issue 14): a frame that changes neither the rate nor "behind" must notify no one, and the
+// figure, which the playback bar prints, turns no faster than a reader can read it.
 
 describe('the achieved rate', () => {
   const initial = playbackStore.getState();
@@ -30,5 +31,38 @@ describe('the achieved rate', () => {
     expect(playbackStore.getState().lagging).toBe(true);
     expect(notified).toBe(afterPlay + 1);
     stop();
+  });
+
+  it('changes the shown figure at most twice a second, and shows falling behind at once', () => {
+    const meter = new RateMeter();
+    const shown: { wall: number; achieved: number; lagging: boolean }[] = [];
+    let wall = 0;
+    const stop = playbackStore.subscribe((s) => shown.push({ wall, ...s }));
+    // A slow laptop: a frame every 16 ms, each covering a different stretch of simulated time.
+    for (; wall < 3000; wall += 16) meter.add(wall, 100_000 + (wall % 7) * 10_000, false);
+    expect(shown.length).toBeGreaterThan(1);
+    for (let i = 1; i < shown.length; i++)
+      expect(shown[i]!.wall - shown[i - 1]!.wall).toBeGreaterThanOrEqual(SHOWN_EVERY_MS);
+    // Behind from this frame on: said at this frame, not at the next turn of the figure.
+    const before = shown.length;
+    meter.add(wall, 100_000, true);
+    expect(shown.length).toBe(before + 1);
+    expect(shown.at(-1)).toMatchObject({ wall, lagging: true });
+    // And caught up again at once too.
+    wall += 16;
+    meter.add(wall, 100_000, false);
+    expect(shown.at(-1)).toMatchObject({ wall, lagging: false });
+    stop();
+  });
+
+  it('counts the wall time a frame covered: the first frame after a long pause is no spike', () => {
+    const meter = new RateMeter();
+    // Paused: a frame a second, nothing advanced.
+    for (let wall = 0; wall <= 3000; wall += 1000) meter.add(wall, 0, false);
+    // Play, 1.5 s later: the first frame covers 16 ms of wall time and 16 µs of simulated time
+    // (1 ms/s asked); the figure must not read 16 µs per millisecond, a thousand times too high.
+    meter.add(4500, 16_000, true);
+    expect(playbackStore.getState().lagging).toBe(true);
+    expect(playbackStore.getState().achieved).toBeLessThanOrEqual(1_000_000);
   });
 });
