@@ -1,4 +1,5 @@
 import { playbackStore } from '../store/playback-store';
+import { MAX_FRAME_MS } from './bridge-options';
 
 /**
  * How often the shown rate may change. The playback bar prints it ("only reaches …") while the
@@ -15,16 +16,23 @@ export const SHOWN_EVERY_MS = 500;
 export class RateMeter {
   /** Each frame's simulated time and the wall time it covered (from the frame before it). */
   private window: { from: number; to: number; sim: number }[] = [];
-  private last: number | null = null;
+  private last: { at: number; sim: number } | null = null;
   private shownAt = -Infinity;
 
   add(now: number, simNs: number, lagging: boolean): void {
-    this.window.push({ from: this.last ?? now, to: now, sim: simNs });
-    this.last = now;
+    // A frame covers the wall time since the one before it; after frames that advanced nothing (a
+    // pause, a frame a second), at most what the bridge advances in one frame.
+    const from = !this.last
+      ? now
+      : this.last.sim > 0
+        ? this.last.at
+        : Math.max(this.last.at, now - MAX_FRAME_MS);
+    this.window.push({ from, to: now, sim: simNs });
+    this.last = { at: now, sim: simNs };
     while (this.window.length > 0 && now - (this.window[0]?.to ?? now) > 1000) this.window.shift();
     const sim = this.window.reduce((s, x) => s + x.sim, 0);
     // Over the wall time the frames covered, the first one's included: a window that holds one
-    // frame (the first after a long pause) is that frame's time, not a millisecond.
+    // frame (the first after a pause) is that frame's time, not a millisecond.
     const wall = now - (this.window[0]?.from ?? now);
     const shown = playbackStore.getState();
     const achieved = wall > 0 ? Math.round((sim * 1000) / wall) : shown.achieved;
