@@ -14,21 +14,18 @@ export const SHOWN_EVERY_MS = 500;
  * ("achieved rate"), and whether the worker is behind the asked speed.
  */
 export class RateMeter {
-  /** Each frame's simulated time and the wall time it covered (from the frame before it). */
+  /** Each frame's simulated time and the wall time it covered (from the frame before it), the
+   * last frame always last: each call pushes one and drops only older ones. */
   private window: { from: number; to: number; sim: number }[] = [];
-  private last: { at: number; sim: number } | null = null;
   private shownAt = -Infinity;
 
   add(now: number, simNs: number, lagging: boolean): void {
     // A frame covers the wall time since the one before it; after frames that advanced nothing (a
     // pause, a frame a second), at most what the bridge advances in one frame.
-    const from = !this.last
-      ? now
-      : this.last.sim > 0
-        ? this.last.at
-        : Math.max(this.last.at, now - MAX_FRAME_MS);
+    const prev = this.window.at(-1);
+    let from = now;
+    if (prev) from = prev.sim > 0 ? prev.to : Math.max(prev.to, now - MAX_FRAME_MS);
     this.window.push({ from, to: now, sim: simNs });
-    this.last = { at: now, sim: simNs };
     while (this.window.length > 0 && now - (this.window[0]?.to ?? now) > 1000) this.window.shift();
     const sim = this.window.reduce((s, x) => s + x.sim, 0);
     // Over the wall time the frames covered, the first one's included: a window that holds one
