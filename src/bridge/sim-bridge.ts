@@ -181,7 +181,7 @@ export class SimBridge {
         this.inFlight = null;
         this.mirror(f);
         receiveFrame(f);
-        this.rate.add(now, f.advancedNs, asked > 0 && f.lagging);
+        this.rate.add(now, f.advancedNs, asked > 0, f.lagging);
       },
       () => {
         if (this.slot.holds(gen)) void this.restart('error');
