@@ -136,7 +136,12 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
   });
 
   const api = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? '/', 'http://x');
+    const url = URL.parse(req.url ?? '/', 'http://x');
+    // Not an address at all ("//"): a bad request, not the store failing (503).
+    if (!url) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
+      return true;
+    }
     if (!url.pathname.startsWith('/class/')) return false;
     // The lab may be served from another origin than its session server (docs/classroom.md).
     res.setHeader('Access-Control-Allow-Origin', '*');

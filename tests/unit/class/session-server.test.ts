@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLASS_PROTOCOL, type ClassAnswer, type ClassQuestion } from '../../../src/contract';
 import { classServer, client, relay, studentId, type Client } from './room-harness';
@@ -41,6 +42,16 @@ const answer = (q: string, choice: number, nick?: string): ClassAnswer => ({
   choice,
   ...(nick ? { nick } : {}),
 });
+/** The status of a GET for `path` sent as it is (fetch would tidy the address first). */
+const rawGet = (port: number, path: string) =>
+  new Promise<number | undefined>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 const stateOf = (c: Client) => (c.read().state as { t?: number } | null)?.t;
 const publishT = (c: Client, t: number) => c.publish({ state: { t } as never });
 
@@ -67,6 +78,15 @@ describe('the class session server', () => {
     }, WAIT);
     expect(server.stats().authRefused).toBeGreaterThanOrEqual(3);
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+  });
+
+  it('answers a request that is not an address with 400, and goes on serving', async () => {
+    const { server, presenter, join } = await room();
+    // "//" cannot be read as a URL: once a 503 ("the store cannot answer") with an error logged.
+    expect(await rawGet(server.port, '//')).toBe(400);
+    publishT(presenter, 7);
+    const student = join(`s:${studentId()}`);
+    await vi.waitFor(() => expect(stateOf(student)).toBe(7), WAIT);
   });
 
   it("never takes a student's write to the shared document", async () => {
