@@ -31,6 +31,16 @@ export type ExtraHeaders = (file: string) => Readonly<Record<string, string>>;
 /** What a static host compresses (fonts and pictures are compressed already). */
 const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.txt', '.svg']);
 
+/** The request's decoded path; null for one that is not an address (`//x`, a stray `%`): a bad
+ * request answered 400, not an exception that stops the test run. */
+function pathOf(url: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
+  } catch {
+    return null;
+  }
+}
+
 /** `gzip`: text files go gzip to a client that accepts it, as any static host sends them. */
 export async function serveStatic(
   dir: string,
@@ -40,7 +50,11 @@ export async function serveStatic(
 ): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const pathname = pathOf(req.url);
+    if (pathname === null) {
+      res.writeHead(400).end('bad address');
+      return;
+    }
     if (pathname === prefix.replace(/\/$/, '')) {
       res.writeHead(301, { location: prefix }).end();
       return;
