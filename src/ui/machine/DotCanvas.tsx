@@ -41,12 +41,21 @@ export const DotCanvas = memo(function DotCanvas(p: {
   };
   // Read, and each owner's dot drawn, while the page is idle before the first dot needs them:
   // reading computed style makes the browser compute the page's styles, and Play's first frame
-  // drew the nine pictures besides (issue 14: ≈ 13 % of its 87 ms task, slowed 4×).
+  // drew the nine pictures besides (issue 14: ≈ 13 % of its 87 ms task, slowed 4×). One picture
+  // per idle callback.
+  const warming = useRef<{ theme: number; cancel: () => void } | null>(null);
   useEffect(() => {
     const el = anchor.current;
-    if (!el || ink.current?.theme === theme) return;
-    return whenIdle(() => inkOf(el).warm());
+    if (!el || warming.current?.theme === theme) return;
+    warming.current?.cancel();
+    const w = { theme, cancel: () => {} };
+    const step = () => {
+      if (inkOf(el).warmNext()) w.cancel = whenIdle(step);
+    };
+    w.cancel = whenIdle(step);
+    warming.current = w;
   });
+  useEffect(() => () => warming.current?.cancel(), []);
 
   // New tiles for a new size (a canvas cannot be stretched); none while there are no dots.
   const drawing = geo !== null;
@@ -62,22 +71,38 @@ export const DotCanvas = memo(function DotCanvas(p: {
     };
   }, [drawing, width, height, margin, dpr, drawn]);
 
-  const draw = useRef(() => {});
+  const draw = useRef((_paced?: boolean) => {});
   const again = useRef(0);
   const later = useRef(0);
-  draw.current = () => {
+  const paceNext = () => {
+    later.current = window.setTimeout(() => draw.current(true), 0);
+  };
+  draw.current = (paced = false) => {
     const el = anchor.current;
     // This drawing is the one asked for later, whoever asked first (a frame, the layout effect).
     cancelAnimationFrame(again.current);
     clearTimeout(later.current);
     if (!tiles.current || !geo || !band || !el) return;
+    // A first drawing (no tile yet: a page, a lesson's step just made) goes a piece per task —
+    // the theme's colours, each owner's picture, each new tile — none long on a slow laptop
+    // (issue 14: a lesson's load drew its 81 paused dots in one task of 58–84 ms, not slowed).
+    if (paced) {
+      const unread = ink.current?.theme !== theme;
+      const colours = inkOf(el);
+      if (unread || colours.warmNext()) {
+        paceNext();
+        return;
+      }
+    }
     const s = simStore.getState();
     const timing = timingFor(speed);
     const { dots } = ipiScene(s.traffic, geo, { now: s.t, timing, asArrows: false });
     // Dots on tiles not made yet: drawn at the next animation frame, if no frame comes first
-    // (paused, a step's dots would otherwise wait for the next step).
-    if (!tiles.current.draw(dots, band, inkOf(el), s.t, selected))
-      again.current = requestAnimationFrame(() => draw.current());
+    // (paused, a step's dots would otherwise wait for the next step); paced, in the next task.
+    if (!tiles.current.draw(dots, band, inkOf(el), s.t, selected, paced ? 1 : undefined)) {
+      if (paced) paceNext();
+      else again.current = requestAnimationFrame(() => draw.current());
+    }
     drawn.current = dots;
   };
   useEffect(
@@ -88,14 +113,13 @@ export const DotCanvas = memo(function DotCanvas(p: {
     [],
   );
   // Drawn again for what changed here: the machine's shape, the band, selection, theme, speed.
-  // New tiles are first drawn in a task of their own, not in React's commit: new canvases are
-  // the dearest drawing there is (a lesson's load: 17–52 ms for its 81 paused messages), and the
-  // commit that made the page is itself long.
+  // New tiles are first drawn after React's commit, paced: new canvases are the dearest drawing
+  // there is, and the commit that made the page is itself long.
   useLayoutEffect(() => {
     if (!tiles.current?.blank()) draw.current();
     else {
       clearTimeout(later.current);
-      later.current = window.setTimeout(() => draw.current(), 0);
+      paceNext();
     }
   }, [live, geo, band, selected, theme, speed, width, height]);
   // And for every frame the machine sends (its clock and traffic), while there are dots to draw.

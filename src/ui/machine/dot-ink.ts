@@ -13,8 +13,11 @@ export interface DotInk {
   readonly ink: string;
   readonly fill: (owner: number) => string;
   readonly sprite: (owner: number) => CanvasImageSource;
-  /** Every owner's picture drawn now (at idle), not with the first frame that needs it. */
-  readonly warm: () => void;
+  /**
+   * One more owner's picture drawn now (at idle, or a first drawing's own task), not with the
+   * frame that first needs it. False once every owner's is drawn.
+   */
+  readonly warmNext: () => boolean;
 }
 
 /**
@@ -64,7 +67,13 @@ export function readInk(el: Element, dpr: number): DotInk {
     if (!s) sprites.set(f, (s = dotSprite(f, ink, dpr)));
     return s;
   };
-  return { ink, fill, sprite, warm: () => OWNERS.forEach(sprite) };
+  const warmNext = () => {
+    const cold = OWNERS.find((o) => !sprites.has(fill(o)));
+    if (cold === undefined) return false;
+    sprite(cold);
+    return true;
+  };
+  return { ink, fill, sprite, warmNext };
 }
 
 /** A number that changes when the page's theme does (the attribute on <html>, the system's). */

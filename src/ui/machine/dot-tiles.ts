@@ -116,8 +116,8 @@ export class DotTiles {
   }
 
   /**
-   * Draw `dots` (those within `band`, sheet units from its top), wiping what the last frame drew.
-   * False when some tiles wait to be made (NEW_PER_FRAME): draw again at the next frame.
+   * Draw `dots` (those within `band`, sheet units from its top), wiping what the last frame drew,
+   * making at most `newTiles` tiles. False when some tiles wait to be made: draw again later.
    */
   draw(
     dots: readonly Dot[],
@@ -125,6 +125,7 @@ export class DotTiles {
     ink: DotInk,
     now: number,
     selected: number,
+    newTiles = NEW_PER_FRAME,
   ): boolean {
     const { margin, dpr } = this.sheet;
     const buckets = new Map<number, Dot[]>();
@@ -151,7 +152,7 @@ export class DotTiles {
     let waiting = false;
     for (const [key, list] of buckets) {
       const fresh = !this.tiles.has(key);
-      if (fresh && made >= NEW_PER_FRAME) {
+      if (fresh && made >= newTiles) {
         waiting = true;
         continue;
       }

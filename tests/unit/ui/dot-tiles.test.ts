@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { Dot } from '../../../src/viz/machine-ipi';
-import type { DotInk } from '../../../src/ui/machine/dot-ink';
+import { readInk, type DotInk } from '../../../src/ui/machine/dot-ink';
 import { DotTiles, TILE } from '../../../src/ui/machine/dot-tiles';
 
 // Issue 14: a new canvas costs a slow laptop a long frame, so a frame makes at most a few; the
@@ -15,6 +15,7 @@ function recorder(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   return {
     canvas,
     setTransform: () => {},
+    scale: () => {},
     clearRect: () => drawnOn.set(canvas, 0),
     drawImage: () => drawnOn.set(canvas, (drawnOn.get(canvas) ?? 0) + 1),
     beginPath: () => {},
@@ -40,7 +41,7 @@ const ink: DotInk = {
   ink: '#000',
   fill: () => '#888',
   sprite: () => ({}) as CanvasImageSource,
-  warm: () => {},
+  warmNext: () => false,
 };
 /** One dot in the middle of each of the first `n` tiles of a row. */
 const dots = (n: number): Dot[] =>
@@ -82,4 +83,40 @@ it('is blank until a drawing makes its first canvas, and again once disposed', (
   expect(host.querySelectorAll('canvas')).toHaveLength(1);
   tiles.dispose();
   expect(tiles.blank()).toBe(true);
+});
+
+it('makes only as many canvases as a paced drawing allows, one a task', () => {
+  // DotCanvas's first drawing (a lesson's load) asks for one new tile a task (issue 14).
+  const host = document.createElement('div');
+  const tiles = new DotTiles(host, { width: 4 * TILE, height: TILE, margin: 0, dpr: 1 });
+  const band = { top: 0, height: TILE };
+  const made: number[] = [];
+  let done = false;
+  while (!done && made.length < 10) {
+    done = tiles.draw(dots(4), band, ink, 0, -1, 1);
+    made.push(host.querySelectorAll('canvas').length);
+  }
+  expect(made).toEqual([1, 2, 3, 4]);
+  expect([...host.querySelectorAll('canvas')].map((c) => drawnOn.get(c))).toEqual([1, 1, 1, 1]);
+});
+
+it("draws each owner's picture once, one a call, then says all are drawn", () => {
+  const el = document.createElement('div');
+  // Eight owner colours (pool, host, six spawns), each its own picture.
+  ['pool', 'host', 1, 2, 3, 4, 5, 6].forEach((o, i) =>
+    el.style.setProperty(`--owner-${o}`, `#${i}${i}${i}`),
+  );
+  document.body.append(el);
+  const made = vi.spyOn(document, 'createElement');
+  const colours = readInk(el, 1);
+  let calls = 0;
+  while (colours.warmNext()) calls++;
+  const canvases = made.mock.calls.filter(([tag]) => tag === 'canvas').length;
+  expect(calls).toBe(8);
+  // One picture a call (jsdom has no OffscreenCanvas: each is a <canvas>); none drawn twice.
+  expect(canvases).toBe(calls);
+  expect(colours.warmNext()).toBe(false);
+  colours.sprite(0);
+  expect(made.mock.calls.filter(([tag]) => tag === 'canvas').length).toBe(canvases);
+  el.remove();
 });
