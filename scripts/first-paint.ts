@@ -7,8 +7,12 @@
 //
 // Only the bare address of a first visit shows the start-here panel (src/store/last-place.ts,
 // src/ui/StartHere.tsx). The text is hidden (src/app/styles.css) until a small inline script, run
-// before the first paint, shows it for that address only — not for a lesson, a scenario, a link, a
-// presenter or class window or a returning learner — and puts the Spanish text in for `?lang=es`.
+// before the first paint, shows it for that address only, and puts the Spanish text in for
+// `?lang=es`. A lesson's or a scenario's address shows the header alone — a lesson's compact one
+// (`is-lesson`, no tagline) for a lesson the registry has — so a slow laptop is not left with a
+// blank page while the app and its machine start (issue 14: 2.5–2.8 s at 4× on a lesson's link).
+// A link (`#r=`), a presenter, audience or class window and a returning learner's bare address
+// show nothing before the app: what the app draws first there is not known here.
 // It is allowed by its hash in the shipped policy (scripts/csp.ts); where a host's policy lacks the
 // hash, nothing shows before the app, as without this file. No buttons here: nothing drawn before
 // the app runs looks pressable; without JavaScript the page says it needs it, as before.
@@ -23,6 +27,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { LESSON_SLUGS } from '../src/contract/lessons';
 
 type Table = Readonly<Record<string, string>>;
 const read = (file: string): Table =>
@@ -52,6 +57,20 @@ function shell(): string {
   );
 }
 
+/**
+ * Each registered lesson's number of steps, counted from its English text (one `<slug>.s<n>.title`
+ * a step): the inline script gives a lesson's compact header only to an address the app opens as
+ * a lesson (src/app/lesson-route.ts: a registered slug, and no step or a step 1…n).
+ */
+export function lessonSteps(): Record<string, number> {
+  return Object.fromEntries(
+    LESSON_SLUGS.map((slug) => {
+      const keys = Object.keys(read(`en/lessons/${slug}.json`));
+      return [slug, keys.filter((k) => new RegExp(`^${slug}\\.s\\d+\\.title$`).test(k)).length];
+    }),
+  );
+}
+
 /** The <meta> that names the built simulator worker's script for the inline script. */
 export const SIM_WORKER_META = 'mklab-sim-worker';
 /** The <meta> that names the Spanish catalog's chunk (src/i18n/es.ts) for the inline script. */
@@ -60,8 +79,9 @@ export const SPANISH_META = 'mklab-es';
 /**
  * Starts the simulator's worker (named by the SIM_WORKER_META <meta>) while the page's own modules
  * still load, for src/app/sim-host.ts to take (`mklabSim`); not with `?mainthread`, as the app.
- * Then shows the first paint only where the app will show the same thing (isBareAddress,
- * lastPlace).
+ * Then shows the first paint only where the app will show the same thing: the header and the
+ * start-here text on a first visit's bare address (isBareAddress, lastPlace), the header alone on
+ * a lesson's (compact) or a scenario's.
  */
 function script(): string {
   const es = JSON.stringify(words('es'));
@@ -75,11 +95,17 @@ function script(): string {
     `var c=d.querySelector('meta[name="${SPANISH_META}"]');if(c&&q.get('lang')==='es'){` +
     `var l=d.createElement('link');l.rel='modulepreload';l.href=c.content;d.head.appendChild(l)}` +
     `var r=d.getElementById('root');if(!r)return;` +
-    `if(location.hash||['lesson','scenario','audience','present','step','class']` +
-    `.some(function(k){return q.has(k)}))return;` +
+    `if(location.hash||['audience','present','class'].some(function(k){return q.has(k)}))return;` +
+    // A lesson or a scenario (as isBareAddress has it): the header alone.
+    `var lesson=q.get('lesson'),head=lesson!==null||q.has('scenario')||q.has('step');` +
     // Last: a page's first read of localStorage can hold the thread for tens of milliseconds.
-    `var kept=null;try{kept=localStorage.getItem('mklab.last')}catch(e){}if(kept)return;` +
+    `if(!head){var kept=null;try{kept=localStorage.getItem('mklab.last')}catch(e){}if(kept)return}` +
     `d.documentElement.classList.add('first-paint');` +
+    `if(head){var m=r.querySelector('main[data-first-paint]');if(m)m.remove();` +
+    `var t=${JSON.stringify(lessonSteps())},s=q.get('step'),` +
+    `n=lesson!==null&&Object.prototype.hasOwnProperty.call(t,lesson)&&t[lesson];` +
+    `if(n&&(s===null||(/^\\d{1,3}$/.test(s)&&+s>=1&&+s<=n)))` +
+    `r.querySelector('header').classList.add('is-lesson')}` +
     `if(q.get('lang')==='es'){var es=${es};d.documentElement.lang='es';` +
     `r.querySelectorAll('[data-fp]').forEach(function(e){e.textContent=es[+e.dataset.fp]})}})()`
   );

@@ -71,7 +71,8 @@ test.describe('the first visit', () => {
 });
 
 // Issue 14: a first visit's header and start-here text are in the HTML (scripts/first-paint.ts),
-// painted before the app's script has run; every other address shows nothing before it, as before.
+// painted before the app's script has run; a lesson's or a scenario's address paints the header
+// alone; the others show nothing before it, as before.
 test.describe('the first paint, before the app has run', () => {
   test.beforeEach(async ({ page }) => {
     await page.route('**/assets/*.js', (route) => route.abort());
@@ -91,10 +92,35 @@ test.describe('the first paint, before the app has run', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   });
 
-  test('a lesson, a scenario, a link or a returning learner starts with nothing drawn', async ({
+  test('a lesson or a scenario starts with the header alone, a lesson with its compact one', async ({
     page,
   }) => {
-    for (const address of ['/?lesson=crash-containment&step=2', '/?scenario=datacenter', '/#r=x']) {
+    const drawn = () => page.locator('#root > *:visible');
+    await page.goto('/?lesson=crash-containment&step=2');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Multikernel Lab');
+    await expect(drawn()).toHaveCount(1);
+    await expect(page.locator('header.top')).toHaveClass(/is-lesson/);
+    await expect(page.locator('.tagline')).toBeHidden();
+    await page.goto('/?scenario=datacenter&lang=es');
+    await expect(drawn()).toHaveCount(1);
+    await expect(page.locator('header.top')).not.toHaveClass(/is-lesson/);
+    await expect(page.locator('.tagline')).toContainText('Varios kernels Linux');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveCount(0);
+    // Its last step too; a lesson the registry does not have, or a step it does not have, opens
+    // the sandbox with a notice: the full header, as the app draws it there.
+    await page.goto('/?lesson=crash-containment&step=5');
+    await expect(page.locator('header.top')).toHaveClass(/is-lesson/);
+    for (const bad of ['lesson=no-such-lesson', 'lesson=constructor', 'lesson=roots&step=7']) {
+      await page.goto(`/?${bad}`);
+      await expect(page.locator('header.top'), bad).not.toHaveClass(/is-lesson/);
+      await expect(page.locator('.tagline'), bad).toBeVisible();
+    }
+  });
+
+  test('a link, a presenter or class window and a returning learner start with nothing drawn', async ({
+    page,
+  }) => {
+    for (const address of ['/#r=x', '/?present', '/?class=ABCD', '/?audience=x']) {
       await page.goto(address);
       await expect(page.locator('#root > *').first()).toBeAttached();
       await expect(page.locator('#root > *:visible')).toHaveCount(0);
