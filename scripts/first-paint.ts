@@ -9,8 +9,9 @@
 // src/ui/StartHere.tsx). The text is hidden (src/app/styles.css) until a small inline script, run
 // before the first paint, shows it for that address only, and puts the Spanish text in for
 // `?lang=es`. A lesson's or a scenario's address shows the header alone — a lesson's compact one
-// (`is-lesson`, no tagline) for a lesson the registry has — so a slow laptop is not left with a
-// blank page while the app and its machine start (issue 14: 2.5–2.8 s at 4× on a lesson's link).
+// (`is-lesson`, no tagline) for a lesson and step the app opens (lessonSteps) — so a slow laptop
+// is not left with a blank page while the app and its machine start (issue 14: 2.5–2.8 s at 4× on
+// a lesson's link).
 // A link (`#r=`), a presenter, audience or class window and a returning learner's bare address
 // show nothing before the app: what the app draws first there is not known here.
 // It is allowed by its hash in the shipped policy (scripts/csp.ts); where a host's policy lacks the
