@@ -22,15 +22,20 @@ const TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** A request's decoded path; null for one that is not an address (`//x`, a stray `%`). */
+export function requestPath(url: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
+  } catch {
+    return null;
+  }
+}
+
 /** Answers a GET for a file under `root` (index.html for a folder); false when there is none. */
 export function serveFile(root: string, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  let name: string;
-  try {
-    name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  } catch {
-    return false;
-  }
+  const name = requestPath(req.url);
+  if (name === null) return false;
   const base = path.resolve(root);
   const file = path.resolve(base, `.${name}`);
   // Nothing outside the site folder, whatever the path says.

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
+import { requestPath } from '../../server/class/static-site';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,16 +32,6 @@ export type ExtraHeaders = (file: string) => Readonly<Record<string, string>>;
 /** What a static host compresses (fonts and pictures are compressed already). */
 const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.txt', '.svg']);
 
-/** The request's decoded path; null for one that is not an address (`//x`, a stray `%`): a bad
- * request answered 400, not an exception that stops the test run. */
-function pathOf(url: string | undefined): string | null {
-  try {
-    return decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
-  } catch {
-    return null;
-  }
-}
-
 /** `gzip`: text files go gzip to a client that accepts it, as any static host sends them. */
 export async function serveStatic(
   dir: string,
@@ -50,7 +41,8 @@ export async function serveStatic(
 ): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server: Server = createServer((req, res) => {
-    const pathname = pathOf(req.url);
+    // Not an address (`//x`, a stray `%`): a bad request, not an exception that stops the run.
+    const pathname = requestPath(req.url);
     if (pathname === null) {
       res.writeHead(400).end('bad address');
       return;
