@@ -40,6 +40,8 @@ interface Result {
   elements: number;
   /** How long the page took to settle after the machine first ran (`settle`). */
   settledMs: number;
+  /** Whether the page, behind, was asking for a frame at every other animation frame at the end. */
+  paced: boolean;
 }
 
 /** Runs in the page: frame intervals by rAF, long tasks by PerformanceObserver, dots drawn. */
@@ -77,6 +79,7 @@ const MEASURE = `
     drawnMax: Math.max(0, ...drawn),
     drawnMedian: q(drawn, 0.5),
     elements: document.getElementsByTagName('*').length,
+    paced: window.__mklab?.paced() ?? false,
   };
 `;
 
@@ -218,6 +221,11 @@ await withPreview(4175, async (base) => {
   console.log(row('Web Worker', school));
   console.log(
     `slow-cpu frame p95: ${school.p95.toFixed(1)} ms, long tasks: ${school.longTasks} (budget ≤ 33 ms, 0; messages drawn one by one: median ${school.drawnMedian}, budget ≥ 100)`,
+  );
+  // Behind, the page asks for a frame at every other animation frame (src/bridge/frame-pace.ts).
+  const pace = (r: Result) => (r.paced ? 'every other animation frame' : 'every animation frame');
+  console.log(
+    `frames asked for at the end of each play: ${pace(worker)}, ${pace(main)}; slowed 4×: ${pace(school)}`,
   );
   const waits = [worker, main, school].map((r) => r.settledMs).join(', ');
   console.log(

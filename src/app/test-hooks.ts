@@ -44,6 +44,8 @@ export interface TestHooks {
   engine(): number | null;
   /** The last step video made: frames, each one's pixel hash (before encoding) and caption line. */
   video(): { frames: number; hashes: readonly string[]; notes: readonly string[] } | null;
+  /** Whether the page asks for a frame at every other animation frame, being behind. */
+  paced(): boolean;
 }
 
 declare global {
@@ -76,5 +78,6 @@ export function installTestHooks(bridge: SimBridge): void {
     channelIgnored: () => presenterStore.getState().ignored,
     engine: () => metaStore.getState().engine,
     video: () => videoStore.getState().last,
+    paced: () => bridge.pace.paced,
   };
 }

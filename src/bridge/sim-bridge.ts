@@ -10,6 +10,8 @@ import {
   type Call,
   type Resume,
 } from './bridge-options';
+import { FramePace } from './frame-pace';
+import { mirrorLog } from './input-log';
 import { RateMeter } from './rate-meter';
 import { startStore, type StartPlan } from '../store/start-store';
 import { playbackStore, setPlaying, speedOf } from '../store/playback-store';
@@ -39,6 +41,8 @@ export class SimBridge {
   /** Where to stand after the next (non-restart) boot: resuming saved lesson progress. */
   private resumeAt: number | null = null;
   private readonly rate = new RateMeter();
+  /** Whether a frame is asked for at each animation frame or, behind, every other (test hooks). */
+  readonly pace = new FramePace();
   private readonly timeoutMs: number;
 
   constructor(readonly opts: BridgeOptions) {
@@ -83,7 +87,7 @@ export class SimBridge {
       metaStore.setState({ constants: hello.constants, engine: hello.engine });
       this.resumeAt = null;
       // A lesson's deep link logs the earlier steps' solutions at init: mirror them.
-      if (!restart) this.mirror(frame);
+      if (!restart) mirrorLog(this.log, frame);
       // A lesson brings its own twin setting: from now on the spec says what it chose.
       if (this.spec.twin !== (frame.twin !== null)) {
         this.spec = { ...this.spec, twin: frame.twin !== null };
@@ -133,11 +137,13 @@ export class SimBridge {
     void this.slot.api?.cancelReplay();
   }
 
-  /** Each animation frame, the next frame if none is in flight. Playing, it covers the wall time
-   * since the last advance (capped), not since the last animation frame: a page that misses
-   * frames keeps the asked speed (the machine never slows for a slow page; it is drawn less). */
+  /** Each animation frame (behind, every other: frame-pace.ts), the next frame if none is in
+   * flight. Playing, it covers the wall time since the last advance (capped), not since the last
+   * animation frame: the machine never slows for a slow page; it is drawn less. */
   private readonly tick = (now: number): void => {
     (this.opts.raf ?? requestAnimationFrame)(this.tick);
+    const pb = playbackStore.getState();
+    const asks = this.pace.asks(now, pb.playing);
     if (statusStore.getState().phase !== 'running' || !this.slot.api) {
       this.lastAdvance = -1; // a machine that boots starts from its first frame, not before it
       return;
@@ -146,9 +152,9 @@ export class SimBridge {
       if (this.slot.silent(now, this.inFlightSince, this.timeoutMs)) void this.restart('timeout');
       return;
     }
+    if (!asks) return;
     const dt = this.lastAdvance < 0 ? 0 : Math.min(MAX_FRAME_MS, now - this.lastAdvance);
     this.lastAdvance = now;
-    const pb = playbackStore.getState();
     const advanceNs = pb.playing ? Math.round((speedOf(pb) * dt) / 1000) : 0;
     // Paused with nothing to send, the page stays idle: a frame a second keeps the worker's
     // silence detectable, and an idle main thread lets the browser do its own work (Chromium's
@@ -157,6 +163,7 @@ export class SimBridge {
     const blocked = simStore.getState().shell.at(-1)?.waiting === true;
     if (advanceNs === 0 && !hasInputs() && !blocked && now - this.lastSent < IDLE_FRAME_MS) return;
     this.lastSent = now;
+    this.pace.sent();
     const inputs = takeInputs();
     this.send(
       inputs,
@@ -179,7 +186,7 @@ export class SimBridge {
       (f) => {
         if (!this.slot.holds(gen)) return;
         this.inFlight = null;
-        this.mirror(f);
+        mirrorLog(this.log, f);
         receiveFrame(f);
         this.rate.add(now, f.advancedNs, asked > 0, f.lagging);
       },
@@ -189,14 +196,6 @@ export class SimBridge {
     );
     this.pending = done;
     return done;
-  }
-
-  private mirror(f: Frame): void {
-    // A rewind to a lesson step also shortens the log.
-    if (f.fork || f.applied.length > 0 || f.logLength < this.log.length) {
-      this.log.length = Math.max(0, f.logLength - f.applied.length);
-      for (const a of f.applied) this.log.push({ atNs: a.atNs, input: a.input });
-    }
   }
 
   /** Ask for one call outside the frame loop (step, seek), respecting the one-in-flight rule. */

@@ -1,4 +1,5 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
+import { playbackStore } from '../store/playback-store';
 import { simStore, type SimState } from '../store/sim-store';
 
 /**
@@ -7,6 +8,19 @@ import { simStore, type SimState } from '../store/sim-store';
  * big machine's timeline and charts, thousands of elements below the fold, cost nearly nothing.
  */
 const OFF_SCREEN_MS = 500;
+
+/**
+ * While the machine plays, a part in view that asks for it (the machine's drawing) follows it at
+ * most once per this many ms: every other frame at 60 Hz, each frame when they come slower (a page
+ * behind asks for one every other animation frame: bridge/frame-pace.ts). Its redraw — React, then
+ * the browser's style and paint of a thousand SVG elements — was most of a frame's cost on a slow
+ * laptop, and the CPUs' busy marks flip faster than an eye can follow; the message dots, drawn
+ * outside React, still move with each frame (issue 14).
+ */
+export const PLAYING_MS = 30;
+
+/** A frame skipped while playing is taken at most this long after it (the last before a pause). */
+const SKIPPED_MS = 100;
 
 /** How far outside the viewport a part still counts as in view (it is drawn before it arrives). */
 const MARGIN = '400px';
@@ -36,14 +50,15 @@ export function useOnScreen(): readonly [
   return [ref, seen] as const;
 }
 
-/** simStore as one part of the page takes it: everything while seen, a state per OFF_SCREEN_MS
- * while not, and the last change before a pause taken when its turn comes. */
+/** simStore as one part of the page takes it: everything while seen (while playing, at most a
+ * state per `playingMs` if given), a state per OFF_SCREEN_MS while not, and the last change before
+ * a pause taken when its turn comes. */
 function heldSim() {
   let state = simStore.getState();
-  let at = 0;
+  let at = -Infinity;
   return {
     snapshot: () => state,
-    subscribe(seen: boolean, changed: () => void): () => void {
+    subscribe(seen: boolean, playingMs: number, changed: () => void): () => void {
       let later: ReturnType<typeof setTimeout> | undefined;
       const take = () => {
         later = undefined;
@@ -53,12 +68,17 @@ function heldSim() {
       };
       if (seen) state = simStore.getState();
       const stop = simStore.subscribe(() => {
-        if (seen) take();
+        const now = performance.now();
+        const skip = now - at < playingMs && playbackStore.getState().playing;
+        if (seen && !skip) {
+          if (later !== undefined) clearTimeout(later);
+          take();
+        } else if (seen) later ??= setTimeout(take, SKIPPED_MS);
         // Out of view, in a task of its own, never inside the frame that brought the change:
         // there, a slow laptop's frame and a whole timeline's redraw made one long task twice a
         // second (issue 14: 60 ms slowed 4×, and the next frame 50 ms late).
         else if (later === undefined)
-          later = setTimeout(take, Math.max(0, at + OFF_SCREEN_MS - performance.now()));
+          later = setTimeout(take, Math.max(0, at + OFF_SCREEN_MS - now));
       });
       return () => {
         stop();
@@ -72,12 +92,13 @@ function heldSim() {
  * The simulation's state for a part of the page: every frame while the part is in view, every
  * OFF_SCREEN_MS while it is not (draw what is seen: the machine sends a frame per animation frame,
  * and a part nobody sees need not be redrawn at that rate). Back in view, it is current at once.
+ * `playingMs`: while playing and in view, at most a state per this many ms (PLAYING_MS).
  */
-export function useSimWhileSeen(seen: boolean): SimState {
+export function useSimWhileSeen(seen: boolean, playingMs = 0): SimState {
   const [held] = useState(heldSim);
   const subscribe = useCallback(
-    (changed: () => void) => held.subscribe(seen, changed),
-    [seen, held],
+    (changed: () => void) => held.subscribe(seen, playingMs, changed),
+    [seen, playingMs, held],
   );
   return useSyncExternalStore(subscribe, held.snapshot);
 }

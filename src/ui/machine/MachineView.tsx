@@ -26,7 +26,7 @@ import {
 } from './machine-spec';
 import { MemoryMap } from './MemoryMap';
 import { useWidth } from '../use-width';
-import { useOnScreen, useSimWhileSeen } from '../use-sim-while-seen';
+import { PLAYING_MS, useOnScreen, useSimWhileSeen } from '../use-sim-while-seen';
 import { hlAttrs, useHighlighted } from '../lessons/highlights';
 import { TwinPanicButton } from '../lessons/TwinPanicButton';
 
@@ -210,7 +210,7 @@ export function MachineView() {
   // Scrolled out of view (a big machine's timeline is far below it), it follows the machine twice
   // a second instead of every frame.
   const [seenRef, seen] = useOnScreen();
-  const { view, t: now } = useSimWhileSeen(seen);
+  const { view, t: now } = useSimWhileSeen(seen, PLAYING_MS);
   const twin = useStore(startStore, (s) => s.spec.twin ?? false);
   return (
     <figure ref={seenRef} className="mk-figure">
@@ -234,7 +234,7 @@ export function MachineView() {
 export function TwinView() {
   const t = useT();
   const [seenRef, seen] = useOnScreen();
-  const { twin: view, t: now } = useSimWhileSeen(seen);
+  const { twin: view, t: now } = useSimWhileSeen(seen, PLAYING_MS);
   const highlighted = useHighlighted();
   return (
     <figure

@@ -2,15 +2,16 @@
 import './component-kit';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { playbackStore } from '../../../src/store/playback-store';
 import { simStore } from '../../../src/store/sim-store';
-import { useSimWhileSeen } from '../../../src/ui/use-sim-while-seen';
+import { PLAYING_MS, useSimWhileSeen } from '../../../src/ui/use-sim-while-seen';
 
 // Issue 14: a part of the page out of view (the timeline, the charts) follows the machine twice
 // a second, and never inside the frame that brought the change — there, on a slow laptop, the
 // frame and a whole timeline's redraw made one long task twice a second.
 
-function Clock({ seen }: { readonly seen: boolean }) {
-  return <output data-testid="clock">{useSimWhileSeen(seen).t}</output>;
+function Clock({ seen, playingMs }: { readonly seen: boolean; readonly playingMs?: number }) {
+  return <output data-testid="clock">{useSimWhileSeen(seen, playingMs).t}</output>;
 }
 
 beforeEach(() => {
@@ -18,6 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  playbackStore.setState({ playing: false });
 });
 
 it('in view, it follows every frame at once', () => {
@@ -41,4 +43,29 @@ it('out of view, it is redrawn in a task after the frame’s, not inside it, at 
   expect(screen.getByTestId('clock')).toHaveTextContent('7');
   act(() => vi.advanceTimersByTime(100));
   expect(screen.getByTestId('clock')).toHaveTextContent('9');
+});
+
+it('playing, the machine’s drawing follows at most a frame per PLAYING_MS; the last one still comes', () => {
+  render(<Clock seen playingMs={PLAYING_MS} />);
+  act(() => playbackStore.setState({ playing: true }));
+  const frame = (t: number) => {
+    act(() => vi.advanceTimersByTime(16));
+    act(() => simStore.setState({ t }));
+  };
+  frame(1);
+  expect(screen.getByTestId('clock')).toHaveTextContent('1');
+  frame(2); // 16 ms later: skipped
+  expect(screen.getByTestId('clock')).toHaveTextContent('1');
+  frame(3); // 32 ms later: taken
+  expect(screen.getByTestId('clock')).toHaveTextContent('3');
+  frame(4);
+  expect(screen.getByTestId('clock')).toHaveTextContent('3');
+  // No frame comes after it (a pause): it is drawn all the same, soon.
+  act(() => vi.advanceTimersByTime(100));
+  expect(screen.getByTestId('clock')).toHaveTextContent('4');
+  // Paused, every frame at once (a step, a seek).
+  act(() => playbackStore.setState({ playing: false }));
+  frame(5);
+  frame(6);
+  expect(screen.getByTestId('clock')).toHaveTextContent('6');
 });
