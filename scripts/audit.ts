@@ -8,153 +8,13 @@
 // turns it off (Lighthouse PR 16363); with it off, the first paint here is held to ≈ 1.2 or 2.2 s
 // (measured 2026-12-05, docs/architecture.md). Not the default: the budget is judged as
 // Lighthouse runs out of the box; this shows what the hold costs.
-// Each figure is printed beside its budget; exit 1 when one misses. Each run also says when its
-// first paint was seen: with chrome-launcher's flags and Lighthouse's mobile emulation it is often
-// held to ≈ 1.2 or 2.2 s here
-// (docs/architecture.md, Measurements), and the simulated FCP and LCP then count all that ran before.
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, requireChromium } from '../tests/e2e/find-chromium';
+// Each figure is printed beside its budget; exit 1 when one misses (scripts/lighthouse-run.ts).
+import { requireChromium } from '../tests/e2e/find-chromium';
 import { build, serveStatic } from '../tests/e2e/static-server';
+import { audit, GATE_PAGES, runLine, RUNS, verdict, type Run } from './lighthouse-run';
 
-const RUNS = 3;
 const ALL_PAGES = ['', '?lang=es', '?scenario=two-kernels', '?lesson=crash-containment&step=2'];
-const GATE_PAGES = ['', '?lesson=crash-containment&step=2'];
-const BUDGET = { perfEach: 93, perfMedian: 95, tbtMs: 150, cls: 0.05, a11y: 100, bp: 100 };
-
-interface Run {
-  readonly perf: number;
-  readonly a11y: number;
-  readonly bp: number;
-  readonly tbtMs: number;
-  readonly cls: number;
-  readonly fcp: string;
-  readonly lcp: string;
-  readonly si: string;
-  /**
-   * The same run's score with its total blocking time scored as perfect: what the page's paints
-   * alone allow (the first paint, the largest, the speed index, the layout shift).
-   */
-  readonly unblocked: number;
-  /** When this load's first paint was seen (not simulated): held ≈ 1.2 or 2.2 s in many runs. */
-  readonly paintedMs: number;
-  readonly failing: readonly string[];
-}
-
-const median = (xs: readonly number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const score = (s: number | null | undefined) => Math.round((s ?? 0) * 100);
-
-/** The metrics audit's observed first contentful paint (ms from navigation), if it has one. */
-function observed(details: unknown): number | undefined {
-  const items = (details as { items?: { observedFirstContentfulPaint?: number }[] } | undefined)
-    ?.items;
-  return items?.[0]?.observedFirstContentfulPaint;
-}
-
-/** The category's weighted score with one audit counted as perfect (0–100). */
-function scoreWithout(
-  id: string,
-  refs: readonly { id: string; weight: number }[] | undefined,
-  audits: Readonly<Record<string, { score: number | null }>>,
-): number {
-  const weighted = (refs ?? []).filter((r) => r.weight > 0);
-  const total = weighted.reduce((sum, r) => sum + r.weight, 0);
-  const sum = weighted.reduce(
-    (acc, r) => acc + r.weight * (r.id === id ? 1 : (audits[r.id]?.score ?? 0)),
-    0,
-  );
-  return total > 0 ? Math.round((100 * sum) / total) : 0;
-}
-
 const RENDER_DOCUMENT = process.argv.includes('--render-document');
-
-/** chrome-launcher's own flags with RenderDocument left on (`--render-document`). */
-function withRenderDocument(): string[] {
-  return chromeLauncher.Launcher.defaultFlags().map((flag) =>
-    flag.startsWith('--disable-features=')
-      ? `--disable-features=${flag
-          .slice('--disable-features='.length)
-          .split(',')
-          .filter((f) => f !== 'RenderDocument')
-          .join(',')}`
-      : flag,
-  );
-}
-
-async function audit(url: string, chromePath: string): Promise<Run> {
-  const chrome = await chromeLauncher.launch(
-    RENDER_DOCUMENT
-      ? {
-          chromePath,
-          ignoreDefaultFlags: true,
-          chromeFlags: [...withRenderDocument(), ...CHROMIUM_ARGS],
-        }
-      : { chromePath, chromeFlags: CHROMIUM_ARGS },
-  );
-  try {
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices'],
-    });
-    const lhr = result?.lhr;
-    const a = lhr?.audits ?? {};
-    return {
-      perf: score(lhr?.categories.performance?.score),
-      a11y: score(lhr?.categories.accessibility?.score),
-      bp: score(lhr?.categories['best-practices']?.score),
-      tbtMs: Math.round(a['total-blocking-time']?.numericValue ?? Infinity),
-      cls: a['cumulative-layout-shift']?.numericValue ?? Infinity,
-      fcp: a['first-contentful-paint']?.displayValue ?? '?',
-      lcp: a['largest-contentful-paint']?.displayValue ?? '?',
-      si: a['speed-index']?.displayValue ?? '?',
-      unblocked: scoreWithout('total-blocking-time', lhr?.categories.performance?.auditRefs, a),
-      paintedMs: Math.round(observed(a['metrics']?.details) ?? NaN),
-      failing: Object.values(a)
-        .filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary')
-        .map((x) => x.id),
-    };
-  } finally {
-    await chrome.kill();
-  }
-}
-
-/** One page's verdict, each figure beside its budget; the lines printed and whether it held. */
-function verdict(runs: readonly Run[]): { lines: string[]; ok: boolean } {
-  const perfs = runs.map((r) => r.perf);
-  const checks: [string, boolean][] = [
-    [
-      `performance runs ${perfs.join(', ')} (budget each ≥ ${BUDGET.perfEach})`,
-      Math.min(...perfs) >= BUDGET.perfEach,
-    ],
-    [
-      `performance median ${median(perfs)} (budget ≥ ${BUDGET.perfMedian})`,
-      median(perfs) >= BUDGET.perfMedian,
-    ],
-    [
-      `total blocking time median ${median(runs.map((r) => r.tbtMs))} ms (budget ≤ ${BUDGET.tbtMs} ms)`,
-      median(runs.map((r) => r.tbtMs)) <= BUDGET.tbtMs,
-    ],
-    [
-      `cumulative layout shift max ${Math.max(...runs.map((r) => r.cls)).toFixed(3)} (budget ≤ ${BUDGET.cls})`,
-      Math.max(...runs.map((r) => r.cls)) <= BUDGET.cls,
-    ],
-    [
-      `accessibility min ${Math.min(...runs.map((r) => r.a11y))} (budget ${BUDGET.a11y})`,
-      runs.every((r) => r.a11y >= BUDGET.a11y),
-    ],
-    [
-      `best practices min ${Math.min(...runs.map((r) => r.bp))} (budget ${BUDGET.bp})`,
-      runs.every((r) => r.bp >= BUDGET.bp),
-    ],
-  ];
-  return {
-    lines: checks.map(([line, ok]) => `    ${ok ? '✓' : '✗'} ${line}`),
-    ok: checks.every(([, ok]) => ok),
-  };
-}
 
 const pages = process.argv.includes('--gate') ? GATE_PAGES : ALL_PAGES;
 const out = build();
@@ -168,13 +28,11 @@ try {
   );
   for (const page of pages) {
     const runs: Run[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await audit(`${server.url}${page}`, chromePath));
+    for (let i = 0; i < RUNS; i++)
+      runs.push(await audit(`${server.url}${page}`, chromePath, RENDER_DOCUMENT));
     console.log(`  ${page || '/'}`);
     for (const [i, r] of runs.entries()) {
-      const failing = r.failing.length ? ` — failing audits: ${r.failing.join(', ')}` : '';
-      console.log(
-        `    run ${i + 1}: performance ${r.perf}, FCP ${r.fcp} (first paint seen at ${r.paintedMs} ms), LCP ${r.lcp}, SI ${r.si}, TBT ${r.tbtMs} ms (with none: ${r.unblocked}), CLS ${r.cls.toFixed(3)}, accessibility ${r.a11y}, best practices ${r.bp}${failing}`,
-      );
+      console.log(runLine(i, r));
     }
     const { lines, ok } = verdict(runs);
     for (const line of lines) console.log(line);

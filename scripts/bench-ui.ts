@@ -9,132 +9,25 @@
 // Without --big it also plays the default view with the CPU slowed 4× and prints, in issue 14's
 // form, `slow-cpu frame p95: <ms> ms, long tasks: <n>` (budget ≤ 33 ms, none); and first, the
 // time a deep link to the last step of the last lesson takes to show it (budget ≤ 1.5 s).
-// Each play begins once the page has settled after opening (every part there — the parts below
-// the first screen come a few seconds after a quiet load, src/ui/Later.tsx — and a second without
-// a task ≥ 50 ms), as a teacher presses Play on a page that has opened; opening is Lighthouse's.
-// A slowed CPU is slowed from the navigation on: a school laptop opens the page slowly too, and
-// settles later (slowing it only at Play put the tail of a quick opening — the timeline's first
-// layout, seconds after the load — inside the slowed play, as no laptop would have it).
+// How a play is measured: scripts/play-measure.ts.
 import { execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { ENGINE_VERSION } from '../src/contract/engine-version';
 import { bigMachineScenario } from '../tests/e2e/big-machine';
 import { CHROMIUM_ARGS, requireChromium } from '../tests/e2e/find-chromium';
 import { withPreview } from './preview-server';
+import {
+  measure,
+  SCHOOL,
+  schoolUrl,
+  schoolVerdict,
+  SPEED_INDEX,
+  type Result,
+} from './play-measure';
 
-const PLAY_MS = 10_000;
-/** 10 ms of simulated time per second: the datacenter preset then has hundreds of IPIs in view. */
-const SPEED_INDEX = 7;
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}`));
 const BIG = arg('big') !== undefined;
 const SLOW = Number(arg('slow')?.split('=')[1] ?? 1);
-
-interface Result {
-  frames: number;
-  p50: number;
-  p95: number;
-  longTasks: number;
-  maxTask: number;
-  drawnMax: number;
-  drawnMedian: number;
-  elements: number;
-  /** How long the page took to settle after the machine first ran (`settle`). */
-  settledMs: number;
-  /** Whether the page, behind, was asking for a frame at every other animation frame at the end. */
-  paced: boolean;
-}
-
-/** Runs in the page: frame intervals by rAF, long tasks by PerformanceObserver, dots drawn. */
-const MEASURE = `
-  const intervals = [];
-  const drawn = [];
-  const tasks = [];
-  const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push(e.duration);
-  });
-  obs.observe({ type: 'longtask', buffered: false });
-  await new Promise((resolve) => {
-    let last = -1;
-    const start = performance.now();
-    // Looked up again only when replaced: a query over a big machine's page costs ~1 ms a frame.
-    let layer = null;
-    const tick = (now) => {
-      if (last >= 0) intervals.push(now - last);
-      last = now;
-      if (!layer?.isConnected) layer = document.querySelector('[data-testid="ipi-layer"]');
-      drawn.push(Number(layer?.getAttribute('data-drawn') ?? 0));
-      if (now - start < ms) requestAnimationFrame(tick);
-      else resolve();
-    };
-    requestAnimationFrame(tick);
-  });
-  obs.disconnect();
-  const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
-  return {
-    frames: intervals.length,
-    p50: q(intervals, 0.5),
-    p95: q(intervals, 0.95),
-    longTasks: tasks.filter((d) => d >= 50).length,
-    maxTask: Math.max(0, ...tasks),
-    drawnMax: Math.max(0, ...drawn),
-    drawnMedian: q(drawn, 0.5),
-    elements: document.getElementsByTagName('*').length,
-    paced: window.__mklab?.paced() ?? false,
-  };
-`;
-
-/** Resolves, in ms, once no part waits and a second passed without a task ≥ 50 ms (at most `capMs`). */
-const settle = (capMs: number) => `new Promise((resolve) => {
-  const t0 = performance.now();
-  let last = t0;
-  const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) last = Math.max(last, e.startTime + e.duration);
-  });
-  obs.observe({ type: 'longtask', buffered: true });
-  const check = () => {
-    const now = performance.now();
-    const waiting = document.querySelector('[data-waiting]') !== null;
-    if ((now - last < 1000 || waiting) && now - t0 < ${capMs}) return void setTimeout(check, 100);
-    obs.disconnect();
-    resolve(Math.round(now - t0));
-  };
-  check();
-})`;
-
-/** `oneByOne`: every message drawn on its own (aggregation off), else as the user has it. */
-async function measure(url: string, oneByOne = true, slow = SLOW): Promise<Result> {
-  const browser = await chromium.launch({
-    executablePath: requireChromium(),
-    args: CHROMIUM_ARGS.filter((f) => f !== '--headless'),
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    if (slow > 1) {
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: slow });
-    }
-    await page.goto(url);
-    await page.waitForFunction(() => window.__mklab?.phase() === 'running', null, {
-      timeout: 60_000,
-    });
-    // As a teacher does: the page has finished opening (its code, the parts below the first
-    // screen) before Play. Opening is the first screen's budget (Lighthouse, point 1).
-    const settledMs = Number(await page.evaluate(settle(15_000 * slow)));
-    await page.evaluate(
-      ([speed, each]) => {
-        if (each) window.__mklab?.prefs({ aggregate: false });
-        window.__mklab?.speed(speed);
-        window.__mklab?.setPlaying(true);
-      },
-      [SPEED_INDEX, oneByOne] as const,
-    );
-    // A string, not a function: tsx's helpers (`__name`) do not exist inside the page.
-    const r = (await page.evaluate(`(async (ms) => {${MEASURE}})(${PLAY_MS})`)) as Result;
-    return { ...r, settledMs };
-  } finally {
-    await browser.close();
-  }
-}
 
 /** Issue 14: the deep link to the last step of the last lesson, each run in a fresh browser. */
 const DEEP_LINK = { slug: 'roots', step: 6, runs: 5, budgetMs: 1500 } as const;
@@ -186,7 +79,7 @@ const slowed = SLOW > 1 ? `, CPU slowed ${SLOW}×` : '';
 execSync('npx vite build', { stdio: 'inherit' });
 await withPreview(4175, async (base) => {
   if (BIG) {
-    const big = await measure(bigMachineUrl(base), false);
+    const big = await measure(bigMachineUrl(base), false, SLOW);
     console.log(
       `\n10 s of play, 256 CPUs and 128 kernels, default view (messages bundled when many)${slowed}`,
     );
@@ -200,8 +93,8 @@ await withPreview(4175, async (base) => {
   console.log(
     `deep link to ${DEEP_LINK.slug} step ${DEEP_LINK.step}: ${deep.join(', ')} ms; median ${deepMedian} ms (budget ≤ ${DEEP_LINK.budgetMs} ms)`,
   );
-  const worker = await measure(`${base}?scenario=datacenter&testhooks`);
-  const main = await measure(`${base}?scenario=datacenter&testhooks&mainthread`);
+  const worker = await measure(`${base}?scenario=datacenter&testhooks`, true, SLOW);
+  const main = await measure(`${base}?scenario=datacenter&testhooks&mainthread`, true, SLOW);
   console.log(
     `\n10 s of play, datacenter preset, aggregation off, speed index ${SPEED_INDEX}${slowed}`,
   );
@@ -215,13 +108,11 @@ await withPreview(4175, async (base) => {
   console.log(`messages drawn one by one: median ${worker.drawnMedian}, max ${worker.drawnMax}`);
   // Issue 14: a school laptop — the CPU slowed 4×, the view as a user has it (it bundles
   // messages only past AGGREGATE_OVER, saying so with counts on the arrows).
-  const school = await measure(`${base}?scenario=datacenter&testhooks`, false, 4);
-  console.log(`\nthe same, CPU slowed 4×, default view`);
+  const school = await measure(schoolUrl(base), false, SCHOOL.slow);
+  console.log(`\nthe same, CPU slowed ${SCHOOL.slow}×, default view`);
   console.log(header);
   console.log(row('Web Worker', school));
-  console.log(
-    `slow-cpu frame p95: ${school.p95.toFixed(1)} ms, long tasks: ${school.longTasks} (budget ≤ 33 ms, 0; messages drawn one by one: median ${school.drawnMedian}, budget ≥ 100)`,
-  );
+  console.log(schoolVerdict(school).line);
   // Behind, the page asks for a frame at every other animation frame (src/bridge/frame-pace.ts).
   const pace = (r: Result) => (r.paced ? 'every other animation frame' : 'every animation frame');
   console.log(

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every gate in CI order, stopping at the first failure.
 //   [types, lint, format, clones, dead code, layers, i18n: two at a time] → services → unit/property → soak →
-//   seek → build → size → browser → e2e
+//   seek → build → size → browser → perf (Lighthouse and a slowed play) → e2e
 // (browser finds a Chromium or installs one: scripts/ensure-chromium.ts)
 // Each step prints its wall time. At the end the JSON reports of the runners
 // (test-results/{lint,unit,e2e}-report.json) are summed into one final line:
@@ -44,6 +44,8 @@ const STEPS = [
   { name: 'build' },
   { name: 'test:size' },
   { name: 'test:browser' },
+  // Timed: after the build, on a quiet machine, before the e2e tests share its cores.
+  { name: 'test:perf' },
   { name: 'test:e2e', report: 'e2e' },
 ];
 const LANES = 2;
