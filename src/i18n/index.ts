@@ -6,7 +6,7 @@ import inspector from './en/inspector.json';
 import lessons from './en/lessons-ui.json';
 import machine from './en/machine.json';
 import presenter from './en/presenter.json';
-import sandbox from './en/sandbox.json';
+import type sandboxEn from './en/sandbox.json';
 import share from './en/share.json';
 import type shellEn from './en/shell.json';
 import type slidesEn from './en/slides.json';
@@ -15,16 +15,17 @@ import { formatMessage } from './plural';
 
 /**
  * English, merged from one file per area of the app (so each area's strings live together). The
- * shell's (help texts, kerf's notes: the biggest area) come with the shell's own chunk, which
- * adds them (`addEnglish`) before it draws: the first screen and the embed do not carry them;
- * so do the handout's and the step video's (slides.json, src/features/stills/slides-text.ts).
+ * shell's (help texts, kerf's notes: the biggest area) and the sandbox's forms' come with their
+ * own chunk, which adds them (`addEnglish`) before it draws: the first screen and the embed do
+ * not carry them (the sandbox's device and workload kinds, which the inspector names too, are in
+ * inspector.json); so do the handout's and the step video's (slides.json,
+ * src/features/stills/slides-text.ts).
  */
 const base = {
   ...core,
   ...about,
   ...machine,
   ...timeline,
-  ...sandbox,
   ...inspector,
   ...lessons,
   ...facts,
@@ -33,7 +34,8 @@ const base = {
   ...share,
 };
 
-export type MessageKey = keyof typeof base | keyof typeof shellEn | keyof typeof slidesEn;
+export type MessageKey =
+  keyof typeof base | keyof typeof shellEn | keyof typeof sandboxEn | keyof typeof slidesEn;
 const en: Record<string, string> = { ...base };
 
 /** A lazy area's English strings, added to the catalog when its chunk loads. */

@@ -207,8 +207,8 @@ export function MachineDrawing({ view, now, interactive, testPrefix, waiting }: 
  */
 export function MachineView() {
   const t = useT();
-  // Scrolled out of view (a big machine's timeline is far below it), it follows the machine twice
-  // a second instead of every frame.
+  // Playing, it follows the machine at most every PLAYING_MS (the dots, every frame); scrolled out
+  // of view (a big machine's timeline is far below it), twice a second.
   const [seenRef, seen] = useOnScreen();
   const { view, t: now } = useSimWhileSeen(seen, PLAYING_MS);
   const twin = useStore(startStore, (s) => s.spec.twin ?? false);

@@ -1,3 +1,4 @@
+import './text';
 import { useT } from '../hooks';
 import { DeviceForm, IommuForm } from './DeviceForms';
 import { FaultForms } from './FaultForms';
