@@ -6,7 +6,8 @@
 // Each step prints its wall time. At the end the JSON reports of the runners
 // (test-results/{lint,unit,e2e}-report.json) are summed into one final line:
 //   N passed, N failed[, N skipped]
-// SKIP_E2E=1 skips the e2e step (quick local loops) and says so loudly.
+// SKIP_E2E=1 skips the steps that need a browser (browser, perf, e2e: quick local loops) and says
+// so loudly.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -90,7 +91,8 @@ function counts(kind) {
 mkdirSync(RESULTS, { recursive: true });
 for (const file of Object.values(REPORTS)) rmSync(file, { force: true });
 
-if (skipE2e) banner('SKIP_E2E=1: the e2e tests will NOT run — this is not a full test run');
+if (skipE2e)
+  banner('SKIP_E2E=1: the perf gate and the e2e tests will NOT run — this is not a full test run');
 
 const started = Date.now();
 /** @type {{ name: string, ms: number, status: string }[]} */
@@ -130,7 +132,7 @@ function run(step, buffer) {
 
 for (let i = 0; i < STEPS.length && !failedStep;) {
   const step = STEPS[i];
-  if ((step.name === 'test:e2e' || step.name === 'test:browser') && skipE2e) {
+  if (['test:e2e', 'test:browser', 'test:perf'].includes(step.name) && skipE2e) {
     timings.push({ name: step.name, ms: 0, status: 'SKIPPED (SKIP_E2E=1)' });
     i += 1;
     continue;
@@ -189,7 +191,7 @@ if (failedStep) {
     failed += 1;
   }
 }
-if (skipE2e) banner('SKIP_E2E=1: the e2e tests were NOT run');
+if (skipE2e) banner('SKIP_E2E=1: the perf gate and the e2e tests were NOT run');
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failedStep ? 1 : 0);
