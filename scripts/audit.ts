@@ -11,7 +11,7 @@
 // Each figure is printed beside its budget; exit 1 when one misses (scripts/lighthouse-run.ts).
 import { requireChromium } from '../tests/e2e/find-chromium';
 import { build, serveStatic } from '../tests/e2e/static-server';
-import { audit, GATE_PAGES, runLine, RUNS, verdict, type Run } from './lighthouse-run';
+import { auditPage, GATE_PAGES, RUNS } from './lighthouse-run';
 
 const ALL_PAGES = ['', '?lang=es', '?scenario=two-kernels', '?lesson=crash-containment&step=2'];
 const RENDER_DOCUMENT = process.argv.includes('--render-document');
@@ -27,14 +27,8 @@ try {
       (RENDER_DOCUMENT ? ', Chromium with RenderDocument on (not the default harness):' : ':'),
   );
   for (const page of pages) {
-    const runs: Run[] = [];
-    for (let i = 0; i < RUNS; i++)
-      runs.push(await audit(`${server.url}${page}`, chromePath, RENDER_DOCUMENT));
+    const { lines, ok } = await auditPage(`${server.url}${page}`, chromePath, RENDER_DOCUMENT);
     console.log(`  ${page || '/'}`);
-    for (const [i, r] of runs.entries()) {
-      console.log(runLine(i, r));
-    }
-    const { lines, ok } = verdict(runs);
     for (const line of lines) console.log(line);
     allOk &&= ok;
   }

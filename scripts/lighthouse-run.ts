@@ -12,9 +12,9 @@ import { CHROMIUM_ARGS } from '../tests/e2e/find-chromium';
 export const RUNS = 3;
 /** The pages npm test gates on (scripts/perf-gate.ts): the first screen and a lesson's step. */
 export const GATE_PAGES = ['', '?lesson=crash-containment&step=2'];
-export const BUDGET = { perfEach: 93, perfMedian: 95, tbtMs: 150, cls: 0.05, a11y: 100, bp: 100 };
+const BUDGET = { perfEach: 93, perfMedian: 95, tbtMs: 150, cls: 0.05, a11y: 100, bp: 100 };
 
-export interface Run {
+interface Run {
   readonly perf: number;
   readonly a11y: number;
   readonly bp: number;
@@ -73,7 +73,7 @@ function withRenderDocument(): string[] {
 }
 
 /** One Lighthouse run of `url`; `renderDocument`: see scripts/audit.ts. */
-export async function audit(url: string, chromePath: string, renderDocument = false): Promise<Run> {
+async function audit(url: string, chromePath: string, renderDocument = false): Promise<Run> {
   const chrome = await chromeLauncher.launch(
     renderDocument
       ? {
@@ -113,7 +113,7 @@ export async function audit(url: string, chromePath: string, renderDocument = fa
 }
 
 /** One page's verdict, each figure beside its budget; the lines printed and whether it held. */
-export function verdict(runs: readonly Run[]): { lines: string[]; ok: boolean } {
+function verdict(runs: readonly Run[]): { lines: string[]; ok: boolean } {
   const perfs = runs.map((r) => r.perf);
   const checks: [string, boolean][] = [
     [
@@ -148,7 +148,19 @@ export function verdict(runs: readonly Run[]): { lines: string[]; ok: boolean } 
 }
 
 /** A run as one line, every figure in it. */
-export function runLine(i: number, r: Run): string {
+function runLine(i: number, r: Run): string {
   const failing = r.failing.length ? ` — failing audits: ${r.failing.join(', ')}` : '';
   return `    run ${i + 1}: performance ${r.perf}, FCP ${r.fcp} (first paint seen at ${r.paintedMs} ms), LCP ${r.lcp}, SI ${r.si}, TBT ${r.tbtMs} ms (with none: ${r.unblocked}), CLS ${r.cls.toFixed(3)}, accessibility ${r.a11y}, best practices ${r.bp}${failing}`;
+}
+
+/** A page's RUNS runs, each as a line, then its verdict's lines; whether the page held. */
+export async function auditPage(
+  url: string,
+  chromePath: string,
+  renderDocument = false,
+): Promise<{ lines: string[]; ok: boolean }> {
+  const runs: Run[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await audit(url, chromePath, renderDocument));
+  const { lines, ok } = verdict(runs);
+  return { lines: [...runs.map((r, i) => runLine(i, r)), ...lines], ok };
 }

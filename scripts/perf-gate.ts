@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { requireChromium } from '../tests/e2e/find-chromium';
 import { serveStatic } from '../tests/e2e/static-server';
-import { audit, GATE_PAGES, runLine, RUNS, verdict, type Run } from './lighthouse-run';
+import { auditPage, GATE_PAGES, RUNS } from './lighthouse-run';
 import { measure, SCHOOL, schoolUrl, schoolVerdict } from './play-measure';
 
 const DIST = 'dist';
@@ -44,12 +44,9 @@ async function gate(
 try {
   console.log(`Lighthouse 12.8.2, mobile defaults, served gzip, ${RUNS} runs per page:`);
   for (const page of GATE_PAGES) {
-    await gate(page || '/', ATTEMPTS.lighthouse, async () => {
-      const runs: Run[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await audit(`${server.url}${page}`, chromePath));
-      const { lines, ok } = verdict(runs);
-      return { lines: [...runs.map((r, i) => runLine(i, r)), ...lines], ok };
-    });
+    await gate(page || '/', ATTEMPTS.lighthouse, () =>
+      auditPage(`${server.url}${page}`, chromePath),
+    );
   }
   console.log(`\nthe datacenter preset, 10 s of play, CPU slowed ${SCHOOL.slow}×, default view:`);
   await gate('slowed play', ATTEMPTS.play, async () => {

@@ -69,16 +69,15 @@ function heldSim() {
       if (seen) state = simStore.getState();
       const stop = simStore.subscribe(() => {
         const now = performance.now();
-        const skip = now - at < playingMs && playbackStore.getState().playing;
-        if (seen && !skip) {
-          if (later !== undefined) clearTimeout(later);
+        if (!seen) {
+          // Out of view, in a task of its own, never inside the frame that brought the change:
+          // there, a slow laptop's frame and a whole timeline's redraw made one long task twice
+          // a second (issue 14: 60 ms slowed 4×, and the next frame 50 ms late).
+          later ??= setTimeout(take, Math.max(0, at + OFF_SCREEN_MS - now));
+        } else if (now - at >= playingMs || !playbackStore.getState().playing) {
+          clearTimeout(later);
           take();
-        } else if (seen) later ??= setTimeout(take, SKIPPED_MS);
-        // Out of view, in a task of its own, never inside the frame that brought the change:
-        // there, a slow laptop's frame and a whole timeline's redraw made one long task twice a
-        // second (issue 14: 60 ms slowed 4×, and the next frame 50 ms late).
-        else if (later === undefined)
-          later = setTimeout(take, Math.max(0, at + OFF_SCREEN_MS - now));
+        } else later ??= setTimeout(take, SKIPPED_MS);
       });
       return () => {
         stop();
