@@ -76,6 +76,64 @@ export function lessonSteps(): Record<string, number> {
 export const SIM_WORKER_META = 'mklab-sim-worker';
 /** The <meta> that names the Spanish catalog's chunk (src/i18n/es.ts) for the inline script. */
 export const SPANISH_META = 'mklab-es';
+/**
+ * The <meta> that names each lesson's text chunk and the glossary's, per language, for the inline
+ * script: `{"en/<slug>": file, "en:glossary": file, …}` (src/i18n/lesson-text-files.ts).
+ */
+export const LESSON_TEXT_META = 'mklab-lesson-text';
+
+type Bundle = Readonly<Record<string, { readonly type: string }>>;
+type Chunk = {
+  readonly type: 'chunk';
+  readonly fileName: string;
+  readonly facadeModuleId: string | null;
+  readonly imports: readonly string[];
+  readonly isEntry: boolean;
+};
+const chunks = (bundle: Bundle): Chunk[] =>
+  Object.values(bundle).filter((f): f is Chunk => f.type === 'chunk');
+
+/** Each lesson's and the glossary's text chunk, per language, keyed as the inline script asks. */
+function lessonTextFiles(bundle: Bundle, base: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const c of chunks(bundle)) {
+    const m = /\/src\/i18n\/(\w+)\/(?:lessons\/([\w-]+)|(glossary))\.json$/.exec(
+      c.facadeModuleId ?? '',
+    );
+    if (m) files[m[2] ? `${m[1]}/${m[2]}` : `${m[1]}:glossary`] = base + c.fileName;
+  }
+  for (const slug of LESSON_SLUGS) {
+    if (!files[`en/${slug}`]) throw new Error(`first-paint: no text chunk for lesson ${slug}`);
+  }
+  if (!files['en:glossary']) throw new Error('first-paint: no glossary chunk');
+  return files;
+}
+
+/**
+ * The chunks every page asks for as it opens that the entry does not import: the saved progress's
+ * reader (src/app/progress-keeper.ts, loaded by LessonSession.restore before a lesson route is
+ * followed) and what it imports beyond the entry's own. Preloaded from the HTML, they no longer
+ * wait for the entry to have run (issue 14: a lesson's link waited a round trip for them).
+ */
+function openingChunks(bundle: Bundle): string[] {
+  const all = chunks(bundle);
+  const byName = new Map(all.map((c) => [c.fileName, c]));
+  const closure = (from: Chunk, seen = new Set<string>()): Set<string> => {
+    for (const name of from.imports) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const next = byName.get(name);
+      if (next) closure(next, seen);
+    }
+    return seen;
+  };
+  const entry = all.find((c) => c.isEntry && c.facadeModuleId?.endsWith('/index.html'));
+  const keeper = all.find((c) => c.facadeModuleId?.endsWith('/src/app/progress-keeper.ts'));
+  if (!entry || !keeper) throw new Error('first-paint: no entry or progress-keeper chunk');
+  const loaded = closure(entry);
+  loaded.add(entry.fileName);
+  return [keeper.fileName, ...closure(keeper)].filter((f) => !loaded.has(f));
+}
 
 /**
  * Starts the simulator's worker (named by the SIM_WORKER_META <meta>) while the page's own modules
@@ -85,7 +143,7 @@ export const SPANISH_META = 'mklab-es';
  * a lesson's (compact) or a scenario's.
  */
 function script(): string {
-  const es = JSON.stringify(words('es'));
+  const spanish = JSON.stringify(words('es'));
   return (
     `(function(){var d=document,q=new URLSearchParams(location.search),` +
     `w=d.querySelector('meta[name="${SIM_WORKER_META}"]');` +
@@ -93,8 +151,8 @@ function script(): string {
     `try{window.mklabSim=new Worker(w.content,{type:'module',name:'sim'})}catch(e){}` +
     // `?lang=es`: the app waits for the Spanish strings before its first render; fetched now,
     // beside the app's own modules, not once they have run (one more round trip on a slow line).
-    `var c=d.querySelector('meta[name="${SPANISH_META}"]');if(c&&q.get('lang')==='es'){` +
-    `var l=d.createElement('link');l.rel='modulepreload';l.href=c.content;d.head.appendChild(l)}` +
+    `function pre(h){var l=d.createElement('link');l.rel='modulepreload';l.href=h;d.head.appendChild(l)}` +
+    `var es=q.get('lang')==='es',c=d.querySelector('meta[name="${SPANISH_META}"]');if(c&&es)pre(c.content);` +
     `var r=d.getElementById('root');if(!r)return;` +
     `if(location.hash||['audience','present','class'].some(function(k){return q.has(k)}))return;` +
     // A lesson or a scenario (as isBareAddress has it): the header alone.
@@ -105,10 +163,15 @@ function script(): string {
     `if(head){var m=r.querySelector('main[data-first-paint]');if(m)m.remove();` +
     `var t=${JSON.stringify(lessonSteps())},s=q.get('step'),` +
     `n=lesson!==null&&Object.prototype.hasOwnProperty.call(t,lesson)&&t[lesson];` +
-    `if(n&&(s===null||(/^\\d{1,3}$/.test(s)&&+s>=1&&+s<=n)))` +
-    `r.querySelector('header').classList.add('is-lesson')}` +
-    `if(q.get('lang')==='es'){var es=${es};d.documentElement.lang='es';` +
-    `r.querySelectorAll('[data-fp]').forEach(function(e){e.textContent=es[+e.dataset.fp]})}})()`
+    `if(n&&(s===null||(/^\\d{1,3}$/.test(s)&&+s>=1&&+s<=n))){` +
+    `r.querySelector('header').classList.add('is-lesson');` +
+    // The lesson's text and the glossary, English (the fallback) and the page's language: asked
+    // for once the app's modules have run, they were one more round trip before its first picture.
+    `var x=d.querySelector('meta[name="${LESSON_TEXT_META}"]'),f={};try{f=JSON.parse(x.content)}catch(e){}` +
+    `(es?['en','es']:['en']).forEach(function(g){[g+'/'+lesson,g+':glossary'].forEach(function(k){` +
+    `if(Object.prototype.hasOwnProperty.call(f,k))pre(f[k])})})}}` +
+    `if(es){var v=${spanish};d.documentElement.lang='es';` +
+    `r.querySelectorAll('[data-fp]').forEach(function(e){e.textContent=v[+e.dataset.fp]})}})()`
   );
 }
 
@@ -174,10 +237,16 @@ export function firstPaint(): Plugin {
         if (!spanish) throw new Error('first-paint: the build has no Spanish catalog chunk');
         // The font with the first paint: its text is drawn in it, not in a fallback that the app's
         // own text then replaces at another size (a later, larger "largest paint", measured).
+        const bundle = ctx.bundle ?? {};
+        const texts = JSON.stringify(lessonTextFiles(bundle, base));
         const head =
           `<meta name="${SIM_WORKER_META}" content="${escape(base + worker)}" />` +
           `<meta name="${SPANISH_META}" content="${escape(base + spanish.fileName)}" />` +
-          `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escape(base + font)}" />`;
+          `<meta name="${LESSON_TEXT_META}" content="${escape(texts)}" />` +
+          `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escape(base + font)}" />` +
+          openingChunks(bundle)
+            .map((f) => `<link rel="modulepreload" crossorigin href="${escape(base + f)}" />`)
+            .join('');
         return stylesIntoBody(html)
           .replace('</title>', `</title>\n    ${head}`)
           .replace(root, `<div id="root">${shell()}</div><script>${SCRIPT}</script>`);

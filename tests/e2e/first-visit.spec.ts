@@ -68,6 +68,32 @@ test.describe('the first visit', () => {
     await expect(early).toHaveCount(0);
     expect(fetched, 'no Spanish for an English page').toEqual([]);
   });
+
+  test('a lesson’s text and the glossary are fetched with the page’s first script, once', async ({
+    page,
+  }) => {
+    // Issue 14: asked for once the app's modules had run, they were one more round trip before
+    // a lesson link's first picture on a slow line (Lighthouse's simulated LCP: 2.66 → 2.47 s).
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      const file = new URL(r.url()).pathname.split('/').pop() ?? '';
+      if (/^(crash-containment|glossary|roots)-[\w-]+\.js$/.test(file)) fetched.push(file);
+    });
+    await openLab(page, '&lang=es&lesson=crash-containment&step=2');
+    await expect(page.getByTestId('lesson-panel')).toContainText('Contención de fallos');
+    const early = await page
+      .locator('head link[rel=modulepreload]')
+      .evaluateAll((links) => links.map((l) => (l.getAttribute('href') ?? '').split('/').pop()));
+    const texts = early.filter((f) => /^(crash-containment|glossary)-/.test(f ?? ''));
+    expect(texts, 'the lesson and the glossary, English and Spanish').toHaveLength(4);
+    expect([...fetched].sort(), 'each fetched once, none other').toEqual([...texts].sort());
+    // A step the lesson does not have opens the sandbox (with a notice): no text is asked for early.
+    await openLab(page, '&lesson=roots&step=7');
+    const none = await page
+      .locator('head link[rel=modulepreload]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+    expect(none.filter((h) => /\/(crash-containment|glossary|roots)-/.test(h))).toEqual([]);
+  });
 });
 
 // Issue 14: a first visit's header and start-here text are in the HTML (scripts/first-paint.ts),
