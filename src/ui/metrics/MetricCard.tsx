@@ -137,100 +137,101 @@ const Charts = memo(function Charts(props: {
   const empty = points.length === 0;
   const p99Text = hasLatency && last ? formatNs(lang, last.p99) : t('metrics.noLatency');
   const base = { name: props.name, kernel: props.kernel, span: props.span };
+  // Before the first figures the charts are there, hidden, in the place the waiting note holds:
+  // their arrival fills and shows them, it builds nothing. Every card building its charts at once
+  // was a slow laptop's longest task while playing (issue 14: ≈ 30 ms at 4×, out of view), and
+  // the cards grew under the learner's eyes.
   return (
-    <>
-      {empty ? (
-        <p className="mx-waiting">{t('metrics.waiting')}</p>
-      ) : (
-        <>
+    <div className="mx-figures">
+      {empty ? <p className="mx-waiting">{t('metrics.waiting')}</p> : null}
+      <div className={`mx-figure-list${empty ? ' is-waiting' : ''}`}>
+        <div className="mx-metric">
+          <div className="mx-line">
+            <span className="mx-label">{t('metrics.tput')}</span>
+            <span className="mx-value">{perSecond(last?.tput ?? 0)}</span>
+          </div>
+          <svg
+            className="mx-chart"
+            viewBox={`0 0 ${CHART_W} ${TPUT_H}`}
+            preserveAspectRatio="none"
+            height={TPUT_H}
+            role="img"
+            aria-label={t('metrics.chart.tput', {
+              ...base,
+              value: formatCount(lang, last?.tput ?? 0),
+              peak: formatCount(lang, sum.peakTput),
+            })}
+          >
+            <line className="mx-base" x1={0} x2={CHART_W} y1={TPUT_H - 0.5} y2={TPUT_H - 0.5} />
+            {tput.area ? (
+              <path className="mx-area" d={tput.area} style={{ fill: props.colour }} />
+            ) : null}
+            {tput.line ? <path className="mx-path" d={tput.line} /> : null}
+          </svg>
+          <div className="mx-scale">
+            {tput.lastX !== null ? t('metrics.max', { value: perSecond(tput.yMax) }) : '\u00a0'}
+          </div>
+        </div>
+
+        {latency ? (
           <div className="mx-metric">
             <div className="mx-line">
-              <span className="mx-label">{t('metrics.tput')}</span>
-              <span className="mx-value">{perSecond(last?.tput ?? 0)}</span>
+              <span className="mx-label">{t('metrics.p99')}</span>
+              <span className={`mx-value${hasLatency ? '' : ' is-none'}`}>{p99Text}</span>
             </div>
             <svg
               className="mx-chart"
-              viewBox={`0 0 ${CHART_W} ${TPUT_H}`}
+              viewBox={`0 0 ${CHART_W} ${P99_H}`}
               preserveAspectRatio="none"
-              height={TPUT_H}
+              height={P99_H}
               role="img"
-              aria-label={t('metrics.chart.tput', {
+              aria-label={t('metrics.chart.p99', {
                 ...base,
-                value: formatCount(lang, last?.tput ?? 0),
-                peak: formatCount(lang, sum.peakTput),
+                value: p99Text,
+                peak: formatNs(lang, sum.peakP99),
               })}
             >
-              <line className="mx-base" x1={0} x2={CHART_W} y1={TPUT_H - 0.5} y2={TPUT_H - 0.5} />
-              {tput.area ? (
-                <path className="mx-area" d={tput.area} style={{ fill: props.colour }} />
-              ) : null}
-              {tput.line ? <path className="mx-path" d={tput.line} /> : null}
+              <line className="mx-base" x1={0} x2={CHART_W} y1={P99_H - 0.5} y2={P99_H - 0.5} />
+              {p99.line ? <path className="mx-path is-latency" d={p99.line} /> : null}
             </svg>
-            {tput.lastX !== null ? (
-              <div className="mx-scale">{t('metrics.max', { value: perSecond(tput.yMax) })}</div>
-            ) : null}
+            <div className="mx-scale">
+              {p99.lastX !== null
+                ? t('metrics.max', { value: formatNs(lang, p99.yMax) })
+                : '\u00a0'}
+            </div>
           </div>
+        ) : null}
 
-          {latency ? (
-            <div className="mx-metric">
-              <div className="mx-line">
-                <span className="mx-label">{t('metrics.p99')}</span>
-                <span className={`mx-value${hasLatency ? '' : ' is-none'}`}>{p99Text}</span>
-              </div>
-              <svg
-                className="mx-chart"
-                viewBox={`0 0 ${CHART_W} ${P99_H}`}
-                preserveAspectRatio="none"
-                height={P99_H}
-                role="img"
-                aria-label={t('metrics.chart.p99', {
-                  ...base,
-                  value: p99Text,
-                  peak: formatNs(lang, sum.peakP99),
-                })}
-              >
-                <line className="mx-base" x1={0} x2={CHART_W} y1={P99_H - 0.5} y2={P99_H - 0.5} />
-                {p99.line ? <path className="mx-path is-latency" d={p99.line} /> : null}
-              </svg>
-              {p99.lastX !== null ? (
-                <div className="mx-scale">
-                  {t('metrics.max', { value: formatNs(lang, p99.yMax) })}
-                </div>
-              ) : null}
-            </div>
-          ) : null}
-
-          {misses ? (
-            <div className="mx-metric">
-              <div className="mx-line">
-                <span className="mx-label">{t('metrics.misses')}</span>
-                <span className={`mx-value${sum.misses > 0 ? ' is-bad' : ''}`}>
-                  {t('metrics.missesValue', {
-                    count: formatCount(lang, sum.misses),
-                    total: formatCount(lang, props.totalMisses),
-                  })}
-                </span>
-              </div>
-              <svg
-                className="mx-chart"
-                viewBox={`0 0 ${CHART_W} ${MISS_H}`}
-                preserveAspectRatio="none"
-                height={MISS_H}
-                role="img"
-                aria-label={t('metrics.chart.misses', {
-                  ...base,
+        {misses ? (
+          <div className="mx-metric">
+            <div className="mx-line">
+              <span className="mx-label">{t('metrics.misses')}</span>
+              <span className={`mx-value${sum.misses > 0 ? ' is-bad' : ''}`}>
+                {t('metrics.missesValue', {
                   count: formatCount(lang, sum.misses),
+                  total: formatCount(lang, props.totalMisses),
                 })}
-              >
-                <line className="mx-base" x1={0} x2={CHART_W} y1={MISS_H - 0.5} y2={MISS_H - 0.5} />
-                {misses.bars.map((b) => (
-                  <rect key={b.x} className="mx-bar" x={b.x} y={b.y} width={b.w} height={b.h} />
-                ))}
-              </svg>
+              </span>
             </div>
-          ) : null}
-        </>
-      )}
-    </>
+            <svg
+              className="mx-chart"
+              viewBox={`0 0 ${CHART_W} ${MISS_H}`}
+              preserveAspectRatio="none"
+              height={MISS_H}
+              role="img"
+              aria-label={t('metrics.chart.misses', {
+                ...base,
+                count: formatCount(lang, sum.misses),
+              })}
+            >
+              <line className="mx-base" x1={0} x2={CHART_W} y1={MISS_H - 0.5} y2={MISS_H - 0.5} />
+              {misses.bars.map((b) => (
+                <rect key={b.x} className="mx-bar" x={b.x} y={b.y} width={b.w} height={b.h} />
+              ))}
+            </svg>
+          </div>
+        ) : null}
+      </div>
+    </div>
   );
 });
