@@ -29,6 +29,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { LESSON_SLUGS } from '../src/contract/lessons';
+import { chunks, modulePreloads, type Bundle } from './module-preloads';
 
 type Table = Readonly<Record<string, string>>;
 const read = (file: string): Table =>
@@ -82,17 +83,6 @@ export const SPANISH_META = 'mklab-es';
  */
 export const LESSON_TEXT_META = 'mklab-lesson-text';
 
-type Bundle = Readonly<Record<string, { readonly type: string }>>;
-type Chunk = {
-  readonly type: 'chunk';
-  readonly fileName: string;
-  readonly facadeModuleId: string | null;
-  readonly imports: readonly string[];
-  readonly isEntry: boolean;
-};
-const chunks = (bundle: Bundle): Chunk[] =>
-  Object.values(bundle).filter((f): f is Chunk => f.type === 'chunk');
-
 /** Each lesson's and the glossary's text chunk, per language, keyed as the inline script asks. */
 function lessonTextFiles(bundle: Bundle, base: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -107,32 +97,6 @@ function lessonTextFiles(bundle: Bundle, base: string): Record<string, string> {
   }
   if (!files['en:glossary']) throw new Error('first-paint: no glossary chunk');
   return files;
-}
-
-/**
- * The chunks every page asks for as it opens that the entry does not import: the saved progress's
- * reader (src/app/progress-keeper.ts, loaded by LessonSession.restore before a lesson route is
- * followed) and what it imports beyond the entry's own. Preloaded from the HTML, they no longer
- * wait for the entry to have run (issue 14: a lesson's link waited a round trip for them).
- */
-function openingChunks(bundle: Bundle): string[] {
-  const all = chunks(bundle);
-  const byName = new Map(all.map((c) => [c.fileName, c]));
-  const closure = (from: Chunk, seen = new Set<string>()): Set<string> => {
-    for (const name of from.imports) {
-      if (seen.has(name)) continue;
-      seen.add(name);
-      const next = byName.get(name);
-      if (next) closure(next, seen);
-    }
-    return seen;
-  };
-  const entry = all.find((c) => c.isEntry && c.facadeModuleId?.endsWith('/index.html'));
-  const keeper = all.find((c) => c.facadeModuleId?.endsWith('/src/app/progress-keeper.ts'));
-  if (!entry || !keeper) throw new Error('first-paint: no entry or progress-keeper chunk');
-  const loaded = closure(entry);
-  loaded.add(entry.fileName);
-  return [keeper.fileName, ...closure(keeper)].filter((f) => !loaded.has(f));
 }
 
 /**
@@ -243,11 +207,8 @@ export function firstPaint(): Plugin {
           `<meta name="${SIM_WORKER_META}" content="${escape(base + worker)}" />` +
           `<meta name="${SPANISH_META}" content="${escape(base + spanish.fileName)}" />` +
           `<meta name="${LESSON_TEXT_META}" content="${escape(texts)}" />` +
-          `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escape(base + font)}" />` +
-          openingChunks(bundle)
-            .map((f) => `<link rel="modulepreload" crossorigin href="${escape(base + f)}" />`)
-            .join('');
-        return stylesIntoBody(html)
+          `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escape(base + font)}" />`;
+        return stylesIntoBody(modulePreloads(html, bundle, base))
           .replace('</title>', `</title>\n    ${head}`)
           .replace(root, `<div id="root">${shell()}</div><script>${SCRIPT}</script>`);
       },

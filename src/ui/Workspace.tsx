@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { lessonStore } from '../store/lesson-store';
 import { EventLog } from './EventLog';
@@ -7,65 +7,11 @@ import { Inspector } from './inspector/Inspector';
 import { LessonPanel } from './lessons/LessonPanel';
 import { useStepDock, type DockPanel } from './lessons/step-dock';
 import { MachineView, TwinView } from './machine/MachineView';
-import { Metrics } from './metrics/Metrics';
 import { PlaybackControls } from './PlaybackControls';
 import { Later, LaterBox, STAGE, useStagesStart } from './Later';
+import { LazyPart } from './lazy-part';
 import { TableView } from './TableView';
-import { Timeline } from './timeline/Timeline';
-import type { WorkbenchParts } from './Workbench';
 import './lesson-screen.css';
-
-/**
- * The shell and the sandbox sit last on the page: their code loads when they are drawn. Not
- * `lazy()`: React renders a lazy part's arrival at a priority that never expires and that every
- * frame's update interrupts; a big machine's frames kept it from finishing, and the shell and the
- * sandbox never appeared (while the page built and threw away their elements every frame).
- * A state set when the code is there renders at once. (Not a transition either: set in one, the
- * slide export from the sandbox lost about one run in ten of its downloads — 2 of 20 in e2e, 0 of
- * 28 without; the cause was not found, so the update stays a default one, kept small by
- * WorkbenchPart.)
- */
-function useWorkbench(): WorkbenchParts | null {
-  const [loaded, setLoaded] = useState<WorkbenchParts | null>(null);
-  useEffect(() => {
-    let live = true;
-    void import('./Workbench').then((m) => {
-      if (live) setLoaded(m.workbench());
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return loaded;
-}
-
-/**
- * One part whose code loads when its box is drawn (LaterBox): not during the load, where the
- * chunk's evaluation and its stylesheet's restyle of the whole page were two more long tasks on a
- * phone that had not scrolled to either panel (issue 14). Only the part renders when the code
- * arrives: held by the workspace, the arrival drew the whole workspace again in one task.
- */
-function WorkbenchPart({
-  part,
-  at,
-  className,
-  label,
-}: {
-  readonly part: keyof WorkbenchParts;
-  readonly at: number;
-  readonly className: string;
-  readonly label: string;
-}) {
-  return (
-    <LaterBox at={at} className={className} label={label}>
-      <WorkbenchCode part={part} />
-    </LaterBox>
-  );
-}
-
-function WorkbenchCode({ part }: { readonly part: keyof WorkbenchParts }) {
-  return useWorkbench()?.[part] ?? null;
-}
 
 /**
  * The playback bar and the machine appear with the first frame; the other parts follow in their
@@ -96,16 +42,27 @@ export function Workspace({
   );
   // A docked panel is on the lesson's first screen: it comes with the step's other parts.
   const docked = (p: DockPanel) => (inLesson && dock.includes(p) ? STAGE.dock : STAGE[p]);
-  const chartPanel = (p: 'timeline' | 'metrics', label: string, part: ReactNode) => (
-    <LaterBox key={p} at={docked(p)} className={`${p}-area`} label={label}>
-      {part}
-    </LaterBox>
-  );
   const panels: Record<DockPanel, ReactNode> = {
-    timeline: chartPanel('timeline', t('timeline.label'), <Timeline />),
-    metrics: chartPanel('metrics', t('metrics.label'), <Metrics />),
+    timeline: (
+      <LazyPart
+        key="timeline"
+        part="timeline"
+        at={docked('timeline')}
+        className="timeline-area"
+        label={t('timeline.label')}
+      />
+    ),
+    metrics: (
+      <LazyPart
+        key="metrics"
+        part="metrics"
+        at={docked('metrics')}
+        className="metrics-area"
+        label={t('metrics.label')}
+      />
+    ),
     shell: (
-      <WorkbenchPart
+      <LazyPart
         key="shell"
         part="shell"
         at={docked('shell')}
@@ -115,7 +72,7 @@ export function Workspace({
     ),
   };
   const sandbox = (
-    <WorkbenchPart
+    <LazyPart
       part="sandbox"
       at={STAGE.sandbox}
       className="sandbox-area"
