@@ -10,6 +10,16 @@ import { simStore, type SimState } from '../store/sim-store';
 const OFF_SCREEN_MS = 500;
 
 /**
+ * The same while the machine plays: once a second. A big machine's timeline redrawn out of view is
+ * a 13–16 ms task on a CPU slowed 4×, and a display frame that has one is likely late: twice a
+ * second, that is up to 3 % of a slow laptop's frames, where its budget allows 5 % (issue 14).
+ * Measured (a scratch copy of bench:ui's slowed play, alternated builds): in a slow minute of this
+ * VM 1.0–4.7 % of frames late at 500 ms against 1.2–2.0 % at 1,000 ms (3 runs each); in a fast
+ * one, no difference (0.7–3.3 % against 1.2–3.1 %, 4 runs each). Paused, the half second stands.
+ */
+const OFF_SCREEN_PLAYING_MS = 1000;
+
+/**
  * While the machine plays, a part in view that asks for it (the machine's drawing) follows it at
  * most once per this many ms: every other frame at 60 Hz, each frame when they come slower (a page
  * behind asks for one every other animation frame: bridge/frame-pace.ts). Its redraw — React, then
@@ -51,8 +61,8 @@ export function useOnScreen(): readonly [
 }
 
 /** simStore as one part of the page takes it: everything while seen (while playing, at most a
- * state per `playingMs` if given), a state per OFF_SCREEN_MS while not, and the last change before
- * a pause taken when its turn comes. */
+ * state per `playingMs` if given), a state per OFF_SCREEN_MS (OFF_SCREEN_PLAYING_MS playing) while
+ * not, and the last change before a pause taken when its turn comes. */
 function heldSim() {
   let state = simStore.getState();
   let at = -Infinity;
@@ -73,7 +83,8 @@ function heldSim() {
           // Out of view, in a task of its own, never inside the frame that brought the change:
           // there, a slow laptop's frame and a whole timeline's redraw made one long task twice
           // a second (issue 14: 60 ms slowed 4×, and the next frame 50 ms late).
-          later ??= setTimeout(take, Math.max(0, at + OFF_SCREEN_MS - now));
+          const every = playbackStore.getState().playing ? OFF_SCREEN_PLAYING_MS : OFF_SCREEN_MS;
+          later ??= setTimeout(take, Math.max(0, at + every - now));
         } else if (now - at >= playingMs || !playbackStore.getState().playing) {
           clearTimeout(later);
           take();
@@ -89,7 +100,7 @@ function heldSim() {
 
 /**
  * The simulation's state for a part of the page: every frame while the part is in view, every
- * OFF_SCREEN_MS while it is not (draw what is seen: the machine sends a frame per animation frame,
+ * OFF_SCREEN_MS while it is not (once a second playing; draw what is seen: the machine sends a frame per animation frame,
  * and a part nobody sees need not be redrawn at that rate). Back in view, it is current at once.
  * `playingMs`: while playing and in view, at most a state per this many ms (PLAYING_MS).
  */

@@ -45,6 +45,21 @@ it('out of view, it is redrawn in a task after the frame’s, not inside it, at 
   expect(screen.getByTestId('clock')).toHaveTextContent('9');
 });
 
+it('out of view while the machine plays, it is redrawn once a second, and nothing is lost', () => {
+  render(<Clock seen={false} />);
+  act(() => playbackStore.setState({ playing: true }));
+  act(() => vi.advanceTimersByTime(2000));
+  act(() => simStore.setState({ t: 11 }));
+  act(() => vi.advanceTimersByTime(0));
+  expect(screen.getByTestId('clock')).toHaveTextContent('11');
+  act(() => simStore.setState({ t: 12 }));
+  act(() => vi.advanceTimersByTime(600));
+  expect(screen.getByTestId('clock')).toHaveTextContent('11');
+  act(() => simStore.setState({ t: 13 }));
+  act(() => vi.advanceTimersByTime(400));
+  expect(screen.getByTestId('clock')).toHaveTextContent('13');
+});
+
 it('playing, the machine’s drawing follows at most a frame per PLAYING_MS; the last one still comes', () => {
   render(<Clock seen playingMs={PLAYING_MS} />);
   act(() => playbackStore.setState({ playing: true }));
