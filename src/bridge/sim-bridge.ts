@@ -144,6 +144,7 @@ export class SimBridge {
     (this.opts.raf ?? requestAnimationFrame)(this.tick);
     const pb = playbackStore.getState();
     const asks = this.pace.asks(now, pb.playing);
+    if (pb.paced !== this.pace.paced) playbackStore.setState({ paced: this.pace.paced });
     if (statusStore.getState().phase !== 'running' || !this.slot.api) {
       this.lastAdvance = -1; // a machine that boots starts from its first frame, not before it
       return;

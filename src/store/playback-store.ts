@@ -13,6 +13,9 @@ export interface PlaybackState {
   /** Simulated ns per wall second actually achieved over the last second of play. */
   readonly achieved: number;
   readonly lagging: boolean;
+  /** The page fell behind the display: it asks for a frame at every other animation frame
+   * (bridge/frame-pace.ts), and the machine's drawing follows at half its rate (ui/use-sim-while-seen.ts). */
+  readonly paced: boolean;
 }
 
 export const playbackStore = createStore<PlaybackState>(() => ({
@@ -20,6 +23,7 @@ export const playbackStore = createStore<PlaybackState>(() => ({
   speedIndex: DEFAULT_SPEED_INDEX,
   achieved: 0,
   lagging: false,
+  paced: false,
 }));
 
 export const speedOf = (s: Pick<PlaybackState, 'speedIndex'>): number =>

@@ -21,11 +21,13 @@ const OFF_SCREEN_PLAYING_MS = 1000;
 
 /**
  * While the machine plays, a part in view that asks for it (the machine's drawing) follows it at
- * most once per this many ms: every other frame at 60 Hz, each frame when they come slower (a page
- * behind asks for one every other animation frame: bridge/frame-pace.ts). Its redraw — React, then
- * the browser's style and paint of a thousand SVG elements — was most of a frame's cost on a slow
- * laptop, and the CPUs' busy marks flip faster than an eye can follow; the message dots, drawn
- * outside React, still move with each frame (issue 14).
+ * most once per this many ms: every other frame at 60 Hz. Its redraw — React, then the browser's
+ * style and paint of a thousand SVG elements — was most of a frame's cost on a slow laptop, and
+ * the CPUs' busy marks flip faster than an eye can follow; the message dots, drawn outside React,
+ * still move with each frame (issue 14). A page that fell behind (`paced`: it asks for a frame at
+ * every other animation frame, bridge/frame-pace.ts) draws it at most every 2 × PLAYING_MS, every
+ * other frame it gets. Slowed 4× (a scratch copy of bench:ui's slowed play, 4 alternated runs):
+ * main-thread task time 9.6–11.1 → 8.9–10.3 ms a display frame (script 0.4–0.6 ms less).
  */
 export const PLAYING_MS = 30;
 
@@ -63,6 +65,8 @@ export function useOnScreen(): readonly [
 /** simStore as one part of the page takes it: everything while seen (while playing, at most a
  * state per `playingMs` if given), a state per OFF_SCREEN_MS (OFF_SCREEN_PLAYING_MS playing) while
  * not, and the last change before a pause taken when its turn comes. */
+const pb = () => playbackStore.getState();
+
 function heldSim() {
   let state = simStore.getState();
   let at = -Infinity;
@@ -85,7 +89,7 @@ function heldSim() {
           // a second (issue 14: 60 ms slowed 4×, and the next frame 50 ms late).
           const every = playbackStore.getState().playing ? OFF_SCREEN_PLAYING_MS : OFF_SCREEN_MS;
           later ??= setTimeout(take, Math.max(0, at + every - now));
-        } else if (now - at >= playingMs || !playbackStore.getState().playing) {
+        } else if (now - at >= playingMs * (pb().paced ? 2 : 1) || !pb().playing) {
           clearTimeout(later);
           take();
         } else later ??= setTimeout(take, SKIPPED_MS);

@@ -75,6 +75,8 @@ it('behind, it asks at every other animation frame, each frame covering both', a
   expect(bridge.pace.paced).toBe(false);
   tick(1132);
   expect(bridge.pace.paced).toBe(true);
+  // Said to the page (its machine drawing then takes every other frame: use-sim-while-seen.ts).
+  expect(playbackStore.getState().paced).toBe(true);
   // Then on time: a frame at every other one, each covering the wall time since the last.
   for (let i = 1; i <= 6; i++) {
     tick(1132 + 16 * i);
@@ -85,4 +87,5 @@ it('behind, it asks at every other animation frame, each frame covering both', a
   playbackStore.setState({ playing: false });
   tick(1300);
   expect(bridge.pace.paced).toBe(false);
+  expect(playbackStore.getState().paced).toBe(false);
 });

@@ -19,7 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
-  playbackStore.setState({ playing: false });
+  playbackStore.setState({ playing: false, paced: false });
 });
 
 it('in view, it follows every frame at once', () => {
@@ -43,6 +43,26 @@ it('out of view, it is redrawn in a task after the frame’s, not inside it, at 
   expect(screen.getByTestId('clock')).toHaveTextContent('7');
   act(() => vi.advanceTimersByTime(100));
   expect(screen.getByTestId('clock')).toHaveTextContent('9');
+});
+
+it('playing behind (paced), the machine’s drawing takes every other frame the page gets', () => {
+  render(<Clock seen playingMs={PLAYING_MS} />);
+  act(() => playbackStore.setState({ playing: true, paced: true }));
+  // Paced, a frame comes every other animation frame: 33 ms apart.
+  const frame = (t: number) => {
+    act(() => vi.advanceTimersByTime(33));
+    act(() => simStore.setState({ t }));
+  };
+  frame(1);
+  expect(screen.getByTestId('clock')).toHaveTextContent('1');
+  frame(2);
+  expect(screen.getByTestId('clock')).toHaveTextContent('1');
+  frame(3);
+  expect(screen.getByTestId('clock')).toHaveTextContent('3');
+  // Caught up again: each of them.
+  act(() => playbackStore.setState({ paced: false }));
+  frame(4);
+  expect(screen.getByTestId('clock')).toHaveTextContent('4');
 });
 
 it('out of view while the machine plays, it is redrawn once a second, and nothing is lost', () => {
