@@ -22,9 +22,10 @@
 // known) for every address: it loads while the page's own modules do, and the app takes it
 // (src/app/sim-host.ts). A deep link's machine came ≈ 0.2 s sooner (issue 14, measured). With
 // `?lang=es` it also asks for the Spanish strings' chunk (named by another <meta>), which the app
-// waits for before its first render. The font is preloaded: the first paint's text is drawn in
-// it, as the app's is. The stylesheets open the body rather than close the head (stylesIntoBody):
-// the browser's first frame need not wait for them.
+// waits for before its first render; on a lesson's address the app opens, for the lesson's text
+// and the glossary (English and the page's language, named by a third). The font is preloaded:
+// the first paint's text is drawn in it, as the app's is. The stylesheets open the body rather
+// than close the head (stylesIntoBody): the browser's first frame need not wait for them.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
@@ -199,10 +200,10 @@ export function firstPaint(): Plugin {
           (f) => f.type === 'chunk' && f.facadeModuleId?.endsWith('/src/i18n/es.ts'),
         );
         if (!spanish) throw new Error('first-paint: the build has no Spanish catalog chunk');
-        // The font with the first paint: its text is drawn in it, not in a fallback that the app's
-        // own text then replaces at another size (a later, larger "largest paint", measured).
         const bundle = ctx.bundle ?? {};
         const texts = JSON.stringify(lessonTextFiles(bundle, base));
+        // The font with the first paint: its text is drawn in it, not in a fallback that the app's
+        // own text then replaces at another size (a later, larger "largest paint", measured).
         const head =
           `<meta name="${SIM_WORKER_META}" content="${escape(base + worker)}" />` +
           `<meta name="${SPANISH_META}" content="${escape(base + spanish.fileName)}" />` +

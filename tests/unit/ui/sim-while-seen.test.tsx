@@ -17,6 +17,13 @@ function Clock({ seen, playingMs }: { readonly seen: boolean; readonly playingMs
 beforeEach(() => {
   vi.useFakeTimers();
 });
+
+/** A frame arriving `ms` after the last one, with the machine at `t`. */
+const frameAfter = (ms: number) => (t: number) => {
+  act(() => vi.advanceTimersByTime(ms));
+  act(() => simStore.setState({ t }));
+};
+const shown = () => screen.getByTestId('clock');
 afterEach(() => {
   vi.useRealTimers();
   playbackStore.setState({ playing: false, paced: false });
@@ -49,20 +56,17 @@ it('playing behind (paced), the machine’s drawing takes every other frame the 
   render(<Clock seen playingMs={PLAYING_MS} />);
   act(() => playbackStore.setState({ playing: true, paced: true }));
   // Paced, a frame comes every other animation frame: 33 ms apart.
-  const frame = (t: number) => {
-    act(() => vi.advanceTimersByTime(33));
-    act(() => simStore.setState({ t }));
-  };
+  const frame = frameAfter(33);
   frame(1);
-  expect(screen.getByTestId('clock')).toHaveTextContent('1');
+  expect(shown()).toHaveTextContent('1');
   frame(2);
-  expect(screen.getByTestId('clock')).toHaveTextContent('1');
+  expect(shown()).toHaveTextContent('1');
   frame(3);
-  expect(screen.getByTestId('clock')).toHaveTextContent('3');
+  expect(shown()).toHaveTextContent('3');
   // Caught up again: each of them.
   act(() => playbackStore.setState({ paced: false }));
   frame(4);
-  expect(screen.getByTestId('clock')).toHaveTextContent('4');
+  expect(shown()).toHaveTextContent('4');
 });
 
 it('out of view while the machine plays, it is redrawn once a second, and nothing is lost', () => {
@@ -83,10 +87,7 @@ it('out of view while the machine plays, it is redrawn once a second, and nothin
 it('playing, the machine’s drawing follows at most a frame per PLAYING_MS; the last one still comes', () => {
   render(<Clock seen playingMs={PLAYING_MS} />);
   act(() => playbackStore.setState({ playing: true }));
-  const frame = (t: number) => {
-    act(() => vi.advanceTimersByTime(16));
-    act(() => simStore.setState({ t }));
-  };
+  const frame = frameAfter(16);
   frame(1);
   expect(screen.getByTestId('clock')).toHaveTextContent('1');
   frame(2); // 16 ms later: skipped
