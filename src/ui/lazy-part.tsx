@@ -38,7 +38,9 @@ function PartCode({ part }: { readonly part: LazyPartName }) {
       live = false;
     };
   }, [part]);
-  return loaded;
+  // Until its code is in, the part keeps the room its waiting box had (main-screen.css): an empty
+  // box between the two moved what is below it, twice.
+  return loaded ?? <div className="part-loading" />;
 }
 
 /** A part's box, there from the first paint, and its code, loaded once the box is drawn. */
