@@ -42,34 +42,13 @@ export function Workspace({
   );
   // A docked panel is on the lesson's first screen: it comes with the step's other parts.
   const docked = (p: DockPanel) => (inLesson && dock.includes(p) ? STAGE.dock : STAGE[p]);
+  const panel = (p: DockPanel, label: string) => (
+    <LazyPart key={p} part={p} at={docked(p)} className={`${p}-area`} label={label} />
+  );
   const panels: Record<DockPanel, ReactNode> = {
-    timeline: (
-      <LazyPart
-        key="timeline"
-        part="timeline"
-        at={docked('timeline')}
-        className="timeline-area"
-        label={t('timeline.label')}
-      />
-    ),
-    metrics: (
-      <LazyPart
-        key="metrics"
-        part="metrics"
-        at={docked('metrics')}
-        className="metrics-area"
-        label={t('metrics.label')}
-      />
-    ),
-    shell: (
-      <LazyPart
-        key="shell"
-        part="shell"
-        at={docked('shell')}
-        className="shell-area"
-        label={t('shell.area')}
-      />
-    ),
+    timeline: panel('timeline', t('timeline.label')),
+    metrics: panel('metrics', t('metrics.label')),
+    shell: panel('shell', t('shell.area')),
   };
   const sandbox = (
     <LazyPart

@@ -1,5 +1,5 @@
 import type { MetricPoint, WorkloadKind } from '../../contract';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { MessageKey } from '../../i18n';
 import { select } from '../../store/selection-store';
 import { chartPaths, CHART_W, missBars, summarise } from '../../viz/chart-lines';
@@ -145,93 +145,96 @@ const Charts = memo(function Charts(props: {
     <div className="mx-figures">
       {empty ? <p className="mx-waiting">{t('metrics.waiting')}</p> : null}
       <div className={`mx-figure-list${empty ? ' is-waiting' : ''}`}>
-        <div className="mx-metric">
-          <div className="mx-line">
-            <span className="mx-label">{t('metrics.tput')}</span>
-            <span className="mx-value">{perSecond(last?.tput ?? 0)}</span>
-          </div>
-          <svg
-            className="mx-chart"
-            viewBox={`0 0 ${CHART_W} ${TPUT_H}`}
-            preserveAspectRatio="none"
-            height={TPUT_H}
-            role="img"
-            aria-label={t('metrics.chart.tput', {
+        <Figure
+          label={t('metrics.tput')}
+          value={perSecond(last?.tput ?? 0)}
+          height={TPUT_H}
+          chartLabel={t('metrics.chart.tput', {
+            ...base,
+            value: formatCount(lang, last?.tput ?? 0),
+            peak: formatCount(lang, sum.peakTput),
+          })}
+          scale={tput.lastX !== null ? t('metrics.max', { value: perSecond(tput.yMax) }) : null}
+        >
+          {tput.area ? (
+            <path className="mx-area" d={tput.area} style={{ fill: props.colour }} />
+          ) : null}
+          {tput.line ? <path className="mx-path" d={tput.line} /> : null}
+        </Figure>
+        {latency ? (
+          <Figure
+            label={t('metrics.p99')}
+            value={p99Text}
+            valueClass={hasLatency ? '' : ' is-none'}
+            height={P99_H}
+            chartLabel={t('metrics.chart.p99', {
               ...base,
-              value: formatCount(lang, last?.tput ?? 0),
-              peak: formatCount(lang, sum.peakTput),
+              value: p99Text,
+              peak: formatNs(lang, sum.peakP99),
+            })}
+            scale={
+              p99.lastX !== null ? t('metrics.max', { value: formatNs(lang, p99.yMax) }) : null
+            }
+          >
+            {p99.line ? <path className="mx-path is-latency" d={p99.line} /> : null}
+          </Figure>
+        ) : null}
+        {misses ? (
+          <Figure
+            label={t('metrics.misses')}
+            value={t('metrics.missesValue', {
+              count: formatCount(lang, sum.misses),
+              total: formatCount(lang, props.totalMisses),
+            })}
+            valueClass={sum.misses > 0 ? ' is-bad' : ''}
+            height={MISS_H}
+            chartLabel={t('metrics.chart.misses', {
+              ...base,
+              count: formatCount(lang, sum.misses),
             })}
           >
-            <line className="mx-base" x1={0} x2={CHART_W} y1={TPUT_H - 0.5} y2={TPUT_H - 0.5} />
-            {tput.area ? (
-              <path className="mx-area" d={tput.area} style={{ fill: props.colour }} />
-            ) : null}
-            {tput.line ? <path className="mx-path" d={tput.line} /> : null}
-          </svg>
-          <div className="mx-scale">
-            {tput.lastX !== null ? t('metrics.max', { value: perSecond(tput.yMax) }) : '\u00a0'}
-          </div>
-        </div>
-
-        {latency ? (
-          <div className="mx-metric">
-            <div className="mx-line">
-              <span className="mx-label">{t('metrics.p99')}</span>
-              <span className={`mx-value${hasLatency ? '' : ' is-none'}`}>{p99Text}</span>
-            </div>
-            <svg
-              className="mx-chart"
-              viewBox={`0 0 ${CHART_W} ${P99_H}`}
-              preserveAspectRatio="none"
-              height={P99_H}
-              role="img"
-              aria-label={t('metrics.chart.p99', {
-                ...base,
-                value: p99Text,
-                peak: formatNs(lang, sum.peakP99),
-              })}
-            >
-              <line className="mx-base" x1={0} x2={CHART_W} y1={P99_H - 0.5} y2={P99_H - 0.5} />
-              {p99.line ? <path className="mx-path is-latency" d={p99.line} /> : null}
-            </svg>
-            <div className="mx-scale">
-              {p99.lastX !== null
-                ? t('metrics.max', { value: formatNs(lang, p99.yMax) })
-                : '\u00a0'}
-            </div>
-          </div>
-        ) : null}
-
-        {misses ? (
-          <div className="mx-metric">
-            <div className="mx-line">
-              <span className="mx-label">{t('metrics.misses')}</span>
-              <span className={`mx-value${sum.misses > 0 ? ' is-bad' : ''}`}>
-                {t('metrics.missesValue', {
-                  count: formatCount(lang, sum.misses),
-                  total: formatCount(lang, props.totalMisses),
-                })}
-              </span>
-            </div>
-            <svg
-              className="mx-chart"
-              viewBox={`0 0 ${CHART_W} ${MISS_H}`}
-              preserveAspectRatio="none"
-              height={MISS_H}
-              role="img"
-              aria-label={t('metrics.chart.misses', {
-                ...base,
-                count: formatCount(lang, sum.misses),
-              })}
-            >
-              <line className="mx-base" x1={0} x2={CHART_W} y1={MISS_H - 0.5} y2={MISS_H - 0.5} />
-              {misses.bars.map((b) => (
-                <rect key={b.x} className="mx-bar" x={b.x} y={b.y} width={b.w} height={b.h} />
-              ))}
-            </svg>
-          </div>
+            {misses.bars.map((b) => (
+              <rect key={b.x} className="mx-bar" x={b.x} y={b.y} width={b.w} height={b.h} />
+            ))}
+          </Figure>
         ) : null}
       </div>
     </div>
   );
 });
+
+/**
+ * One figure of a card: its name and value, its chart (a baseline under `children`) and, for the
+ * line charts, the scale's top (`null` before there is one: the line keeps its height).
+ */
+function Figure(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly valueClass?: string;
+  readonly height: number;
+  readonly chartLabel: string;
+  readonly scale?: string | null;
+  readonly children: ReactNode;
+}) {
+  const h = props.height;
+  return (
+    <div className="mx-metric">
+      <div className="mx-line">
+        <span className="mx-label">{props.label}</span>
+        <span className={`mx-value${props.valueClass ?? ''}`}>{props.value}</span>
+      </div>
+      <svg
+        className="mx-chart"
+        viewBox={`0 0 ${CHART_W} ${h}`}
+        preserveAspectRatio="none"
+        height={h}
+        role="img"
+        aria-label={props.chartLabel}
+      >
+        <line className="mx-base" x1={0} x2={CHART_W} y1={h - 0.5} y2={h - 0.5} />
+        {props.children}
+      </svg>
+      {props.scale === undefined ? null : <div className="mx-scale">{props.scale ?? '\u00a0'}</div>}
+    </div>
+  );
+}
