@@ -14,7 +14,8 @@ export interface PlaybackState {
   readonly achieved: number;
   readonly lagging: boolean;
   /** The page fell behind the display: it asks for a frame at every other animation frame
-   * (bridge/frame-pace.ts), and the machine's drawing follows at half its rate (ui/use-sim-while-seen.ts). */
+   * (bridge/frame-pace.ts), and the machine's drawing follows at half its rate
+   * (ui/use-sim-while-seen.ts). */
   readonly paced: boolean;
 }
 

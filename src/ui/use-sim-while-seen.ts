@@ -62,11 +62,11 @@ export function useOnScreen(): readonly [
   return [ref, seen] as const;
 }
 
+const pb = () => playbackStore.getState();
+
 /** simStore as one part of the page takes it: everything while seen (while playing, at most a
  * state per `playingMs` if given), a state per OFF_SCREEN_MS (OFF_SCREEN_PLAYING_MS playing) while
  * not, and the last change before a pause taken when its turn comes. */
-const pb = () => playbackStore.getState();
-
 function heldSim() {
   let state = simStore.getState();
   let at = -Infinity;
