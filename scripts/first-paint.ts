@@ -188,19 +188,15 @@ export function firstPaint(): Plugin {
         if (!ctx.path.endsWith('/index.html')) return html;
         const root = '<div id="root"></div>';
         if (!html.includes(root)) throw new Error('first-paint: index.html has no empty #root');
-        const worker = Object.keys(ctx.bundle ?? {}).find((f) =>
-          /\/sim\.worker-[\w-]+\.js$/.test(f),
-        );
+        const bundle = ctx.bundle ?? {};
+        const worker = Object.keys(bundle).find((f) => /\/sim\.worker-[\w-]+\.js$/.test(f));
         if (!worker) throw new Error('first-paint: the build has no sim.worker script');
-        const font = Object.keys(ctx.bundle ?? {}).find((f) =>
+        const font = Object.keys(bundle).find((f) =>
           /\/inter-latin-wght-normal-[\w-]+\.woff2$/.test(f),
         );
         if (!font) throw new Error('first-paint: the build has no Inter font file');
-        const spanish = Object.values(ctx.bundle ?? {}).find(
-          (f) => f.type === 'chunk' && f.facadeModuleId?.endsWith('/src/i18n/es.ts'),
-        );
+        const spanish = chunks(bundle).find((c) => c.facadeModuleId?.endsWith('/src/i18n/es.ts'));
         if (!spanish) throw new Error('first-paint: the build has no Spanish catalog chunk');
-        const bundle = ctx.bundle ?? {};
         const texts = JSON.stringify(lessonTextFiles(bundle, base));
         // The font with the first paint: its text is drawn in it, not in a fallback that the app's
         // own text then replaces at another size (a later, larger "largest paint", measured).

@@ -62,8 +62,6 @@ export function useOnScreen(): readonly [
   return [ref, seen] as const;
 }
 
-const pb = () => playbackStore.getState();
-
 /** simStore as one part of the page takes it: everything while seen (while playing, at most a
  * state per `playingMs` if given), a state per OFF_SCREEN_MS (OFF_SCREEN_PLAYING_MS playing) while
  * not, and the last change before a pause taken when its turn comes. */
@@ -83,13 +81,14 @@ function heldSim() {
       if (seen) state = simStore.getState();
       const stop = simStore.subscribe(() => {
         const now = performance.now();
+        const { playing, paced } = playbackStore.getState();
         if (!seen) {
           // Out of view, in a task of its own, never inside the frame that brought the change:
           // there, a slow laptop's frame and a whole timeline's redraw made one long task twice
           // a second (issue 14: 60 ms slowed 4×, and the next frame 50 ms late).
-          const every = playbackStore.getState().playing ? OFF_SCREEN_PLAYING_MS : OFF_SCREEN_MS;
+          const every = playing ? OFF_SCREEN_PLAYING_MS : OFF_SCREEN_MS;
           later ??= setTimeout(take, Math.max(0, at + every - now));
-        } else if (now - at >= playingMs * (pb().paced ? 2 : 1) || !pb().playing) {
+        } else if (now - at >= playingMs * (paced ? 2 : 1) || !playing) {
           clearTimeout(later);
           take();
         } else later ??= setTimeout(take, SKIPPED_MS);
