@@ -3,8 +3,9 @@
 //   every run performance ≥ 93 and the median ≥ 95; total blocking time ≤ 150 ms (median);
 //   cumulative layout shift ≤ 0.05 (every run); accessibility 100; best practices 100.
 // Each run also says when its first paint was seen: with chrome-launcher's flags and Lighthouse's
-// mobile emulation it is often held to ≈ 1.2 or 2.2 s here (docs/architecture.md, Measurements),
-// and the simulated FCP and LCP then count all that ran before.
+// mobile emulation it was often held to ≈ 1.2 or 2.2 s on the slower VM of earlier sessions (never
+// since 2026-12-06: docs/architecture.md, Measurements), and the simulated FCP and LCP then count
+// all that ran before.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS } from '../tests/e2e/find-chromium';
@@ -28,7 +29,7 @@ interface Run {
    * alone allow (the first paint, the largest, the speed index, the layout shift).
    */
   readonly unblocked: number;
-  /** When this load's first paint was seen (not simulated): held ≈ 1.2 or 2.2 s in many runs. */
+  /** When this load's first paint was seen (not simulated): held ≈ 1.2 or 2.2 s, when held. */
   readonly paintedMs: number;
   readonly failing: readonly string[];
 }
