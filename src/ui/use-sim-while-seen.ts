@@ -1,4 +1,4 @@
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useState, useSyncExternalStore } from 'react';
 import { playbackStore } from '../store/playback-store';
 import { simStore, type SimState } from '../store/sim-store';
 
@@ -64,18 +64,25 @@ export function useOnScreen(): readonly [
 
 /** simStore as one part of the page takes it: everything while seen (while playing, at most a
  * state per `playingMs` if given), a state per OFF_SCREEN_MS (OFF_SCREEN_PLAYING_MS playing) while
- * not, and the last change before a pause taken when its turn comes. */
+ * not, and the last change before a pause taken when its turn comes. In view, `changed` says the
+ * snapshot moved; out of view, `behind` gets the state and the snapshot stays where it was. */
 function heldSim() {
   let state = simStore.getState();
   let at = -Infinity;
   return {
     snapshot: () => state,
-    subscribe(seen: boolean, playingMs: number, changed: () => void): () => void {
+    subscribe(
+      seen: boolean,
+      playingMs: number,
+      changed: () => void,
+      behind: (s: SimState) => void,
+    ): () => void {
       let later: ReturnType<typeof setTimeout> | undefined;
       const take = () => {
         later = undefined;
-        state = simStore.getState();
         at = performance.now();
+        if (!seen) return behind(simStore.getState());
+        state = simStore.getState();
         changed();
       };
       if (seen) state = simStore.getState();
@@ -106,12 +113,24 @@ function heldSim() {
  * OFF_SCREEN_MS while it is not (once a second playing; draw what is seen: the machine sends a frame per animation frame,
  * and a part nobody sees need not be redrawn at that rate). Back in view, it is current at once.
  * `playingMs`: while playing and in view, at most a state per this many ms (PLAYING_MS).
+ *
+ * Out of view, the state comes as a transition: React renders it in slices between the page's
+ * frames, where a store's update (useSyncExternalStore) is rendered in one piece. A big machine's
+ * timeline and charts, redrawn together in one piece, were a 41–43 ms task on a CPU slowed 4×
+ * (traced; issue 14 allows none of 50 ms, and this VM's slow minutes make tasks 1.5–2× longer).
  */
 export function useSimWhileSeen(seen: boolean, playingMs = 0): SimState {
   const [held] = useState(heldSim);
+  // Tagged with the subscription it came from: an earlier time out of view is never shown again.
+  const [behind, setBehind] = useState<{ readonly from: object; readonly state: SimState }>();
   const subscribe = useCallback(
-    (changed: () => void) => held.subscribe(seen, playingMs, changed),
+    function follow(changed: () => void): () => void {
+      return held.subscribe(seen, playingMs, changed, (state) =>
+        startTransition(() => setBehind({ from: follow, state })),
+      );
+    },
     [seen, playingMs, held],
   );
-  return useSyncExternalStore(subscribe, held.snapshot);
+  const shown = useSyncExternalStore(subscribe, held.snapshot);
+  return !seen && behind?.from === subscribe ? behind.state : shown;
 }

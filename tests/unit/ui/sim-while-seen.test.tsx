@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import './component-kit';
 import { act, render, screen } from '@testing-library/react';
+import type * as ReactModule from 'react';
+import { startTransition } from 'react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { playbackStore } from '../../../src/store/playback-store';
 import { simStore } from '../../../src/store/sim-store';
@@ -10,12 +12,19 @@ import { PLAYING_MS, useSimWhileSeen } from '../../../src/ui/use-sim-while-seen'
 // a second, and never inside the frame that brought the change — there, on a slow laptop, the
 // frame and a whole timeline's redraw made one long task twice a second.
 
+// Watched, to see which updates are handed to React as transitions (rendered in slices).
+vi.mock('react', async (actual) => {
+  const react = await actual<typeof ReactModule>();
+  return { ...react, startTransition: vi.fn(react.startTransition) };
+});
+
 function Clock({ seen, playingMs }: { readonly seen: boolean; readonly playingMs?: number }) {
   return <output data-testid="clock">{useSimWhileSeen(seen, playingMs).t}</output>;
 }
 
 beforeEach(() => {
   vi.useFakeTimers();
+  vi.mocked(startTransition).mockClear();
 });
 
 /** A frame arriving `ms` after the last one, with the machine at `t`. */
@@ -104,4 +113,23 @@ it('playing, the machine’s drawing follows at most a frame per PLAYING_MS; the
   frame(5);
   frame(6);
   expect(screen.getByTestId('clock')).toHaveTextContent('6');
+});
+
+it('out of view, its redraw is a transition, rendered in slices; in view it is not', () => {
+  const { rerender } = render(<Clock seen={false} />);
+  act(() => vi.advanceTimersByTime(2000));
+  act(() => simStore.setState({ t: 21 }));
+  act(() => vi.advanceTimersByTime(0));
+  expect(shown()).toHaveTextContent('21');
+  expect(startTransition).toHaveBeenCalledTimes(1);
+  // Back in view: current at once, and every frame drawn in one piece again.
+  act(() => simStore.setState({ t: 22 }));
+  rerender(<Clock seen />);
+  expect(shown()).toHaveTextContent('22');
+  act(() => simStore.setState({ t: 23 }));
+  expect(shown()).toHaveTextContent('23');
+  expect(startTransition).toHaveBeenCalledTimes(1);
+  // Out of view again: what it shows is never the state from its earlier time out of view.
+  rerender(<Clock seen={false} />);
+  expect(shown()).toHaveTextContent('23');
 });
