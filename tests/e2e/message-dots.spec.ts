@@ -21,10 +21,30 @@ test('the datacenter’s messages fly one by one, and a click on a dot inspects 
   await page.getByTestId('play-toggle').click();
   await expect(page.getByTestId('play-toggle')).toHaveAttribute('aria-pressed', 'false');
 
+  // The dots are drawn in their own worker: the tiles made while playing were handed to it (the
+  // page cannot draw on them any more), and what it drew is on them (read through a copy).
+  const handed = await page
+    .evaluate(() =>
+      [...document.querySelectorAll<HTMLCanvasElement>('.mk-dots canvas')].filter((c) => {
+        try {
+          c.getContext('2d');
+          return false;
+        } catch {
+          return true;
+        }
+      }),
+    )
+    .then((all) => all.length);
+  expect(handed, 'dot tiles drawn by the worker').toBeGreaterThan(0);
   // A dot on screen: the first solid pixel on any of the dots' canvases, then its centre below.
   const dot = await page.evaluate(() => {
     for (const c of document.querySelectorAll<HTMLCanvasElement>('.mk-dots canvas')) {
-      const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+      const copy = document.createElement('canvas');
+      copy.width = c.width;
+      copy.height = c.height;
+      const ctx = copy.getContext('2d');
+      ctx?.drawImage(c, 0, 0);
+      const px = ctx?.getImageData(0, 0, c.width, c.height).data;
       const box = c.getBoundingClientRect();
       if (!px || box.bottom < 0 || box.top > innerHeight) continue;
       for (let y = 0; y < c.height; y++) {
@@ -64,16 +84,19 @@ test('a lesson opened on a phone draws its messages once, at the machine’s own
   await expect(main).toHaveAttribute('data-measured', 'yes');
   const canvases = main.locator('.mk-dots canvas');
   await expect.poll(() => canvases.count()).toBeGreaterThan(0);
-  // Ink on them: the paused step's messages are drawn.
+  // Ink on them: the paused step's messages are drawn (read through a copy: a tile the dots'
+  // worker draws cannot be read directly).
   await expect
     .poll(() =>
       canvases.evaluateAll((all) =>
-        (all as HTMLCanvasElement[]).some((c) =>
-          c
-            .getContext('2d')
-            ?.getImageData(0, 0, c.width, c.height)
-            .data.some((v, i) => i % 4 === 3 && v),
-        ),
+        (all as HTMLCanvasElement[]).some((c) => {
+          const copy = document.createElement('canvas');
+          copy.width = c.width;
+          copy.height = c.height;
+          const ctx = copy.getContext('2d');
+          ctx?.drawImage(c, 0, 0);
+          return ctx?.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v);
+        }),
       ),
     )
     .toBe(true);

@@ -1,7 +1,8 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
 import { simStore } from '../../store/sim-store';
 import { ipiScene, timingFor, type Dot, type IpiGeometry } from '../../viz/machine-ipi';
-import { readInk, useThemeTick, type DotInk } from './dot-ink';
+import { readInk, useThemeTick } from './dot-ink';
+import type { DotInk } from './dot-paint';
 import { DotTiles } from './dot-tiles';
 import { useVisibleBand } from './use-visible-band';
 

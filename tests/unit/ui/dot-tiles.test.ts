@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { Dot } from '../../../src/viz/machine-ipi';
-import { readInk, type DotInk } from '../../../src/ui/machine/dot-ink';
+import { readInk } from '../../../src/ui/machine/dot-ink';
+import type { DotInk } from '../../../src/ui/machine/dot-paint';
 import { DotTiles, TILE } from '../../../src/ui/machine/dot-tiles';
 
 // Issue 14: a new canvas costs a slow laptop a long frame, so a frame makes at most a few; the
@@ -39,6 +40,7 @@ afterEach(() => {
 
 const ink: DotInk = {
   ink: '#000',
+  colours: new Map(),
   fill: () => '#888',
   sprite: () => ({}) as CanvasImageSource,
   warmNext: () => false,
