@@ -115,9 +115,9 @@ function heldSim() {
  * `playingMs`: while playing and in view, at most a state per this many ms (PLAYING_MS).
  *
  * Out of view, the state comes as a transition: React renders it in slices between the page's
- * frames, where a store's update (useSyncExternalStore) is rendered in one piece. A big machine's
- * timeline and charts, redrawn together in one piece, were a 41–43 ms task on a CPU slowed 4×
- * (traced; issue 14 allows none of 50 ms, and this VM's slow minutes make tasks 1.5–2× longer).
+ * frames, where a store's update (useSyncExternalStore) is rendered in one piece: a big machine's
+ * timeline redrawn out of view was a timer's task of up to 41–43 ms on a CPU slowed 4× (traced;
+ * issue 14 allows none of 50 ms, and this VM's slow minutes make tasks 1.5–2× longer).
  */
 export function useSimWhileSeen(seen: boolean, playingMs = 0): SimState {
   const [held] = useState(heldSim);
