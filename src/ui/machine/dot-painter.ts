@@ -32,7 +32,7 @@ function dotsWorker(): DotsWorker | null {
     worker.addEventListener('message', (e) => {
       if (e.data === 'ready') slot.ready = true;
     });
-    // A worker that failed draws nothing more: new tiles are drawn here again.
+    // A worker that failed draws nothing more: its tiles are made again and drawn here.
     worker.addEventListener('error', () => (slot.ready = false));
     shared = slot;
   } catch {
@@ -78,6 +78,14 @@ export class TilePainter {
     const ctx = canvas.getContext('2d');
     if (ctx) this.here.set(key, { ctx, x, y });
     return ctx !== null;
+  }
+
+  /** Tiles handed to a worker that has failed since: nothing draws on them any more. */
+  lost(): number[] {
+    if (this.there.size === 0 || shared?.ready) return [];
+    const keys = [...this.there];
+    this.there.clear();
+    return keys;
   }
 
   paint(ops: readonly TileOp[], inks: DotInk, now: number, selected: number): void {

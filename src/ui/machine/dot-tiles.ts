@@ -81,6 +81,10 @@ export class DotTiles {
     selected: number,
     newTiles = NEW_PER_FRAME,
   ): boolean {
+    for (const key of this.painter.lost()) {
+      this.tiles.get(key)?.canvas.remove();
+      this.tiles.delete(key);
+    }
     const { margin } = this.sheet;
     const buckets = new Map<number, Dot[]>();
     const cols = Math.ceil(this.sheet.width / TILE);

@@ -128,7 +128,7 @@ describe('the page’s side', () => {
     posted.length = 0;
   });
 
-  it('hands new tiles to the worker once it has started, and draws the others itself', async () => {
+  it('hands new tiles to the worker once it runs, draws the others itself, and takes them back if it fails', async () => {
     const { DotTiles, TILE } = await import('../../../src/ui/machine/dot-tiles');
     const host = document.createElement('div');
     const tiles = new DotTiles(host, { width: 4 * TILE, height: TILE, margin: 0, dpr: 1 });
@@ -151,6 +151,16 @@ describe('the page’s side', () => {
     // The same ink is not sent again; a disposed sheet is dropped in the worker too.
     tiles.draw(row(3), band, ink, 1, -1);
     expect(posted.filter((p) => p.m.type === 'ink')).toHaveLength(1);
+    // The worker fails: the tiles it had are made again, on the page, and nothing more is sent.
+    const before = [...host.querySelectorAll('canvas')];
+    const sent = posted.length;
+    worker.dispatchEvent(new Event('error'));
+    expect(tiles.draw(row(3), band, ink, 2, -1)).toBe(true);
+    const after = [...host.querySelectorAll('canvas')];
+    expect(after).toHaveLength(3);
+    expect(after[0]).toBe(before[0]);
+    expect(after.filter((c) => before.includes(c))).toHaveLength(1);
+    expect(posted).toHaveLength(sent);
     tiles.dispose();
     expect(posted.at(-1)?.m).toEqual({ type: 'drop', sheet: expect.any(Number) });
   });
