@@ -19,8 +19,6 @@ export const TILE = 256;
 const NEW_PER_FRAME = 3;
 
 interface Tile {
-  readonly x: number;
-  readonly y: number;
   readonly canvas: HTMLCanvasElement;
   /** Where its last frame drew (drawing units), null when nothing is left on it. */
   inked: Box | null;
@@ -64,7 +62,7 @@ export class DotTiles {
     });
     if (!this.painter.adopt(key, canvas, x, y)) return null;
     this.host.appendChild(canvas);
-    const tile: Tile = { x, y, canvas, inked: null };
+    const tile: Tile = { canvas, inked: null };
     this.tiles.set(key, tile);
     return tile;
   }
