@@ -49,6 +49,14 @@ export function createFollower(
         const st = latestState;
         if (!st) continue;
         looks(st);
+        // Paused there: stop here first, and let a frame this lab asked for while it played land
+        // before the clocks are compared (`flush` waits for it). Landing after the comparison, it
+        // moved this clock on and the projector stood that frame ahead of the presenter for good
+        // (seen in e2e: 0.17–0.5 ms ahead, paused, with nothing left to correct it).
+        if (!st.playing) {
+          setPlaying(false);
+          await bridge.flush();
+        }
         const speed = SPEEDS[st.speedIndex] ?? 1;
         const plan = planFollow({ logKey: replaying, t: simStore.getState().t }, st, speed);
         if (plan.reload) {
