@@ -11,6 +11,7 @@ import type { SimBridge } from '../../src/bridge/sim-bridge';
 import { simStore } from '../../src/store/sim-store';
 import { statusStore } from '../../src/store/status-store';
 import { MAX_SEEK_NS, MAX_T, type LogEntry } from '../../src/contract';
+import { PLAIN_LOOKS } from '../fixtures/presenter/follow-kit';
 import { fuzzRuns } from './hostile-values';
 import { judge, tagged } from './fuzz-judge';
 
@@ -81,17 +82,7 @@ const presenterMessage = fc.oneof(
   fc.constantFrom<object>({ v: 1, type: 'hello' }, { v: 1, type: 'bye' }),
   fc.record({ t: fc.nat(MAX_T), playing: fc.boolean(), seq: fc.nat() }).map((s) => ({
     ...{ v: 1, type: 'state', ...s, lesson: null, speedIndex: 3, logLength: 1 },
-    ...{
-      logKey: logKey(log),
-      twin: false,
-      lang: 'en',
-      theme: 'auto',
-      blank: false,
-      page: 'step',
-      revealed: false,
-      chartsShown: false,
-      card: false,
-    },
+    ...{ logKey: logKey(log), ...PLAIN_LOOKS },
   })),
   fc.nat().map((seed) => {
     const start = { scenario: 'two-kernels', seed };

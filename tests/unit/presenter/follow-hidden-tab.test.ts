@@ -1,31 +1,19 @@
-import { expose } from 'comlink';
 import { expect, it } from 'vitest';
 import { SimBridge } from '../../../src/bridge/sim-bridge';
-import type { SimEndpoint } from '../../../src/bridge/endpoint';
 import type { LogEntry } from '../../../src/contract';
 import { extendTo } from '../../../src/features/presenter/follow-extend';
 import { logKey } from '../../../src/features/presenter/protocol';
 import { simStore } from '../../../src/store/sim-store';
-import { createSimApi } from '../../../src/worker/api';
+import { inProcessSim } from '../../fixtures/presenter/follow-kit';
 
 // A class's student whose tab is in the background gets no animation frames. The presenter's
 // next step (inputs at this very instant) must still be applied at once — not after the
 // follower's 3 s wait and a full replay, as CI saw (one student in three at 3.1 s).
 
-function endpoint(): SimEndpoint {
-  const { port1, port2 } = new MessageChannel();
-  expose(createSimApi(), port1 as unknown as MessagePort);
-  return {
-    port: port2 as unknown as MessagePort,
-    terminate: () => port1.close(),
-    onError: () => undefined,
-  };
-}
-
 it('a follower with no animation frames applies the presenter’s new inputs at once', async () => {
   // `raf` never calls back: the frame loop never runs, as in a hidden tab.
   const bridge = new SimBridge({
-    spawn: endpoint,
+    spawn: inProcessSim,
     start: { scenario: 'datacenter', seed: 1 },
     raf: () => 0,
   });

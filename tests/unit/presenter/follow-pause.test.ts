@@ -1,33 +1,21 @@
-import { expose } from 'comlink';
 import { expect, it } from 'vitest';
 import { SimBridge } from '../../../src/bridge/sim-bridge';
-import type { SimEndpoint } from '../../../src/bridge/endpoint';
 import { PRESENTER_PROTOCOL, type PlaybackSnapshot } from '../../../src/contract';
 import { createFollower } from '../../../src/features/presenter/follower';
 import { logKey } from '../../../src/features/presenter/protocol';
 import { playbackStore } from '../../../src/store/playback-store';
 import { simStore } from '../../../src/store/sim-store';
-import { createSimApi } from '../../../src/worker/api';
+import { inProcessSim, PLAIN_LOOKS } from '../../fixtures/presenter/follow-kit';
 
 // The audience pauses where the presenter paused — even when a frame it asked for while playing
 // is still on its way when the pause comes (e2e saw the projector stand 0.17–0.5 ms ahead, paused,
 // for good: the follower compared the clocks, then that frame landed and moved this one on).
 
-function endpoint(): SimEndpoint {
-  const { port1, port2 } = new MessageChannel();
-  expose(createSimApi(), port1 as unknown as MessagePort);
-  return {
-    port: port2 as unknown as MessagePort,
-    terminate: () => port1.close(),
-    onError: () => undefined,
-  };
-}
-
 it('a pause that comes while a frame is in flight: the audience stands at the presenter’s time', async () => {
   // The frame loop runs only when the test calls it (an animation frame at `now`).
   let frame: (now: number) => void = () => undefined;
   const bridge = new SimBridge({
-    spawn: endpoint,
+    spawn: inProcessSim,
     start: { scenario: 'datacenter', seed: 1 },
     raf: (cb) => {
       frame = cb;
@@ -43,14 +31,7 @@ it('a pause that comes while a frame is in flight: the audience stands at the pr
     speedIndex: playbackStore.getState().speedIndex,
     logLength: bridge.inputLog.length,
     logKey: key,
-    twin: false,
-    lang: 'en',
-    theme: 'auto',
-    blank: false,
-    page: 'step',
-    revealed: false,
-    chartsShown: false,
-    card: false,
+    ...PLAIN_LOOKS,
   });
   const follower = createFollower(bridge, () => undefined);
   const settled = (playing: boolean) =>
