@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { bigMachinePath, pageEngine } from './big-machine';
 import { openLab, play } from './helpers';
+import { PLAIN_LOOKS } from '../fixtures/presenter/plain-looks';
 import { slowBootScenarioFile } from './slow-boot';
 
 // Issue 11 (F1, F2, F8, the audience's dead end): no input makes the lab work without bound,
@@ -144,32 +145,25 @@ test('F8: a lesson run too long for a link: Share says so and offers the file, w
 async function presenterServing(context: BrowserContext, start: unknown): Promise<Page> {
   const presenter = await context.newPage();
   await presenter.goto('/?testhooks');
-  await presenter.evaluate((spec) => {
-    const channel = new BroadcastChannel('mklab:present:bounded-test');
-    // The key of an empty log: its length, and FNV-1a of "[]".
-    let h = 0x811c9dc5;
-    for (const c of '[]') h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-    const logKey = `0:${h.toString(16).padStart(8, '0')}`;
-    const state = { lesson: null, t: 0, playing: false, speedIndex: 7, logLength: 0, logKey };
-    const looks = {
-      twin: false,
-      lang: 'en',
-      theme: 'auto',
-      blank: false,
-      page: 'step',
-      revealed: false,
-      chartsShown: false,
-      card: false,
-    };
-    const send = () => {
-      channel.postMessage({ v: 1, type: 'sync', start: spec, log: [], logKey });
-      channel.postMessage({ v: 1, type: 'state', seq: 1, ...state, ...looks });
-    };
-    channel.onmessage = (e: MessageEvent) => {
-      if ((e.data as { type?: string }).type === 'hello') send();
-    };
-    send();
-  }, start);
+  await presenter.evaluate(
+    ({ spec, looks }) => {
+      const channel = new BroadcastChannel('mklab:present:bounded-test');
+      // The key of an empty log: its length, and FNV-1a of "[]".
+      let h = 0x811c9dc5;
+      for (const c of '[]') h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+      const logKey = `0:${h.toString(16).padStart(8, '0')}`;
+      const state = { lesson: null, t: 0, playing: false, speedIndex: 7, logLength: 0, logKey };
+      const send = () => {
+        channel.postMessage({ v: 1, type: 'sync', start: spec, log: [], logKey });
+        channel.postMessage({ v: 1, type: 'state', seq: 1, ...state, ...looks });
+      };
+      channel.onmessage = (e: MessageEvent) => {
+        if ((e.data as { type?: string }).type === 'hello') send();
+      };
+      send();
+    },
+    { spec: start, looks: PLAIN_LOOKS },
+  );
   return presenter;
 }
 

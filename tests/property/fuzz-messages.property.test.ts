@@ -11,7 +11,7 @@ import type { SimBridge } from '../../src/bridge/sim-bridge';
 import { simStore } from '../../src/store/sim-store';
 import { statusStore } from '../../src/store/status-store';
 import { MAX_SEEK_NS, MAX_T, type LogEntry } from '../../src/contract';
-import { PLAIN_LOOKS } from '../fixtures/presenter/follow-kit';
+import { PLAIN_LOOKS } from '../fixtures/presenter/plain-looks';
 import { fuzzRuns } from './hostile-values';
 import { judge, tagged } from './fuzz-judge';
 

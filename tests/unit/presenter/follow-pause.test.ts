@@ -5,7 +5,8 @@ import { createFollower } from '../../../src/features/presenter/follower';
 import { logKey } from '../../../src/features/presenter/protocol';
 import { playbackStore } from '../../../src/store/playback-store';
 import { simStore } from '../../../src/store/sim-store';
-import { inProcessSim, PLAIN_LOOKS } from '../../fixtures/presenter/follow-kit';
+import { inProcessSim } from '../../fixtures/presenter/follow-kit';
+import { PLAIN_LOOKS } from '../../fixtures/presenter/plain-looks';
 
 // The audience pauses where the presenter paused — even when a frame it asked for while playing
 // is still on its way when the pause comes (e2e saw the projector stand 0.17–0.5 ms ahead, paused,
