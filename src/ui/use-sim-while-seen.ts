@@ -34,6 +34,34 @@ export const PLAYING_MS = 30;
 /** A frame skipped while playing is taken at most this long after it (the last before a pause). */
 const SKIPPED_MS = 100;
 
+/** What the parts of the page in view take in the next task: one timer, one React render. */
+const next = new Set<() => void>();
+
+/**
+ * Runs `fn` in a task of its own after this one, with whatever else is queued for it; returns its
+ * cancel. Playing, the parts in view take a frame there and not inside the frame's own task: the
+ * frame's message (stores folded, message dots drawn) and React's redraw of the machine were one
+ * task of 35–45 ms on a CPU slowed 4×, and a JIT's finalisation or a busy core in it made it
+ * 50–69 ms (issue 14 allows none of 50 ms; traced, a scratch copy of the gate's play).
+ */
+function inNextTask(fn: () => void): () => void {
+  if (next.size === 0) {
+    setTimeout(() => {
+      const fns = [...next];
+      next.clear();
+      for (const f of fns) f();
+    }, 0);
+  }
+  next.add(fn);
+  return () => void next.delete(fn);
+}
+
+/** Runs `fn` in `ms`; returns its cancel. */
+function inMs(fn: () => void, ms: number): () => void {
+  const timer = setTimeout(fn, Math.max(0, ms));
+  return () => clearTimeout(timer);
+}
+
 /** How far outside the viewport a part still counts as in view (it is drawn before it arrives). */
 const MARGIN = '400px';
 
@@ -62,10 +90,11 @@ export function useOnScreen(): readonly [
   return [ref, seen] as const;
 }
 
-/** simStore as one part of the page takes it: everything while seen (while playing, at most a
- * state per `playingMs` if given), a state per OFF_SCREEN_MS (OFF_SCREEN_PLAYING_MS playing) while
- * not, and the last change before a pause taken when its turn comes. In view, `changed` says the
- * snapshot moved; out of view, `behind` gets the state and the snapshot stays where it was. */
+/** simStore as one part of the page takes it: everything while seen (at once paused; playing, in
+ * the task after the frame's and at most a state per `playingMs` if given), a state per
+ * OFF_SCREEN_MS (OFF_SCREEN_PLAYING_MS playing) while not, and the last change before a pause
+ * taken when its turn comes. In view, `changed` says the snapshot moved; out of view, `behind`
+ * gets the state and the snapshot stays where it was. */
 function heldSim() {
   let state = simStore.getState();
   let at = -Infinity;
@@ -77,7 +106,12 @@ function heldSim() {
       changed: () => void,
       behind: (s: SimState) => void,
     ): () => void {
-      let later: ReturnType<typeof setTimeout> | undefined;
+      // A take to come: its cancel, and whether it is the next task's (not a skipped frame's).
+      let later: { readonly cancel: () => void; readonly soon: boolean } | undefined;
+      const drop = () => {
+        later?.cancel();
+        later = undefined;
+      };
       const take = () => {
         later = undefined;
         at = performance.now();
@@ -94,24 +128,33 @@ function heldSim() {
           // there, a slow laptop's frame and a whole timeline's redraw made one long task twice
           // a second (issue 14: 60 ms slowed 4×, and the next frame 50 ms late).
           const every = playing ? OFF_SCREEN_PLAYING_MS : OFF_SCREEN_MS;
-          later ??= setTimeout(take, Math.max(0, at + every - now));
-        } else if (now - at >= playingMs * (paced ? 2 : 1) || !playing) {
-          clearTimeout(later);
+          later ??= { cancel: inMs(take, at + every - now), soon: false };
+        } else if (!playing) {
+          // Paused: at once — a step, a seek, an answer is seen in the task that made it.
+          drop();
           take();
-        } else later ??= setTimeout(take, SKIPPED_MS);
+        } else {
+          const soon = now - at >= playingMs * (paced ? 2 : 1);
+          if (later && (later.soon || !soon)) return;
+          drop();
+          later = soon
+            ? { cancel: inNextTask(take), soon }
+            : { cancel: inMs(take, SKIPPED_MS), soon };
+        }
       });
       return () => {
         stop();
-        if (later !== undefined) clearTimeout(later);
+        drop();
       };
     },
   };
 }
 
 /**
- * The simulation's state for a part of the page: every frame while the part is in view, every
- * OFF_SCREEN_MS while it is not (once a second playing; draw what is seen: the machine sends a frame per animation frame,
- * and a part nobody sees need not be redrawn at that rate). Back in view, it is current at once.
+ * The simulation's state for a part of the page: every frame while the part is in view (playing,
+ * in the task after the frame's: `inNextTask`), every OFF_SCREEN_MS while it is not (once a second
+ * playing; draw what is seen: the machine sends a frame per animation frame, and a part nobody
+ * sees need not be redrawn at that rate). Back in view, it is current at once.
  * `playingMs`: while playing and in view, at most a state per this many ms (PLAYING_MS).
  *
  * Out of view, the state comes as a transition: React renders it in slices between the page's

@@ -27,10 +27,11 @@ beforeEach(() => {
   vi.mocked(startTransition).mockClear();
 });
 
-/** A frame arriving `ms` after the last one, with the machine at `t`. */
+/** A frame arriving `ms` after the last one, with the machine at `t`, and the task after it. */
 const frameAfter = (ms: number) => (t: number) => {
   act(() => vi.advanceTimersByTime(ms));
   act(() => simStore.setState({ t }));
+  act(() => vi.advanceTimersByTime(0));
 };
 const shown = () => screen.getByTestId('clock');
 afterEach(() => {
@@ -59,6 +60,24 @@ it('out of view, it is redrawn in a task after the frame’s, not inside it, at 
   expect(screen.getByTestId('clock')).toHaveTextContent('7');
   act(() => vi.advanceTimersByTime(100));
   expect(screen.getByTestId('clock')).toHaveTextContent('9');
+});
+
+it('playing, the parts in view take a frame in the task after the frame’s own, all in one', () => {
+  render(
+    <>
+      <Clock seen playingMs={PLAYING_MS} />
+      <Clock seen playingMs={PLAYING_MS} />
+    </>,
+  );
+  act(() => playbackStore.setState({ playing: true }));
+  act(() => vi.advanceTimersByTime(100));
+  act(() => simStore.setState({ t: 31 }));
+  // Not inside the frame's task (its message, the dots), where React's redraw made it long…
+  expect(screen.getAllByTestId('clock').map((c) => c.textContent)).toEqual(['0', '0']);
+  // …but in one task for both: one timer, one render.
+  expect(vi.getTimerCount()).toBe(1);
+  act(() => vi.advanceTimersByTime(0));
+  expect(screen.getAllByTestId('clock').map((c) => c.textContent)).toEqual(['31', '31']);
 });
 
 it('playing behind (paced), the machine’s drawing takes every other frame the page gets', () => {
