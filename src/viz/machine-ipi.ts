@@ -161,6 +161,8 @@ export function shouldAggregate(dots: number, aggregating: boolean): boolean {
   return aggregating ? dots >= AGGREGATE_UNDER : dots > AGGREGATE_OVER;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * Each message's dot goes from the sending CPU to the target's ring, waits there until a CPU of
  * the target handles it, then goes on to that CPU and fades. Overwritten or dropped messages fade
@@ -179,8 +181,9 @@ export function ipiScene(
   const dots: Dot[] = [];
   let candidates = 0;
   const pairs = new Map<string, { from: number; to: number; count: number }>();
-  const markers = new Map<string, Marker>();
-  const flashes = new Map<number, Flash>();
+  // Counted in place: a copy per message counted was most of this function's garbage.
+  const markers = new Map<string, Mutable<Marker>>();
+  const flashes = new Map<number, Mutable<Flash>>();
 
   for (let i = traffic.length - 1; i >= 0; i--) {
     const ev = traffic[i] as TrafficEvent;
@@ -196,7 +199,7 @@ export function ipiScene(
         if (age > opts.timing.fadeNs / 2) break;
         const rect = geo.cell(ev.cpu);
         const seen = flashes.get(ev.cpu);
-        if (seen) flashes.set(ev.cpu, { ...seen, count: seen.count + 1 });
+        if (seen) seen.count++;
         else if (rect) {
           flashes.set(ev.cpu, {
             cpu: ev.cpu,
@@ -208,10 +211,14 @@ export function ipiScene(
         break;
       }
       case 'send': {
-        const key = `${ev.from}>${ev.to}`;
-        const pair = pairs.get(key);
-        if (pair) pair.count++;
-        else pairs.set(key, { from: ev.from, to: ev.to, count: 1 });
+        // Pairs only for arrows: a key per message, every frame, was garbage the page's collector
+        // then cleared while a slow laptop played (issue 14).
+        if (opts.asArrows) {
+          const key = `${ev.from}>${ev.to}`;
+          const pair = pairs.get(key);
+          if (pair) pair.count++;
+          else pairs.set(key, { from: ev.from, to: ev.to, count: 1 });
+        }
         if (candidates >= MAX_DOTS) break;
         const trip = tripAt(ev, delivered.get(ev.id), ended.get(ev.id), geo, now, opts.timing);
         if (!trip) break;
@@ -228,7 +235,7 @@ export function ipiScene(
         if (!p) break;
         const key = `${ev.kind}:${ev.reason}:${ev.cpu}:${ev.to}`;
         const seen = markers.get(key);
-        if (seen) markers.set(key, { ...seen, count: seen.count + 1 });
+        if (seen) seen.count++;
         else if (markers.size < MAX_MARKERS) {
           markers.set(key, {
             key,

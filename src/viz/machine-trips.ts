@@ -50,21 +50,21 @@ export function tripAt(
 }
 
 export function placeDot(send: TrafficEvent, trip: Trip, geo: IpiGeometry): Dot {
+  // The dot and at most one point: this runs for every dot, every frame (issue 14).
   const ring = geo.ring(send.to) as Point;
-  const base = { seq: send.seq, owner: send.from, opacity: trip.opacity, waiting: trip.waiting };
-  if (trip.leg === 'on' && trip.to) {
-    const end = port(trip.to);
-    return {
-      ...base,
-      x: ring.x + (end.x - ring.x) * trip.along,
-      y: ring.y + (end.y - ring.y) * trip.along,
-    };
+  let from: Point = ring;
+  let to: Point = ring;
+  if (trip.leg === 'on' && trip.to) to = port(trip.to);
+  else {
+    const fromCell = geo.cell(send.cpu);
+    from = fromCell ? port(fromCell) : (geo.ring(send.from) ?? ring);
   }
-  const fromCell = geo.cell(send.cpu);
-  const start = fromCell ? port(fromCell) : (geo.ring(send.from) ?? ring);
   return {
-    ...base,
-    x: start.x + (ring.x - start.x) * trip.along,
-    y: start.y + (ring.y - start.y) * trip.along,
+    seq: send.seq,
+    owner: send.from,
+    opacity: trip.opacity,
+    waiting: trip.waiting,
+    x: from.x + (to.x - from.x) * trip.along,
+    y: from.y + (to.y - from.y) * trip.along,
   };
 }
