@@ -42,6 +42,7 @@ function dotsWorker(): DotsWorker | null {
 }
 
 let sheets = 0;
+const NONE_LOST: readonly number[] = [];
 
 /**
  * Where one sheet's tiles are drawn: each tile made while the worker is up is handed to it, the
@@ -80,9 +81,10 @@ export class TilePainter {
     return ctx !== null;
   }
 
-  /** Tiles handed to a worker that has failed since: nothing draws on them any more. */
-  lost(): number[] {
-    if (this.there.size === 0 || shared?.ready) return [];
+  /** Tiles handed to a worker that has failed since: nothing draws on them any more. Asked every
+   * frame: nothing lost, nothing made. */
+  lost(): readonly number[] {
+    if (this.there.size === 0 || shared?.ready) return NONE_LOST;
     const keys = [...this.there];
     this.there.clear();
     return keys;
