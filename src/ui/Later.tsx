@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { playbackStore } from '../store/playback-store';
 
 // The workspace's parts mount one after another, each in a task of its own after the previous
 // one was painted (issue 14: a slow laptop's load was a few long tasks — one commit of every
@@ -11,7 +12,10 @@ import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } fro
 // (a key, a press, a wheel: from then on every part comes, one at a time in idle moments), or
 // after the page has been quiet for a few seconds. A waiting box says so (`data-waiting`). On a
 // phone the side column, the timeline, the charts, the shell and the sandbox are screens away;
-// mounting them during the load was most of its blocking time.
+// mounting them during the load was most of its blocking time. While the machine plays, woken
+// parts wait for the pause, for their box to near the window, or for a Tab (the focus order needs
+// them): each one's first drawing is a task of 50–90 ms on a laptop slowed 4×, and a learner who
+// pressed Play as soon as the machine showed had them among the first second's frames (issue 14).
 
 /** The stages, in mounting order (the workspace itself is stage 0). */
 export const STAGE = {
@@ -103,11 +107,49 @@ function wake(): void {
   if (waking) return;
   waking = true;
   for (const type of WAKE_EVENTS) window.removeEventListener(type, wake, true);
-  eachIdle(() => {
-    const next = [...waitingAt.keys()].filter((at) => at > awake);
-    awake = next.length > 0 ? Math.min(...next) : LAST;
-    return awake < LAST;
+  const come = (): void =>
+    whenPaused(() =>
+      eachIdle(() => {
+        if (holding()) {
+          come();
+          return false;
+        }
+        const next = [...waitingAt.keys()].filter((at) => at > awake);
+        awake = next.length > 0 ? Math.min(...next) : LAST;
+        return awake < LAST;
+      }),
+    );
+  come();
+}
+
+/** The boxes (by class) whose parts have been shown: a workspace drawn again (another machine
+ * loaded, the twin turned on) has them at once, as the learner left them, playing or not. */
+const came = new Set<string>();
+
+/** Tab was pressed: a keyboard learner moves through the page, and a part not there is not in
+ * the focus order. From then on the parts come even while the machine plays. */
+let tabbed = false;
+
+/** Whether woken parts wait: the machine plays, and no Tab asked for them. */
+const holding = (): boolean => playbackStore.getState().playing && !tabbed;
+
+/** `go()` now if parts need not wait, else at the next pause or Tab. */
+function whenPaused(go: () => void): void {
+  if (!holding()) return go();
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Tab') return;
+    tabbed = true;
+    done();
+  };
+  const done = () => {
+    stop();
+    window.removeEventListener('keydown', onKey, true);
+    go();
+  };
+  const stop = playbackStore.subscribe((s) => {
+    if (!s.playing) done();
   });
+  window.addEventListener('keydown', onKey, true);
 }
 
 /** Boxes that came near, each to be filled in a frame of its own (a fast scroll brings several). */
@@ -166,14 +208,14 @@ export function LaterBox({
 }) {
   const ref = useRef<HTMLElement & HTMLDivElement>(null);
   const staged = useSyncExternalStore(subscribe, () => reached >= at);
-  const woken = useSyncExternalStore(subscribe, () => awake >= at);
+  const woken = useSyncExternalStore(subscribe, () => awake >= at || came.has(className));
   const [near, setNear] = useState(() => typeof IntersectionObserver !== 'function');
   const shown = staged && (near || woken);
   useEffect(() => {
-    if (shown) return;
+    if (shown) return void came.add(className);
     countWaiting(at, 1);
     return () => countWaiting(at, -1);
-  }, [at, shown]);
+  }, [at, shown, className]);
   useEffect(() => {
     const box = ref.current;
     if (!staged || shown || !box) return;

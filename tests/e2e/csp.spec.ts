@@ -2,7 +2,7 @@ import type {} from '../../src/app/test-hooks';
 import { rmSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { cspString } from '../../scripts/csp';
-import { typeLine } from './helpers';
+import { reach, typeLine } from './helpers';
 import { build, serveStatic, type StaticServer } from './static-server';
 
 // The shipped Content-Security-Policy (scripts/csp.ts), sent as a header the way
@@ -90,6 +90,7 @@ test('a lesson, the shell, the embed and the presenter run under the policy with
   await page.getByTestId('handout-open').click();
   await expect(page.getByTestId('handout-print')).toBeEnabled(STATE);
   await page.keyboard.press('Escape');
+  await reach(page, 'sandbox');
   await page.getByTestId('video-record').first().click();
   await expect(page.getByTestId('video-progress').first()).toContainText(/: [1-9]/, STATE);
   await page.getByTestId('video-cancel').first().click();

@@ -60,8 +60,19 @@ export async function openGroup(page: Page, id: string): Promise<void> {
     await group.locator('summary').first().click();
 }
 
+/**
+ * Scroll to a part below the first screen, as a learner does: while the machine plays, the parts
+ * there come when their box nears the window (src/ui/Later.tsx), not before.
+ */
+export async function reach(page: Page, part: 'shell' | 'sandbox'): Promise<void> {
+  // The workspace is drawn again when a machine boots: a box found just then may be replaced.
+  const box = page.locator(`.${part}-area`).first();
+  await expect(() => box.scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass();
+}
+
 /** Type a line into the shell panel as a user does, and wait for its transcript entry. */
 export async function typeLine(page: Page, line: string): Promise<void> {
+  await reach(page, 'shell');
   const input = page.getByTestId('shell-input');
   await input.click();
   await input.pressSequentially(line);

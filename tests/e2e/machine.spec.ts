@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { frames, openGroup, openLab, play } from './helpers';
+import { frames, openGroup, openLab, play, reach } from './helpers';
 
 const simT = (page: Page) => page.evaluate(() => window.__mklab?.t() ?? 0);
 const completed = (page: Page, name: string) =>
@@ -20,6 +20,7 @@ test('pick a preset, exec a kernel again, and see traffic fill a hung kernel’s
   await openLab(page, '&scenario=two-kernels');
   await play(page);
   // Pick a preset in the sandbox.
+  await reach(page, 'sandbox');
   await page.getByTestId('preset').selectOption('web-db');
   await page.getByTestId('load-scenario').click();
   await expect(page.getByTestId('group-db')).toHaveAttribute('data-state', 'active');
@@ -62,6 +63,7 @@ test('a panic halts only its kernel; the others keep working; rewinding brings i
   await page.evaluate(() => window.__mklab?.speed(8));
   await simFor(page, 50_000_000);
   const beforePanic = await simT(page);
+  await reach(page, 'sandbox');
   await openGroup(page, 'sandbox-faults');
   await page.getByTestId('fault-panic-target').selectOption('beta');
   await page.getByTestId('action-fault-panic').click();

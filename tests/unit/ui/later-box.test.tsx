@@ -34,6 +34,7 @@ async function page() {
   vi.resetModules();
   const { Later, LaterBox, STAGE, QUIET_MS, useStagesStart } =
     await import('../../../src/ui/Later');
+  const { setPlaying } = await import('../../../src/store/playback-store');
   function Page() {
     useStagesStart();
     return (
@@ -54,8 +55,13 @@ async function page() {
       </>
     );
   }
-  render(<Page />);
-  return { QUIET_MS };
+  const view = render(<Page />);
+  /** The workspace drawn again (another machine loaded). */
+  const again = () => {
+    view.unmount();
+    render(<Page />);
+  };
+  return { QUIET_MS, setPlaying, again };
 }
 
 /** All the load's stages (8), and one frame for the observers to report. */
@@ -161,6 +167,58 @@ describe('parts below the first screen', () => {
     act(() => vi.advanceTimersByTime(QUIET_MS - 100));
     expect(shown()).toEqual(['machine', 'step']);
     act(() => vi.advanceTimersByTime(100));
+    for (let i = 0; i < 3; i++) frame();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell', 'sandbox']);
+  });
+
+  it('woken while the machine plays, wait for the pause, unless their box nears the window', async () => {
+    const { QUIET_MS, setPlaying, again } = await page();
+    load();
+    act(() => setPlaying(true));
+    act(() => {
+      window.dispatchEvent(new PointerEvent('pointerdown'));
+    });
+    act(() => vi.advanceTimersByTime(QUIET_MS));
+    for (let i = 0; i < 8; i++) frame();
+    expect(shown()).toEqual(['machine', 'step']);
+    // The learner scrolls to the shell while it plays: that one comes.
+    bringNear('Shell');
+    frame();
+    expect(shown()).toEqual(['machine', 'step', 'shell']);
+    // Another machine loaded while playing: the shell the learner had comes back at once.
+    again();
+    load();
+    expect(shown()).toEqual(['machine', 'step', 'shell']);
+    act(() => setPlaying(false));
+    frame();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell']);
+    // Played again before the rest came: the rest waits again, and comes at the next pause.
+    act(() => setPlaying(true));
+    for (let i = 0; i < 4; i++) frame();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell']);
+    act(() => setPlaying(false));
+    frame();
+    expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell', 'sandbox']);
+  });
+
+  it('woken while the machine plays, come at a Tab: the focus order needs them', async () => {
+    const { setPlaying } = await page();
+    load();
+    act(() => setPlaying(true));
+    act(() => {
+      window.dispatchEvent(new PointerEvent('pointerdown'));
+    });
+    for (let i = 0; i < 4; i++) frame();
+    expect(shown()).toEqual(['machine', 'step']);
+    // Another key (Space plays and pauses) does not bring them.
+    act(() => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
+    });
+    for (let i = 0; i < 4; i++) frame();
+    expect(shown()).toEqual(['machine', 'step']);
+    act(() => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+    });
     for (let i = 0; i < 3; i++) frame();
     expect(shown()).toEqual(['machine', 'step', 'timeline', 'shell', 'sandbox']);
   });
